@@ -1,0 +1,60 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "EContractKit",
+    platforms: [.macOS(.v14), .iOS(.v17), .tvOS(.v17), .watchOS(.v10), .visionOS(.v1)],
+    products: [
+        .library(name: "CMSCore", targets: ["CMSCore"]),
+        .library(name: "TimestampClient", targets: ["TimestampClient"]),
+        .library(name: "PDFSign", targets: ["PDFSign"]),
+        .library(name: "ContractModel", targets: ["ContractModel"]),
+        .library(name: "LegalRetention", targets: ["LegalRetention"]),
+        .library(name: "EContractKit", targets: ["EContractKit"]),
+        .executable(name: "econtract", targets: ["econtract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "4.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "CMSCore",
+            dependencies: [
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TimestampClient", dependencies: ["CMSCore"], swiftSettings: strictSettings),
+        .target(name: "PDFSign", dependencies: ["CMSCore", "TimestampClient"], swiftSettings: strictSettings),
+        .target(name: "ContractModel", dependencies: ["PDFSign"], swiftSettings: strictSettings),
+        .target(name: "LegalRetention", dependencies: ["ContractModel"], swiftSettings: strictSettings),
+        .target(
+            name: "EContractKit",
+            dependencies: ["CMSCore", "TimestampClient", "PDFSign", "ContractModel", "LegalRetention"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "econtract",
+            dependencies: [
+                "EContractKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CMSCoreTests",
+            dependencies: ["CMSCore"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

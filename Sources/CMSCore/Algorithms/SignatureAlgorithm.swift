@@ -1,0 +1,136 @@
+import SwiftASN1
+
+/// A signature scheme together with the digest it is used with.
+///
+/// New signatures use RSA PKCS#1 v1.5 or RSASSA-PSS with SHA-256/384/512, ECDSA on
+/// P-256/P-384/P-521, or Ed25519 (RFC 8419, always with SHA-512 for the message digest).
+public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
+    /// The family of a signature scheme.
+    public enum Scheme: Hashable, Sendable {
+        case rsaPKCS1v15
+        case rsaPSS
+        case ecdsa
+        case ed25519
+    }
+
+    public let scheme: Scheme
+    /// The digest hashed into the signature (for PSS also the MGF1 hash).
+    public let digest: DigestAlgorithm
+
+    public static func rsaPKCS1v15(_ digest: DigestAlgorithm) -> SignatureAlgorithm { .init(scheme: .rsaPKCS1v15, digest: digest) }
+    public static func rsaPSS(_ digest: DigestAlgorithm) -> SignatureAlgorithm { .init(scheme: .rsaPSS, digest: digest) }
+    public static func ecdsa(_ digest: DigestAlgorithm) -> SignatureAlgorithm { .init(scheme: .ecdsa, digest: digest) }
+    /// Ed25519 (pure EdDSA). CMS pairs it with SHA-512 (RFC 8419 §3).
+    public static let ed25519 = SignatureAlgorithm(scheme: .ed25519, digest: .sha512)
+
+    public init(scheme: Scheme, digest: DigestAlgorithm) {
+        self.scheme = scheme
+        self.digest = digest
+    }
+
+    public var description: String {
+        switch scheme {
+        case .rsaPKCS1v15: "RSA-PKCS1v1.5-\(digest)"
+        case .rsaPSS: "RSASSA-PSS-\(digest)"
+        case .ecdsa: "ECDSA-\(digest)"
+        case .ed25519: "Ed25519"
+        }
+    }
+
+    /// Whether this algorithm is too weak for new signatures.
+    public var isWeak: Bool { digest.isWeak }
+
+    /// The `signatureAlgorithm` this library writes into a SignerInfo.
+    ///
+    /// RSA PKCS#1 v1.5 is written as `rsaEncryption` with NULL parameters, as OpenSSL and
+    /// Adobe do (RFC 5754 §3.2); PSS carries full RSASSA-PSS-params with the salt length
+    /// equal to the digest length (RFC 4056).
+    package var signerInfoIdentifier: CMSAlgorithmIdentifier {
+        get throws {
+            switch scheme {
+            case .rsaPKCS1v15:
+                return CMSAlgorithmIdentifier(algorithm: CMSObjectIdentifier.Signature.rsaEncryption,
+                                              parameters: CMSAlgorithmIdentifier.nullParameters)
+            case .rsaPSS:
+                return CMSAlgorithmIdentifier(algorithm: CMSObjectIdentifier.Signature.rsassaPSS,
+                                              parameters: try ASN1Any(erasing: RSAPSSParameters(digest: digest)))
+            case .ecdsa:
+                let oid: ASN1ObjectIdentifier = switch digest.kind {
+                case .sha1: CMSObjectIdentifier.Signature.ecdsaWithSHA1
+                case .sha256: CMSObjectIdentifier.Signature.ecdsaWithSHA256
+                case .sha384: CMSObjectIdentifier.Signature.ecdsaWithSHA384
+                case .sha512: CMSObjectIdentifier.Signature.ecdsaWithSHA512
+                }
+                return CMSAlgorithmIdentifier(algorithm: oid)
+            case .ed25519:
+                return CMSAlgorithmIdentifier(algorithm: CMSObjectIdentifier.Signature.ed25519)
+            }
+        }
+    }
+
+    /// Interprets a signature `AlgorithmIdentifier` from a SignerInfo, a certificate, a CRL or
+    /// an OCSP response.
+    ///
+    /// - Parameters:
+    ///   - identifier: the signature algorithm identifier.
+    ///   - digest: the separately given digest algorithm (SignerInfo's `digestAlgorithm`), used
+    ///     when the identifier names only the key type (`rsaEncryption`).
+    /// - Throws: ``CMSError/Code/unsupportedAlgorithm`` for unknown algorithms or parameters,
+    ///   including a `digestAlgorithm` that contradicts a combined identifier.
+    package init(identifier: CMSAlgorithmIdentifier, digest: DigestAlgorithm?) throws {
+        typealias OID = CMSObjectIdentifier.Signature
+        func combined(_ scheme: Scheme, _ d: DigestAlgorithm) throws -> SignatureAlgorithm {
+            if let digest, digest != d {
+                throw CMSError(.unsupportedAlgorithm,
+                               "signature algorithm \(identifier.algorithm) contradicts digest algorithm \(digest)")
+            }
+            return SignatureAlgorithm(scheme: scheme, digest: d)
+        }
+        switch identifier.algorithm {
+        case OID.rsaEncryption:
+            guard let digest else {
+                throw CMSError(.unsupportedAlgorithm, "rsaEncryption without a digest algorithm")
+            }
+            self.init(scheme: .rsaPKCS1v15, digest: digest)
+        case OID.sha1WithRSA: self = try combined(.rsaPKCS1v15, .sha1)
+        case OID.sha256WithRSA: self = try combined(.rsaPKCS1v15, .sha256)
+        case OID.sha384WithRSA: self = try combined(.rsaPKCS1v15, .sha384)
+        case OID.sha512WithRSA: self = try combined(.rsaPKCS1v15, .sha512)
+        case OID.ecdsaWithSHA1: self = try combined(.ecdsa, .sha1)
+        case OID.ecdsaWithSHA256: self = try combined(.ecdsa, .sha256)
+        case OID.ecdsaWithSHA384: self = try combined(.ecdsa, .sha384)
+        case OID.ecdsaWithSHA512: self = try combined(.ecdsa, .sha512)
+        case OID.ed25519: self = .ed25519
+        case OID.rsassaPSS:
+            guard let parameters = identifier.parameters else {
+                throw CMSError(.unsupportedAlgorithm, "RSASSA-PSS without parameters")
+            }
+            let pss: RSAPSSParameters
+            do {
+                pss = try RSAPSSParameters(derEncoded: parameters.serializedBytes)
+            } catch {
+                throw CMSError(.unsupportedAlgorithm, "RSASSA-PSS parameters cannot be read: \(error)")
+            }
+            guard pss.hashAlgorithm == pss.mgfHashAlgorithm, pss.saltLength == pss.hashAlgorithm.outputByteCount,
+                  pss.trailerField == 1
+            else {
+                throw CMSError(.unsupportedAlgorithm,
+                               "RSASSA-PSS supported only with MGF1 over the same hash and salt length = hash length")
+            }
+            self = try combined(.rsaPSS, pss.hashAlgorithm)
+        case OID.md5WithRSA:
+            throw CMSError(.unsupportedAlgorithm, "md5WithRSAEncryption is broken and not supported")
+        default:
+            throw CMSError(.unsupportedAlgorithm, "unknown signature algorithm \(identifier.algorithm)")
+        }
+    }
+}
+
+extension ASN1Any {
+    /// The DER encoding of this value.
+    package var serializedBytes: [UInt8] {
+        var coder = DER.Serializer()
+        try? coder.serialize(self)
+        return coder.serializedBytes
+    }
+}

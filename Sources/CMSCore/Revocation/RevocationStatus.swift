@@ -1,0 +1,103 @@
+import Foundation
+import X509
+
+/// The revocation status of one certificate at one time, with the evidence that decided it.
+public struct RevocationStatus: Sendable, Hashable {
+    /// What the evidence says.
+    public enum Outcome: Sendable, Hashable {
+        /// Not revoked at the time asked about.
+        case good
+        /// Revoked at `revocationTime` (at or before the time asked about).
+        case revoked(revocationTime: Date, reason: String?)
+        /// No usable evidence: none available, stale, badly signed, or the responder said "unknown".
+        case unknown(reason: String)
+    }
+
+    /// Where the evidence came from.
+    public enum Source: String, Sendable, Hashable {
+        case ocsp
+        case crl
+        case none
+    }
+
+    public var outcome: Outcome
+    public var source: Source
+    /// The DER OCSPResponse or CRL that decided ``outcome``, to be embedded for LTV.
+    public var evidence: [UInt8]?
+    /// When the evidence was issued (OCSP thisUpdate / CRL thisUpdate).
+    public var thisUpdate: Date?
+    /// When the issuer promises newer evidence.
+    public var nextUpdate: Date?
+    /// Certificates needed to check the evidence (a delegated OCSP responder's certificate).
+    public var evidenceSignerCertificates: [Certificate]
+
+    public init(outcome: Outcome, source: Source, evidence: [UInt8]? = nil, thisUpdate: Date? = nil,
+                nextUpdate: Date? = nil, evidenceSignerCertificates: [Certificate] = []) {
+        self.outcome = outcome
+        self.source = source
+        self.evidence = evidence
+        self.thisUpdate = thisUpdate
+        self.nextUpdate = nextUpdate
+        self.evidenceSignerCertificates = evidenceSignerCertificates
+    }
+}
+
+/// Which evidence the verifier may use, and how fresh it must be.
+public struct RevocationPolicy: Sendable {
+    public enum Mode: Sendable {
+        /// Do not check revocation (the report says so).
+        case disabled
+        /// Use only the given data; never the network.
+        case offline
+        /// Use the given data first, then ask ``RevocationPolicy/source``.
+        case online
+    }
+
+    /// Which kinds of evidence to use, in order of preference.
+    public enum Preference: Sendable, Hashable {
+        case ocspThenCRL
+        case ocspOnly
+        case crlOnly
+    }
+
+    public var mode: Mode
+    public var preference: Preference
+    /// Data supplied by the caller (for example from a PDF's DSS).
+    public var data: RevocationData
+    /// Where to fetch data when ``mode`` is ``Mode/online``.
+    public var source: (any RevocationDataSource)?
+    /// Evidence older than this before the validation time is stale unless it was issued
+    /// after the validation time.
+    public var maximumAge: Duration
+    /// Tolerated clock difference when comparing evidence times.
+    public var clockSkew: Duration
+    /// Whether a certificate without usable evidence makes validation INDETERMINATE
+    /// (TRY_LATER); when `false` it is only reported.
+    public var requiresEvidence: Bool
+
+    public init(mode: Mode, preference: Preference = .ocspThenCRL, data: RevocationData = .empty,
+                source: (any RevocationDataSource)? = nil, maximumAge: Duration = .seconds(7 * 24 * 3600),
+                clockSkew: Duration = .seconds(300), requiresEvidence: Bool = true) {
+        self.mode = mode
+        self.preference = preference
+        self.data = data
+        self.source = source
+        self.maximumAge = maximumAge
+        self.clockSkew = clockSkew
+        self.requiresEvidence = requiresEvidence
+    }
+
+    /// No revocation checking.
+    public static let disabled = RevocationPolicy(mode: .disabled, requiresEvidence: false)
+
+    /// Only the given data.
+    public static func offline(_ data: RevocationData, preference: Preference = .ocspThenCRL) -> RevocationPolicy {
+        RevocationPolicy(mode: .offline, preference: preference, data: data)
+    }
+
+    /// The given data first, then the network through `source`.
+    public static func online(_ source: any RevocationDataSource = HTTPRevocationDataSource(), data: RevocationData = .empty,
+                              preference: Preference = .ocspThenCRL) -> RevocationPolicy {
+        RevocationPolicy(mode: .online, preference: preference, data: data, source: source)
+    }
+}

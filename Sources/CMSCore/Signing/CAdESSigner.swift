@@ -1,0 +1,131 @@
+import Crypto
+import Foundation
+import SwiftASN1
+import X509
+import _CryptoExtras
+
+/// Makes detached CMS signatures (CAdES-B-B, ETSI EN 319 122-1) through a ``SigningKeyProvider``.
+///
+/// The signer never needs the whole content: give it a digest, a byte buffer or a file
+/// (read in chunks). Signed attributes are content-type, message-digest and ESS
+/// signing-certificate-v2 with issuerSerial, plus signing-time and CMS algorithm
+/// protection when ``CAdESSigningOptions`` asks for them.
+///
+/// ```swift
+/// let key = try SoftwareSigningKey.load(keyFile: "key.pem", certificateFile: "cert.pem")
+/// let signature = try await CAdESSigner(key: key).sign(content: Array(data))
+/// let der = try signature.derEncoded()
+/// ```
+public struct CAdESSigner: Sendable {
+    public let key: any SigningKeyProvider
+    public var options: CAdESSigningOptions
+
+    public init(key: any SigningKeyProvider, options: CAdESSigningOptions = .init()) {
+        self.key = key
+        self.options = options
+    }
+
+    /// Signs content given in memory.
+    public func sign(content: some DataProtocol) async throws -> CMSSignature {
+        try await sign(digest: options.digestAlgorithm.hash(content))
+    }
+
+    /// Signs a file, hashing it in 1 MiB chunks.
+    public func sign(fileAt path: String) async throws -> CMSSignature {
+        try await sign(digest: FileDigest.digest(ofFileAt: path, algorithm: options.digestAlgorithm))
+    }
+
+    /// Signs content known only by its digest (computed with `options.digestAlgorithm`).
+    ///
+    /// - Throws: ``CMSError/Code/invalidArgument`` for a digest of the wrong length,
+    ///   ``CMSError/Code/weakAlgorithmRefused`` for SHA-1 or RSA below 2048 bits,
+    ///   ``CMSError/Code/signingFailed`` when the key provider fails or returns a signature
+    ///   that does not verify.
+    public func sign(digest: [UInt8]) async throws -> CMSSignature {
+        let digestAlgorithm = options.digestAlgorithm
+        guard !digestAlgorithm.isWeak else {
+            throw CMSError(.weakAlgorithmRefused, "\(digestAlgorithm) is refused for new signatures")
+        }
+        guard digest.count == digestAlgorithm.outputByteCount else {
+            throw CMSError(.invalidArgument, "a \(digestAlgorithm) digest has \(digestAlgorithm.outputByteCount) bytes, got \(digest.count)")
+        }
+        let chain = try await key.certificateChain
+        guard let leaf = chain.first else {
+            throw CMSError(.invalidCertificate, "the key provider returned no certificate")
+        }
+        let algorithm = try Self.signatureAlgorithm(for: leaf.publicKey, digest: digestAlgorithm, pss: options.usesRSAPSS)
+        let signatureAlgorithmIdentifier = try algorithm.signerInfoIdentifier
+        let digestAlgorithmIdentifier = CMSAlgorithmIdentifier(algorithm: algorithm.digest.oid)
+
+        let attributes = try SignedAttributesBuilder(
+            contentType: options.contentType, messageDigest: digest, signer: leaf,
+            digest: algorithm.digest, signingTime: options.signingTime,
+            algorithmProtection: options.includesAlgorithmProtection
+                ? CMSAlgorithmProtection(digestAlgorithm: digestAlgorithmIdentifier, signatureAlgorithm: signatureAlgorithmIdentifier)
+                : nil,
+            additional: options.additionalSignedAttributes
+        ).build()
+
+        var signerInfo = try CMSSignerInfo(
+            sid: .issuerAndSerialNumber(CMSIssuerAndSerialNumber(leaf)),
+            digestAlgorithm: digestAlgorithmIdentifier, signedAttrs: attributes,
+            signatureAlgorithm: signatureAlgorithmIdentifier, signature: [])
+        guard let toBeSigned = try signerInfo.dataToBeSigned() else {
+            throw CMSError(.signingFailed, "no signed attributes were built")
+        }
+        let signature: [UInt8]
+        do {
+            signature = try await key.sign(SignatureRequest(message: toBeSigned, algorithm: algorithm))
+        } catch let error as CMSError {
+            throw error
+        } catch {
+            throw CMSError(.signingFailed, "the key provider failed: \(error)")
+        }
+        if options.verifiesAfterSigning {
+            guard try PublicKeySignatureVerifier.isValid(signature: signature, message: toBeSigned, algorithm: algorithm, publicKey: leaf.publicKey) else {
+                throw CMSError(.signingFailed, "the key provider's signature does not verify with the certificate of \(leaf.subject)")
+            }
+        }
+        signerInfo.signature = signature[...]
+
+        let embedded = chain.enumerated().filter { index, certificate in
+            index == 0 || options.includesRootCertificate || !certificate.isSelfIssued
+        }.map(\.element)
+        let certificates = try embedded.map { certificate -> ArraySlice<UInt8> in
+            var coder = DER.Serializer()
+            try coder.serialize(certificate)
+            return coder.serializedBytes[...]
+        }
+        let signedData = CMSSignedData(
+            version: 1, digestAlgorithms: [digestAlgorithmIdentifier],
+            encapContentInfo: CMSEncapsulatedContentInfo(eContentType: options.contentType),
+            certificates: certificates, crls: nil, signerInfos: [signerInfo])
+        return CMSSignature(signedData: signedData)
+    }
+
+    /// The signature algorithm used for a key: PKCS#1 v1.5 or PSS for RSA (≥ 2048 bits),
+    /// ECDSA for P-256/P-384/P-521, Ed25519 (always with SHA-512).
+    public static func signatureAlgorithm(for publicKey: Certificate.PublicKey, digest: DigestAlgorithm, pss: Bool) throws -> SignatureAlgorithm {
+        if let rsa = _RSA.Signing.PublicKey(publicKey) {
+            guard rsa.keySizeInBits >= 2048 else {
+                throw CMSError(.weakAlgorithmRefused, "RSA-\(rsa.keySizeInBits) is refused for new signatures (minimum 2048 bits)")
+            }
+            return pss ? .rsaPSS(digest) : .rsaPKCS1v15(digest)
+        }
+        if P256.Signing.PublicKey(publicKey) != nil || P384.Signing.PublicKey(publicKey) != nil || P521.Signing.PublicKey(publicKey) != nil {
+            return .ecdsa(digest)
+        }
+        if Curve25519.Signing.PublicKey(publicKey) != nil {
+            guard digest == .sha512 else {
+                throw CMSError(.unsupportedAlgorithm, "Ed25519 in CMS requires SHA-512 (RFC 8419); got \(digest)")
+            }
+            return .ed25519
+        }
+        throw CMSError(.unsupportedAlgorithm, "the certificate's public key type is not supported for signing")
+    }
+}
+
+extension Certificate {
+    /// Whether subject and issuer are the same name (a root or a self-issued certificate).
+    package var isSelfIssued: Bool { subject == issuer }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import SwiftASN1
+
+/// How ``CAdESSigner`` builds a signature.
+///
+/// The defaults make a CAdES-B-B signature fit for PAdES: SHA-256, no signing-time
+/// attribute (PAdES forbids it; the time is in the PDF's /M or a timestamp), the signer's
+/// certificate and intermediates embedded, the root left out.
+public struct CAdESSigningOptions: Sendable {
+    /// The message digest algorithm. SHA-1 is refused.
+    public var digestAlgorithm: DigestAlgorithm = .sha256
+    /// For RSA keys: sign with RSASSA-PSS instead of PKCS#1 v1.5.
+    public var usesRSAPSS: Bool = false
+    /// When set, a signing-time attribute with this time is included (not for PAdES).
+    public var signingTime: Date?
+    /// Include the RFC 6211 CMS algorithm protection attribute.
+    public var includesAlgorithmProtection: Bool = false
+    /// Embed a self-signed root found at the end of the key's chain (normally left out).
+    public var includesRootCertificate: Bool = false
+    /// The content type signed (id-data unless the content is something else, e.g. TSTInfo).
+    public var contentType: ASN1ObjectIdentifier = CMSObjectIdentifier.ContentType.data
+    /// Check the produced signature with the certificate's public key before returning it,
+    /// which catches a key provider holding the wrong key.
+    public var verifiesAfterSigning: Bool = true
+    /// Signed attributes to add beyond the standard ones, as (type, DER value) pairs.
+    public var additionalSignedAttributes: [(type: ASN1ObjectIdentifier, valueDER: [UInt8])] = []
+
+    public init() {}
+}

@@ -1,0 +1,52 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The default ``HTTPTransport``, on Foundation's `URLSession`.
+///
+/// Chosen over AsyncHTTPClient because it ships with every Swift toolchain (nothing to
+/// build, no second TLS stack) and its async API works on Linux and Apple platforms.
+/// Responses are limited to ``maximumResponseSize`` bytes.
+public struct URLSessionHTTPTransport: HTTPTransport {
+    /// The largest response body accepted.
+    public var maximumResponseSize: Int
+
+    public init(maximumResponseSize: Int = 32 * 1024 * 1024) {
+        self.maximumResponseSize = maximumResponseSize
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        let seconds = Double(request.timeout.components.seconds) + Double(request.timeout.components.attoseconds) / 1e18
+        urlRequest.timeoutInterval = seconds
+        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
+
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = seconds
+        configuration.timeoutIntervalForResource = seconds
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: urlRequest)
+        } catch {
+            throw CMSError(.transportFailure, "\(request.method) \(request.url.absoluteString) failed: \(error.localizedDescription)")
+        }
+        guard let http = response as? HTTPURLResponse else {
+            throw CMSError(.transportFailure, "\(request.url.absoluteString) did not answer over HTTP")
+        }
+        guard data.count <= maximumResponseSize else {
+            throw CMSError(.badResponse, "response from \(request.url.absoluteString) exceeds \(maximumResponseSize) bytes")
+        }
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields {
+            if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
+        }
+        return HTTPResponse(status: http.statusCode, headers: headers, body: Array(data))
+    }
+}
