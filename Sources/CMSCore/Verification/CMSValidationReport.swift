@@ -1,0 +1,62 @@
+import Foundation
+import X509
+
+/// The revocation status found for one certificate of the chain.
+public struct CertificateRevocationResult: Sendable, Hashable {
+    public var certificate: Certificate
+    public var status: RevocationStatus
+}
+
+/// What ``CMSSignatureVerifier`` found about one SignerInfo.
+///
+/// Layered like ETSI EN 319 102-1: ``indication`` and ``subIndication`` give the verdict;
+/// ``checks`` say what was examined; ``revocation`` and ``chain`` carry the data used, so
+/// that a PDF signer can embed it for long-term validation.
+public struct CMSValidationReport: Sendable {
+    public var indication: ValidationIndication
+    public var subIndication: ValidationSubIndication?
+    /// The signer's certificate, when found.
+    public var signerCertificate: Certificate?
+    /// The validated chain from the signer to the trust anchor (empty when none was built).
+    public var chain: [Certificate]
+    public var digestAlgorithm: DigestAlgorithm?
+    public var signatureAlgorithm: SignatureAlgorithm?
+    /// Each check in the order made.
+    public var checks: [ValidationCheck]
+    /// Revocation results for each certificate of the chain but the anchor.
+    public var revocation: [CertificateRevocationResult]
+    /// The validation time used.
+    public var validationTime: Date
+    /// Signing time claimed in a signing-time attribute (not proven).
+    public var claimedSigningTime: Date?
+
+    /// Whether the signature passed every check (TOTAL-PASSED).
+    public var isValid: Bool { indication == .totalPassed }
+
+    /// The weak-algorithm warnings among the checks.
+    public var weakAlgorithmWarnings: [String] {
+        checks.filter { $0.name == "algorithmStrength" && $0.outcome != .passed }.map(\.detail)
+    }
+
+    /// The revocation data the checks used, for embedding (PAdES DSS).
+    public var usedRevocationData: RevocationData {
+        var data = RevocationData()
+        for result in revocation {
+            guard let evidence = result.status.evidence else { continue }
+            switch result.status.source {
+            case .ocsp: data.ocspResponses.append(evidence)
+            case .crl: data.crls.append(evidence)
+            case .none: break
+            }
+        }
+        return data.merged(with: .empty)
+    }
+
+    init(validationTime: Date) {
+        indication = .totalPassed
+        checks = []
+        chain = []
+        revocation = []
+        self.validationTime = validationTime
+    }
+}
