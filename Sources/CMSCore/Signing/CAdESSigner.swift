@@ -42,6 +42,16 @@ public struct CAdESSigner: Sendable {
     ///   ``CMSError/Code/signingFailed`` when the key provider fails or returns a signature
     ///   that does not verify.
     public func sign(digest: [UInt8]) async throws -> CMSSignature {
+        try await makeSignature(digest: digest, encapsulatedContent: nil)
+    }
+
+    /// Signs `content` and carries it inside the SignedData (an enveloping signature, as
+    /// RFC 3161 tokens are: set ``CAdESSigningOptions/contentType`` to the content's type).
+    public func sign(encapsulating content: [UInt8]) async throws -> CMSSignature {
+        try await makeSignature(digest: options.digestAlgorithm.hash(content), encapsulatedContent: content)
+    }
+
+    private func makeSignature(digest: [UInt8], encapsulatedContent: [UInt8]?) async throws -> CMSSignature {
         let digestAlgorithm = options.digestAlgorithm
         guard !digestAlgorithm.isWeak else {
             throw CMSError(.weakAlgorithmRefused, "\(digestAlgorithm) is refused for new signatures")
@@ -96,9 +106,11 @@ public struct CAdESSigner: Sendable {
             try coder.serialize(certificate)
             return coder.serializedBytes[...]
         }
+        // RFC 5652 §5.1: version 3 when the encapsulated content is not id-data.
+        let version = options.contentType == CMSObjectIdentifier.ContentType.data ? 1 : 3
         let signedData = CMSSignedData(
-            version: 1, digestAlgorithms: [digestAlgorithmIdentifier],
-            encapContentInfo: CMSEncapsulatedContentInfo(eContentType: options.contentType),
+            version: version, digestAlgorithms: [digestAlgorithmIdentifier],
+            encapContentInfo: CMSEncapsulatedContentInfo(eContentType: options.contentType, eContent: encapsulatedContent?[...]),
             certificates: certificates, crls: nil, signerInfos: [signerInfo])
         return CMSSignature(signedData: signedData)
     }
