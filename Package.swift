@@ -52,6 +52,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "TimestampClientTests",
+            dependencies: ["TimestampClient", "CMSCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CMSCoreTests",
             dependencies: ["CMSCore"],
             swiftSettings: strictSettings
