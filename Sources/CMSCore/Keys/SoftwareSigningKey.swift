@@ -122,3 +122,10 @@ extension SoftwareSigningKey.Storage {
         }
     }
 }
+
+extension SoftwareSigningKey {
+    /// The same key with another certificate chain (leaf first); the leaf must match the key.
+    public func replacingCertificateChain(_ chain: [Certificate]) throws -> SoftwareSigningKey {
+        try SoftwareSigningKey(storage: storage, certificateChain: chain)
+    }
+}

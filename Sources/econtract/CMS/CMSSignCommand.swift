@@ -1,0 +1,43 @@
+import ArgumentParser
+import CMSCore
+import Foundation
+
+struct CMSSignCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Make a detached CAdES-B-B signature (DER) of a file."
+    )
+
+    @OptionGroup var keyOptions: SigningKeyOptions
+
+    @Option(name: .long, help: "The file to sign.")
+    var `in`: String
+
+    @Option(name: .long, help: "Where to write the signature (DER).")
+    var out: String
+
+    @Option(name: .long, help: "Digest algorithm: sha256, sha384 or sha512.")
+    var digest: String = "sha256"
+
+    @Flag(name: .long, help: "Sign RSA keys with RSASSA-PSS instead of PKCS#1 v1.5.")
+    var pss = false
+
+    @Flag(name: .long, help: "Include a signing-time attribute (not for PAdES).")
+    var signingTime = false
+
+    func run() async throws {
+        try await runReportingErrors {
+            guard let digestAlgorithm = DigestAlgorithm(name: digest) else {
+                throw CMSError(.invalidArgument, "unknown digest '\(digest)'; use sha256, sha384 or sha512")
+            }
+            let key = try keyOptions.loadKey()
+            var options = CAdESSigningOptions()
+            options.digestAlgorithm = digestAlgorithm
+            options.usesRSAPSS = pss
+            options.signingTime = signingTime ? Date() : nil
+            let signature = try await CAdESSigner(key: key, options: options).sign(fileAt: `in`)
+            try writeFile(out, try signature.derEncoded())
+            print("signed \(`in`) → \(out) (\(signature.signers.first?.signatureAlgorithm.map { "\($0)" } ?? "?"))")
+        }
+    }
+}

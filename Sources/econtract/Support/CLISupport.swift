@@ -1,0 +1,97 @@
+import ArgumentParser
+import CMSCore
+import Foundation
+import X509
+
+/// Exit codes shared by every subcommand: 0 success/valid, 1 invalid/failed, 2 bad usage or input.
+enum CLIExit {
+    static let invalid = ExitCode(1)
+    static let badInput = ExitCode(2)
+}
+
+/// Runs `body`, turning thrown SDK errors into a message on stderr and exit code 2.
+func runReportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let error as CMSError {
+        FileHandle.standardError.write(Data("error: \(error.reason) [\(error.code)]\n".utf8))
+        throw CLIExit.badInput
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw CLIExit.badInput
+    }
+}
+
+/// Reads a whole file, with a typed error naming it.
+func readFile(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw CMSError(.invalidArgument, "cannot read \(path)")
+    }
+    return Array(data)
+}
+
+/// Writes a whole file atomically, with a typed error naming it.
+func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    do {
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw CMSError(.invalidArgument, "cannot write \(path): \(error.localizedDescription)")
+    }
+}
+
+/// Parses an ISO 8601 date-time (`2026-01-02T03:04:05Z`, with or without fractional seconds).
+func parseISO8601(_ text: String) throws -> Date {
+    let formatter = ISO8601DateFormatter()
+    if let date = formatter.date(from: text) { return date }
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    if let date = formatter.date(from: text) { return date }
+    formatter.formatOptions = [.withFullDate]
+    if let date = formatter.date(from: text) { return date }
+    throw CMSError(.invalidArgument, "'\(text)' is not an ISO 8601 date-time")
+}
+
+func formatISO8601(_ date: Date) -> String {
+    ISO8601DateFormatter().string(from: date)
+}
+
+/// Options that select a signing key: a PEM key with certificates, or a PKCS#12 file.
+struct SigningKeyOptions: ParsableArguments {
+    @Option(name: .long, help: "PEM private key (PKCS#8, PKCS#1 or SEC1).")
+    var key: String?
+
+    @Option(name: .long, help: "PKCS#12 file (.p12/.pfx) with key and certificates.")
+    var p12: String?
+
+    @Option(name: .long, help: "Password of the PKCS#12 file.")
+    var password: String = ""
+
+    @Option(name: .long, help: "The signer's certificate (PEM or DER).")
+    var cert: String?
+
+    @Option(name: .long, help: "Intermediate CA certificates to embed (repeatable).")
+    var chain: [String] = []
+
+    func validate() throws {
+        guard (key == nil) != (p12 == nil) else {
+            throw ValidationError("give exactly one of --key or --p12")
+        }
+        if key != nil, cert == nil {
+            throw ValidationError("--key needs --cert")
+        }
+    }
+
+    func loadKey() throws -> SoftwareSigningKey {
+        if let key, let cert {
+            return try SoftwareSigningKey.load(keyFile: key, certificateFile: cert, chainFiles: chain)
+        }
+        guard let p12 else { throw CMSError(.invalidArgument, "no key given") }
+        let loaded = try loadPKCS12(path: p12, password: password)
+        guard cert != nil || !chain.isEmpty else { return loaded }
+        var certificates = loaded.certificateChain
+        if let cert { certificates = try PEMFiles.certificates(inFile: cert) + certificates.dropFirst() }
+        for file in chain { certificates += try PEMFiles.certificates(inFile: file) }
+        return try loaded.replacingCertificateChain(certificates)
+    }
+}
