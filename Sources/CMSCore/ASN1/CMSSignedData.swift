@@ -57,14 +57,14 @@ package struct CMSSignedData: BERImplicitlyTaggable, Hashable, Sendable {
             var certificates: [ArraySlice<UInt8>]?
             if let node = next, node.identifier == Self.certificatesTag {
                 certificates = try Self.elements(of: node, tag: Self.certificatesTag, limit: CMSParsingLimits.maxCertificates) {
-                    $0.encodedBytes
+                    try BERNormalizer.derForm(of: $0.encodedBytes)
                 }
                 next = nodes.next()
             }
             var crls: [ArraySlice<UInt8>]?
             if let node = next, node.identifier == Self.crlsTag {
                 crls = try Self.elements(of: node, tag: Self.crlsTag, limit: CMSParsingLimits.maxRevocationInfos) {
-                    $0.encodedBytes
+                    try BERNormalizer.derForm(of: $0.encodedBytes)
                 }
                 next = nodes.next()
             }

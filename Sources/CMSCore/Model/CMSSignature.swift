@@ -30,11 +30,17 @@ public struct CMSSignature: Hashable, Sendable {
             guard root.encodedBytes.count == array.count else {
                 throw CMSError(.malformedEncoding, "\(array.count - root.encodedBytes.count) trailing bytes after ContentInfo")
             }
-            let contentInfo = try CMSContentInfo(berEncoded: root)
-            guard contentInfo.contentType == CMSObjectIdentifier.ContentType.signedData else {
-                throw CMSError(.unexpectedContentType, "content type \(contentInfo.contentType) is not id-signedData")
+            // ContentInfo ::= SEQUENCE { contentType, content [0] EXPLICIT ANY }, read node by node
+            // so that the SignedData is parsed from the received encoding.
+            signedData = try BER.sequence(root, identifier: .sequence) { nodes in
+                let contentType = try ASN1ObjectIdentifier(berEncoded: &nodes)
+                guard contentType == CMSObjectIdentifier.ContentType.signedData else {
+                    throw CMSError(.unexpectedContentType, "content type \(contentType) is not id-signedData")
+                }
+                return try BER.explicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) {
+                    try CMSSignedData(berEncoded: $0)
+                }
             }
-            signedData = try CMSSignedData(berEncoded: contentInfo.content.serializedNode())
         } catch let error as CMSError {
             throw error
         } catch {

@@ -50,6 +50,12 @@ public struct CMSSignatureVerifier: Sendable {
         }
         report.signatureAlgorithm = signatureAlgorithm
 
+        // RFC 5652 §5.1: digestAlgorithms lists the signers' digest algorithms. It is not
+        // signed, so a mismatch is reported but does not decide the verdict.
+        if !signedData.digestAlgorithms.contains(where: { $0.algorithm == signer.digestAlgorithm.algorithm }) {
+            report.warn("digestAlgorithms", "SignedData.digestAlgorithms does not list the signer's \(digestAlgorithm)")
+        }
+
         // Signed attributes.
         let attributes: SignedAttributeValues
         do {
