@@ -22,6 +22,10 @@ package enum PublicKeySignatureVerifier {
             guard let key = _RSA.Signing.PublicKey(publicKey) else {
                 throw CMSError(.unsupportedAlgorithm, "\(algorithm) needs an RSA key")
             }
+            if let pss = algorithm.receivedPSSParameters {
+                return RSAPSSVerifier.isValid(signature: Array(signature), messageDigest: algorithm.digest.hash(message),
+                                              parameters: pss, publicKey: key)
+            }
             let padding: _RSA.Signing.Padding = algorithm.scheme == .rsaPSS ? .PSS : .insecurePKCS1v1_5
             let digest = algorithm.digest.typedDigest(of: message)
             return key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature), for: digest, padding: padding)

@@ -14,8 +14,12 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
     }
 
     public let scheme: Scheme
-    /// The digest hashed into the signature (for PSS also the MGF1 hash).
+    /// The digest hashed into the signature (for PSS also the MGF1 hash, unless the
+    /// received parameters say otherwise).
     public let digest: DigestAlgorithm
+    /// RSASSA-PSS parameters received in a signature that differ from this library's
+    /// defaults (MGF1 with ``digest``, salt length = digest length); `nil` otherwise.
+    let receivedPSSParameters: RSAPSSParameters?
 
     public static func rsaPKCS1v15(_ digest: DigestAlgorithm) -> SignatureAlgorithm { .init(scheme: .rsaPKCS1v15, digest: digest) }
     public static func rsaPSS(_ digest: DigestAlgorithm) -> SignatureAlgorithm { .init(scheme: .rsaPSS, digest: digest) }
@@ -26,6 +30,13 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
     public init(scheme: Scheme, digest: DigestAlgorithm) {
         self.scheme = scheme
         self.digest = digest
+        self.receivedPSSParameters = nil
+    }
+
+    init(pss parameters: RSAPSSParameters) {
+        scheme = .rsaPSS
+        digest = parameters.hashAlgorithm
+        receivedPSSParameters = parameters == RSAPSSParameters(digest: parameters.hashAlgorithm) ? nil : parameters
     }
 
     public var description: String {
@@ -111,13 +122,13 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
             } catch {
                 throw CMSError(.unsupportedAlgorithm, "RSASSA-PSS parameters cannot be read: \(error)")
             }
-            guard pss.hashAlgorithm == pss.mgfHashAlgorithm, pss.saltLength == pss.hashAlgorithm.outputByteCount,
-                  pss.trailerField == 1
-            else {
-                throw CMSError(.unsupportedAlgorithm,
-                               "RSASSA-PSS supported only with MGF1 over the same hash and salt length = hash length")
+            guard pss.trailerField == 1, (0...1024).contains(pss.saltLength) else {
+                throw CMSError(.unsupportedAlgorithm, "RSASSA-PSS with trailerField \(pss.trailerField) or salt length \(pss.saltLength) is not supported")
             }
-            self = try combined(.rsaPSS, pss.hashAlgorithm)
+            if let digest, digest != pss.hashAlgorithm {
+                throw CMSError(.unsupportedAlgorithm, "RSASSA-PSS hash \(pss.hashAlgorithm) contradicts digest algorithm \(digest)")
+            }
+            self.init(pss: pss)
         case OID.md5WithRSA:
             throw CMSError(.unsupportedAlgorithm, "md5WithRSAEncryption is broken and not supported")
         default:

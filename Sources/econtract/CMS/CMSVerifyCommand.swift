@@ -32,6 +32,9 @@ struct CMSVerifyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-revocation"), help: "Don't check revocation.")
     var noRevocation = false
 
+    @Flag(name: .long, help: "Require CAdES-B-B: an ESS signing-certificate(-v2) attribute must bind the signer's certificate.")
+    var cades = false
+
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
@@ -54,7 +57,8 @@ struct CMSVerifyCommand: AsyncParsableCommand {
             }
             let policy = CMSVerificationPolicy(
                 trustAnchors: anchors, intermediates: intermediates,
-                validationTime: try at.map(parseISO8601), revocation: revocation)
+                validationTime: try at.map(parseISO8601), revocation: revocation,
+                requiresSigningCertificateAttribute: cades)
             let report = await CMSSignatureVerifier(policy: policy).verify(signature, content: .file(path: `in`))
             print(json ? try ReportPrinter.json(report) : ReportPrinter.text(report))
             valid = report.isValid
