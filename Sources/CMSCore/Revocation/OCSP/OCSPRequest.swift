@@ -54,6 +54,17 @@ package struct OCSPRequest: BERImplicitlyTaggable, Hashable, Sendable {
         requestExtensions.first { $0.oid == RevocationOID.ocspNonce }.flatMap { OCSPNonce.value(of: $0) }
     }
 
+    /// Parses a DER `OCSPRequest`.
+    package init(derBytes: [UInt8]) throws {
+        do {
+            self = try OCSPRequest(derEncoded: try DER.parse(derBytes))
+        } catch let error as CMSError {
+            throw error
+        } catch {
+            throw CMSError(.malformedEncoding, "not a DER OCSPRequest: \(error)")
+        }
+    }
+
     package init(derEncoded node: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
         try self.init(berEncoded: node, withIdentifier: identifier)
     }
