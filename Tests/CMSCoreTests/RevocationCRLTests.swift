@@ -92,6 +92,18 @@ struct RevocationCRLTests {
         }
     }
 
+    @Test func largeCRLIsScanned() async throws {
+        let der = try SharedPKI.crl(extraRevoked: 20_000)
+        #expect(try CRLCertificateList(derBytes: der).tbsCertList.revokedCertificates.count == 20_001)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let bad = await status(revoked, crls: [der])
+        let good = await status(party, crls: [der])
+        #expect(bad.outcome == .revoked(revocationTime: SharedPKI.revocationTime, reason: "keyCompromise"))
+        #expect(good.outcome == .good)
+        #expect(clock.now - start < .seconds(30), "a 20 000-entry CRL must be checked quickly")
+    }
+
     @Test func oversizedCRLIsRefusedBeforeParsing() {
         let huge = [UInt8](repeating: 0, count: RevocationLimits.maxCRLSize + 1)
         #expect(throws: CMSError(.limitExceeded, "")) { try CRLCertificateList(derBytes: huge) }

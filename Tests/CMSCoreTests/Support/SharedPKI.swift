@@ -62,10 +62,12 @@ enum SharedPKI {
 
     /// A fresh temporary directory holding an openssl CA database in which signer-party
     /// (0x1001) is valid and signer-revoked (0x1004) revoked since 2026-01-01 (keyCompromise).
-    static func workspace() throws -> URL {
+    /// `extraRevoked` more revoked entries (serials 0x100000…) come first.
+    static func workspace(extraRevoked: Int = 0) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("revocation-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let index = "V\t400101000000Z\t\t1001\tunknown\t/CN=Taro Yamada\n"
+        var index = (0..<extraRevoked).map { "R\t400101000000Z\t250101000000Z,superseded\t\(String(0x100000 + $0, radix: 16, uppercase: true))\tunknown\t/CN=extra \($0)\n" }.joined()
+        index += "V\t400101000000Z\t\t1001\tunknown\t/CN=Taro Yamada\n"
             + "R\t400101000000Z\t260101000000Z,keyCompromise\t1004\tunknown\t/CN=Revoked Signer\n"
         try index.write(to: dir.appendingPathComponent("index.txt"), atomically: true, encoding: .utf8)
         try "01\n".write(to: dir.appendingPathComponent("crlnumber"), atomically: true, encoding: .utf8)
@@ -89,8 +91,8 @@ enum SharedPKI {
 
     /// A DER CRL from `openssl ca -gencrl`, signed by `issuer` ("interm" or "root"), with
     /// optional extra `crl_ext` lines.
-    static func crl(issuer: String = "interm", days: Int = 7, extraExtensions: [String] = []) throws -> [UInt8] {
-        let dir = try workspace()
+    static func crl(issuer: String = "interm", days: Int = 7, extraExtensions: [String] = [], extraRevoked: Int = 0) throws -> [UInt8] {
+        let dir = try workspace(extraRevoked: extraRevoked)
         defer { try? FileManager.default.removeItem(at: dir) }
         let config = """
             [ ca ]
