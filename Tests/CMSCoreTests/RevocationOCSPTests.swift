@@ -85,6 +85,20 @@ struct RevocationOCSPTests {
         #expect(reason.contains("id-kp-OCSPSigning"))
     }
 
+    @Test func sha256CertIDIsMatched() async throws {
+        let der = try SharedPKI.ocspResponse(for: "signer-revoked", opensslRequestDigest: "-sha256")
+        let single = try #require(try OCSPResponse(derBytes: der).basicResponse?.responseData.responses.first)
+        #expect(single.certID.hashAlgorithm.algorithm == DigestAlgorithm.sha256.oid)
+        let status = await status(revoked, responses: [der])
+        #expect(status.outcome == .revoked(revocationTime: SharedPKI.revocationTime, reason: "keyCompromise"))
+    }
+
+    @Test func delegatedResponderCertificateMustBeIncluded() async throws {
+        let der = try SharedPKI.ocspResponse(for: "signer-party", includeResponderCertificate: false)
+        let reason = try #require(unknownReason(await status(party, responses: [der])))
+        #expect(reason.contains("neither the issuer nor a responder certificate included"))
+    }
+
     @Test func tamperedSignatureIsRefused() async throws {
         var der = try SharedPKI.ocspResponse(for: "signer-party")
         let signature = try #require(try OCSPResponse(derBytes: der).basicResponse?.signature)

@@ -76,15 +76,23 @@ enum SharedPKI {
 
     /// An OCSP response from `openssl ocsp` for `certificate`'s request, signed by `signer`
     /// (a delegated responder, or the issuer "interm").
+    /// With `opensslRequestDigest` (e.g. "-sha256") openssl makes the request, else this library.
     static func ocspResponse(for certificate: String, signer: String = "ocsp", days: Int = 7,
-                             responderIDByKey: Bool = false) throws -> [UInt8] {
+                             responderIDByKey: Bool = false, includeResponderCertificate: Bool = true,
+                             opensslRequestDigest: String? = nil) throws -> [UInt8] {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let request = try RevocationChecker.ocspRequestDER(for: try self.certificate(certificate), issuer: try self.certificate("interm"))
-        try Data(request).write(to: dir.appendingPathComponent("req.der"))
+        if let digest = opensslRequestDigest {
+            try openssl(["ocsp", "-issuer", certPath("interm"), digest, "-cert", certPath(certificate), "-no_nonce",
+                         "-reqout", "req.der"], in: dir)
+        } else {
+            let request = try RevocationChecker.ocspRequestDER(for: try self.certificate(certificate), issuer: try self.certificate("interm"))
+            try Data(request).write(to: dir.appendingPathComponent("req.der"))
+        }
         var arguments = ["ocsp", "-index", "index.txt", "-rsigner", certPath(signer), "-rkey", keyPath(signer),
                          "-CA", certPath("interm"), "-reqin", "req.der", "-respout", "resp.der", "-ndays", "\(days)"]
         if responderIDByKey { arguments.append("-resp_key_id") }
+        if !includeResponderCertificate { arguments.append("-resp_no_certs") }
         try openssl(arguments, in: dir)
         return Array(try Data(contentsOf: dir.appendingPathComponent("resp.der")))
     }
