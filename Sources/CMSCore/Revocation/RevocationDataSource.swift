@@ -10,13 +10,16 @@ public struct RevocationData: Sendable, Hashable {
     /// DER `CertificateList`s (RFC 5280 §5.1).
     public var crls: [[UInt8]]
 
+    /// Revocation data from DER OCSP responses and CRLs.
     public init(ocspResponses: [[UInt8]] = [], crls: [[UInt8]] = []) {
         self.ocspResponses = ocspResponses
         self.crls = crls
     }
 
+    /// No data.
     public static let empty = RevocationData()
 
+    /// Whether there is neither an OCSP response nor a CRL.
     public var isEmpty: Bool { ocspResponses.isEmpty && crls.isEmpty }
 
     /// Both sets of data together, without duplicates.

@@ -15,12 +15,17 @@ public struct RevocationStatus: Sendable, Hashable {
 
     /// Where the evidence came from.
     public enum Source: String, Sendable, Hashable {
+        /// An OCSP response (RFC 6960).
         case ocsp
+        /// A CRL (RFC 5280).
         case crl
+        /// No evidence was used.
         case none
     }
 
+    /// What the evidence says.
     public var outcome: Outcome
+    /// Which kind of evidence decided ``outcome``.
     public var source: Source
     /// The DER OCSPResponse or CRL that decided ``outcome``, to be embedded for LTV.
     public var evidence: [UInt8]?
@@ -31,6 +36,7 @@ public struct RevocationStatus: Sendable, Hashable {
     /// Certificates needed to check the evidence (a delegated OCSP responder's certificate).
     public var evidenceSignerCertificates: [Certificate]
 
+    /// A status with its evidence.
     public init(outcome: Outcome, source: Source, evidence: [UInt8]? = nil, thisUpdate: Date? = nil,
                 nextUpdate: Date? = nil, evidenceSignerCertificates: [Certificate] = []) {
         self.outcome = outcome
@@ -44,6 +50,7 @@ public struct RevocationStatus: Sendable, Hashable {
 
 /// Which evidence the verifier may use, and how fresh it must be.
 public struct RevocationPolicy: Sendable {
+    /// Whether and where to look for revocation evidence.
     public enum Mode: Sendable {
         /// Do not check revocation (the report says so).
         case disabled
@@ -55,12 +62,17 @@ public struct RevocationPolicy: Sendable {
 
     /// Which kinds of evidence to use, in order of preference.
     public enum Preference: Sendable, Hashable {
+        /// OCSP responses first, then CRLs.
         case ocspThenCRL
+        /// OCSP responses only.
         case ocspOnly
+        /// CRLs only.
         case crlOnly
     }
 
+    /// Whether and where to look for evidence.
     public var mode: Mode
+    /// Which kinds of evidence to use, in order.
     public var preference: Preference
     /// Data supplied by the caller (for example from a PDF's DSS).
     public var data: RevocationData
@@ -75,6 +87,7 @@ public struct RevocationPolicy: Sendable {
     /// (TRY_LATER); when `false` it is only reported.
     public var requiresEvidence: Bool
 
+    /// A policy; see the properties for the meaning of each parameter.
     public init(mode: Mode, preference: Preference = .ocspThenCRL, data: RevocationData = .empty,
                 source: (any RevocationDataSource)? = nil, maximumAge: Duration = .seconds(7 * 24 * 3600),
                 clockSkew: Duration = .seconds(300), requiresEvidence: Bool = true) {

@@ -1,0 +1,88 @@
+import Foundation
+import SwiftASN1
+import X509
+
+/// `TBSCertList` (RFC 5280 §5.1), the signed part of a CRL.
+///
+/// ```
+/// TBSCertList  ::=  SEQUENCE  {
+///      version                 Version OPTIONAL,
+///                                   -- if present, MUST be v2
+///      signature               AlgorithmIdentifier,
+///      issuer                  Name,
+///      thisUpdate              Time,
+///      nextUpdate              Time OPTIONAL,
+///      revokedCertificates     SEQUENCE OF SEQUENCE  {
+///           userCertificate         CertificateSerialNumber,
+///           revocationDate          Time,
+///           crlEntryExtensions      Extensions OPTIONAL
+///                                    -- if present, version MUST be v2
+///                                }  OPTIONAL,
+///      crlExtensions           [0]  EXPLICIT Extensions OPTIONAL
+///                                    -- if present, version MUST be v2
+///                                }
+/// ```
+/// Parsing is linear in the number of revoked entries; the whole input is bounded by
+/// ``RevocationLimits/maxCRLSize``.
+package struct CRLTBSCertList: Hashable, Sendable {
+    static let extensionsTag = ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)
+
+    /// 0 for v1 (version absent), 1 for v2.
+    package var version: Int
+    package var signature: CMSAlgorithmIdentifier
+    package var issuer: DistinguishedName
+    package var thisUpdate: Date
+    package var nextUpdate: Date?
+    package var revokedCertificates: [CRLRevokedCertificate]
+    package var crlExtensions: [RevocationExtension]
+
+    package init(version: Int, signature: CMSAlgorithmIdentifier, issuer: DistinguishedName, thisUpdate: Date,
+                 nextUpdate: Date?, revokedCertificates: [CRLRevokedCertificate], crlExtensions: [RevocationExtension]) {
+        self.version = version
+        self.signature = signature
+        self.issuer = issuer
+        self.thisUpdate = thisUpdate
+        self.nextUpdate = nextUpdate
+        self.revokedCertificates = revokedCertificates
+        self.crlExtensions = crlExtensions
+    }
+
+    package init(berEncoded node: ASN1Node) throws {
+        self = try BER.sequence(node, identifier: .sequence) { nodes in
+            var next = nodes.next()
+            var version = 0
+            if let n = next, n.identifier == .integer {
+                version = try Int(berEncoded: n)
+                guard version == 1 else { throw ASN1Error.invalidASN1Object(reason: "CRL version field must be v2 (1), not \(version)") }
+                next = nodes.next()
+            }
+            guard let algNode = next else { throw ASN1Error.invalidASN1Object(reason: "TBSCertList without signature") }
+            let signature = try CMSAlgorithmIdentifier(berEncoded: algNode)
+            guard let issuerNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "TBSCertList without issuer") }
+            let issuer = try DistinguishedName(derEncoded: issuerNode)
+            guard let thisNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "TBSCertList without thisUpdate") }
+            let thisUpdate = try RevocationTime.parseTime(thisNode)
+            next = nodes.next()
+            var nextUpdate: Date?
+            if let n = next, n.identifier == .utcTime || n.identifier == .generalizedTime {
+                nextUpdate = try RevocationTime.parseTime(n)
+                next = nodes.next()
+            }
+            var revoked: [CRLRevokedCertificate] = []
+            if let n = next, n.identifier == .sequence {
+                guard case .constructed(let entries) = n.content else {
+                    throw ASN1Error.invalidASN1Object(reason: "revokedCertificates must be constructed")
+                }
+                for entry in entries { revoked.append(try CRLRevokedCertificate(berEncoded: entry)) }
+                next = nodes.next()
+            }
+            var extensions: [RevocationExtension] = []
+            if let n = next {
+                extensions = try BER.explicitlyTagged(n, tagNumber: 0, tagClass: .contextSpecific) { try RevocationExtension.parseList($0) }
+                guard version == 1 else { throw ASN1Error.invalidASN1Object(reason: "v1 CRL with crlExtensions") }
+            }
+            return CRLTBSCertList(version: version, signature: signature, issuer: issuer, thisUpdate: thisUpdate,
+                                  nextUpdate: nextUpdate, revokedCertificates: revoked, crlExtensions: extensions)
+        }
+    }
+}

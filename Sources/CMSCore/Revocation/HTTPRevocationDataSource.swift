@@ -1,0 +1,105 @@
+import Foundation
+import SwiftASN1
+import X509
+
+/// Fetches OCSP responses from the responder in a certificate's Authority Information
+/// Access (RFC 6960 Appendix A.1, HTTP POST) and CRLs from its CRL distribution points
+/// (HTTP GET), over an ``HTTPTransport``.
+///
+/// Only `http:` URLs are used: OCSP responses and CRLs are signed, and RFC 5280 §4.2.1.13
+/// and RFC 6960 expect plain HTTP (an `https:` fetch could itself need revocation checking).
+public struct HTTPRevocationDataSource: RevocationDataSource {
+    /// The HTTP client.
+    public var transport: any HTTPTransport
+    /// How long each request may take.
+    public var timeout: Duration
+    /// Whether OCSP requests carry a random nonce (RFC 8954) that the response must echo
+    /// when it carries a nonce at all. Default `true`.
+    public var sendsNonce: Bool = true
+
+    /// A data source using `transport`, allowing `timeout` per request.
+    public init(transport: any HTTPTransport = URLSessionHTTPTransport(), timeout: Duration = .seconds(15)) {
+        self.transport = transport
+        self.timeout = timeout
+    }
+
+    /// Asks the first `http:` OCSP responder of the certificate's Authority Information Access.
+    ///
+    /// - Returns: the DER `OCSPResponse` (possibly unsuccessful or unsigned: the caller
+    ///   checks it), or `nil` when the certificate names no responder.
+    /// - Throws: ``CMSError`` with ``CMSError/Code/transportFailure`` when the responder
+    ///   cannot be reached, ``CMSError/Code/badResponse`` when it answers with another HTTP
+    ///   status or media type, or echoes the wrong nonce.
+    public func ocspResponse(for certificate: Certificate, issuer: Certificate) async throws -> [UInt8]? {
+        guard let url = certificate.ocspResponderURLs.first else { return nil }
+        var nonce: [UInt8]?
+        if sendsNonce {
+            var generator = SystemRandomNumberGenerator()
+            nonce = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        }
+        let body = try OCSPRequest(certificate: certificate, issuer: issuer, nonce: nonce).derEncoded
+        let request = HTTPRequest(url: url, method: "POST",
+                                  headers: ["Content-Type": "application/ocsp-request", "Accept": "application/ocsp-response"],
+                                  body: body, timeout: timeout)
+        let response = try await transport.send(request)
+        guard response.status == 200 else {
+            throw CMSError(.badResponse, "OCSP responder \(url.absoluteString) answered HTTP \(response.status)")
+        }
+        guard response.mediaType == "application/ocsp-response" else {
+            throw CMSError(.badResponse, "OCSP responder \(url.absoluteString) answered with media type \(response.mediaType ?? "none"), not application/ocsp-response")
+        }
+        guard response.body.count <= RevocationLimits.maxOCSPResponseSize else {
+            throw CMSError(.badResponse, "OCSP response from \(url.absoluteString) exceeds \(RevocationLimits.maxOCSPResponseSize) bytes")
+        }
+        if let nonce, let parsed = try? OCSPResponse(derBytes: response.body),
+           let echoed = parsed.basicResponse?.responseData.nonce, !echoed.elementsEqual(nonce) {
+            throw CMSError(.badResponse, "OCSP responder \(url.absoluteString) answered with another request's nonce")
+        }
+        return response.body
+    }
+
+    /// Downloads the CRLs at the certificate's `http:` CRL distribution points.
+    ///
+    /// PEM CRLs are converted to DER. A failing distribution point is skipped when another
+    /// one answers.
+    ///
+    /// - Throws: ``CMSError`` (``CMSError/Code/transportFailure`` or
+    ///   ``CMSError/Code/badResponse``) when every distribution point failed.
+    public func crls(for certificate: Certificate, issuer: Certificate) async throws -> [[UInt8]] {
+        var urls: [URL] = []
+        for uri in certificate.crlDistributionPointURIs {
+            guard let url = URL(string: uri), url.scheme?.lowercased() == "http", !urls.contains(url) else { continue }
+            urls.append(url)
+        }
+        var result: [[UInt8]] = []
+        var failures: [CMSError] = []
+        for url in urls {
+            do {
+                let response = try await transport.send(HTTPRequest(url: url, method: "GET", timeout: timeout))
+                guard response.status == 200 else {
+                    throw CMSError(.badResponse, "CRL distribution point \(url.absoluteString) answered HTTP \(response.status)")
+                }
+                guard response.body.count <= RevocationLimits.maxCRLSize else {
+                    throw CMSError(.badResponse, "CRL from \(url.absoluteString) exceeds \(RevocationLimits.maxCRLSize) bytes")
+                }
+                result.append(Self.derFromPossiblyPEM(response.body))
+            } catch let error as CMSError {
+                failures.append(error)
+            } catch {
+                failures.append(CMSError(.transportFailure, "GET \(url.absoluteString) failed: \(error)"))
+            }
+        }
+        if result.isEmpty, let first = failures.first {
+            throw CMSError(first.code, failures.map(\.reason).joined(separator: "; "))
+        }
+        return result
+    }
+
+    /// `bytes` itself, or the DER inside a PEM `X509 CRL` block.
+    static func derFromPossiblyPEM(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.starts(with: Array("-----BEGIN".utf8)), let text = String(bytes: bytes, encoding: .utf8),
+              let document = try? PEMDocument(pemString: text), document.discriminator == "X509 CRL"
+        else { return bytes }
+        return document.derBytes
+    }
+}
