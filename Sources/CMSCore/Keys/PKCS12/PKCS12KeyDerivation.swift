@@ -55,10 +55,15 @@ enum PKCS12KeyDerivation {
             var hasher = H()
             hasher.update(data: diversifier)
             hasher.update(data: i)
-            var a = Array(hasher.finalize())
+            var digest = hasher.finalize()
             if iterations > 1 {
-                for _ in 1..<iterations { a = Array(H.hash(data: a)) }
+                for _ in 1..<iterations {
+                    var next = H()
+                    digest.withUnsafeBytes { next.update(bufferPointer: $0) }
+                    digest = next.finalize()
+                }
             }
+            let a = Array(digest)
             output += a
             guard block < blocks else { break }
             // 6b. B = A_i repeated to v bytes; 6c. I_j = (I_j + B + 1) mod 2^(8v).

@@ -6,6 +6,9 @@ package enum PKCS12Limits {
     /// The highest iteration count accepted for the MAC key derivation, PBKDF2 and PBMAC1.
     /// OpenSSL 3 writes 2048; larger values only cost time.
     package static let maxIterations = 10_000_000
+    /// The most iterations summed over all key derivations of one file (the MAC and every
+    /// encrypted bag).
+    package static let maxTotalIterations = 20_000_000
     /// The most `ContentInfo` elements in the `AuthenticatedSafe`.
     package static let maxContentInfos = 64
     /// The most bags in the whole file, counting nested `SafeContents`.

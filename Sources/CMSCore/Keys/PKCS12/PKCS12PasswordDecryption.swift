@@ -28,7 +28,7 @@ enum PKCS12PasswordDecryption {
     ///   ``CMSError/Code/wrongPassword`` when decryption fails and no MAC was verified.
     static func decrypt(
         _ ciphertext: ArraySlice<UInt8>, algorithm: CMSAlgorithmIdentifier, password: String,
-        what: String, integrityVerified: Bool
+        what: String, integrityVerified: Bool, budget: inout PKCS12IterationBudget
     ) throws -> [UInt8] {
         if let legacy = PKCS12ObjectIdentifier.legacyEncryptionName(algorithm.algorithm) {
             throw legacyError(legacy, protecting: what)
@@ -69,7 +69,8 @@ enum PKCS12PasswordDecryption {
 
         // Key derivation: PBKDF2 with the password as UTF-8.
         let key = try pbkdf2Key(
-            parameters.keyDerivationFunc, password: Array(password.utf8), expectedKeyLength: keyByteCount, context: "PBES2")
+            parameters.keyDerivationFunc, password: Array(password.utf8), expectedKeyLength: keyByteCount, context: "PBES2",
+            budget: &budget)
 
         let plaintext: Data
         do {
@@ -92,7 +93,8 @@ enum PKCS12PasswordDecryption {
     /// - Parameter expectedKeyLength: The length the consumer needs; `nil` requires the
     ///   parameters to carry `keyLength` (PBMAC1, RFC 9579 §3).
     static func pbkdf2Key(
-        _ kdf: CMSAlgorithmIdentifier, password: [UInt8], expectedKeyLength: Int?, context: String
+        _ kdf: CMSAlgorithmIdentifier, password: [UInt8], expectedKeyLength: Int?, context: String,
+        budget: inout PKCS12IterationBudget
     ) throws -> SymmetricKey {
         guard kdf.algorithm == PKCS12ObjectIdentifier.PKCS5.pbkdf2 else {
             throw CMSError(.unsupportedAlgorithm, "PKCS#12: \(context) key derivation \(kdf.algorithm) is not supported (use PBKDF2)")
@@ -101,7 +103,7 @@ enum PKCS12PasswordDecryption {
             throw CMSError(.malformedEncoding, "PKCS#12: PBKDF2 without parameters")
         }
         let parameters = try PBKDF2Parameters(berASN1Any: parameterAny)
-        try PKCS12Limits.checkIterations(parameters.iterationCount, "PBKDF2")
+        try budget.spend(parameters.iterationCount, "PBKDF2")
         try PKCS12Limits.checkSalt(parameters.salt, "PBKDF2")
         let length: Int
         switch (parameters.keyLength, expectedKeyLength) {

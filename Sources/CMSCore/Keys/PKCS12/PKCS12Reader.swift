@@ -28,6 +28,7 @@ struct PKCS12Reader {
     /// Whether the file carried a MAC and it verified.
     private(set) var integrityVerified = false
     private var bagCount = 0
+    private var budget = PKCS12IterationBudget()
 
     /// Parses and decrypts `bytes`. Every failure is a ``CMSError``.
     init(bytes: [UInt8], password: String) throws {
@@ -60,7 +61,7 @@ struct PKCS12Reader {
         let authSafeContent = try ASN1OctetString(berASN1Any: pfx.authSafe.content).bytes
 
         if let macData = pfx.macData {
-            try PKCS12MacVerification.verify(macData, authSafeContent: authSafeContent, password: password)
+            try PKCS12MacVerification.verify(macData, authSafeContent: authSafeContent, password: password, budget: &budget)
             integrityVerified = true
         }
 
@@ -83,7 +84,7 @@ struct PKCS12Reader {
                 }
                 let plaintext = try PKCS12PasswordDecryption.decrypt(
                     ciphertext, algorithm: info.contentEncryptionAlgorithm, password: password,
-                    what: "certificates", integrityVerified: integrityVerified)
+                    what: "certificates", integrityVerified: integrityVerified, budget: &budget)
                 try readSafeContents(plaintext[...], depth: 0, decrypted: true)
             case PKCS12ObjectIdentifier.ContentType.envelopedData:
                 throw CMSError(.unsupportedAlgorithm, "PKCS#12: public-key privacy mode (envelopedData) is not supported")
@@ -126,7 +127,7 @@ struct PKCS12Reader {
             let info = try PKCS8EncryptedPrivateKeyInfo(berASN1Any: bag.bagValue)
             let der = try PKCS12PasswordDecryption.decrypt(
                 info.encryptedData, algorithm: info.encryptionAlgorithm, password: password,
-                what: "private key", integrityVerified: integrityVerified)
+                what: "private key", integrityVerified: integrityVerified, budget: &budget)
             let storage: SoftwareSigningKey.Storage
             do {
                 storage = try SoftwareSigningKey.parsePrivateKey(der)
