@@ -30,7 +30,8 @@ extension SoftwareSigningKey {
     ///   - ``CMSError/Code/unsupportedAlgorithm`` for other unknown algorithms or modes;
     ///   - ``CMSError/Code/malformedEncoding`` for input that is not a PKCS#12 file;
     ///   - ``CMSError/Code/limitExceeded`` for oversized input, excessive iteration counts
-    ///     (above 10,000,000) or too many bags;
+    ///     (above 10,000,000 for one derivation or 20,000,000 for the whole file) or too
+    ///     many bags (256);
     ///   - ``CMSError/Code/invalidKey`` when the file holds no usable private key;
     ///   - ``CMSError/Code/invalidCertificate`` when no certificate matches the key.
     public init(pkcs12 bytes: [UInt8], password: String) throws {
