@@ -1,0 +1,241 @@
+import Foundation
+
+/// Runs the `openssl` command line tool (OpenSSL 3) for tests.
+enum OpenSSLTool {
+    struct Failure: Error, CustomStringConvertible {
+        var arguments: [String]
+        var status: Int32
+        var output: String
+        var description: String { "openssl \(arguments.joined(separator: " ")) exited with \(status): \(output)" }
+    }
+
+    /// The path of the openssl executable, if one is installed.
+    static let executable: String? = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Runs openssl and returns its standard output; throws when it exits non-zero.
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> String {
+        guard let executable else {
+            throw Failure(arguments: arguments, status: -1, output: "openssl is not installed")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: outData, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw Failure(
+                arguments: arguments, status: process.terminationStatus,
+                output: text + String(decoding: errData, as: UTF8.self))
+        }
+        return text
+    }
+}
+
+/// The certificates and keys PKCS#12 tests bundle: the shared interop PKI when present,
+/// otherwise a throwaway PKI generated with openssl.
+struct PKCS12TestPKI: Sendable {
+    var signerKey: String
+    var signerCert: String
+    var ecKey: String
+    var ecCert: String
+    var intermCert: String
+    var rootCert: String
+    /// A fresh directory for generated files.
+    var workDirectory: URL
+
+    /// Locates `<package root>/../shared/interop/pki` from this source file.
+    static func sharedPKIDirectory(filePath: String = #filePath) -> URL {
+        // <root>/Tests/CMSCoreTests/File.swift → <root>
+        let packageRoot = URL(fileURLWithPath: filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return packageRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/interop/pki", isDirectory: true).standardizedFileURL
+    }
+
+    static func make(filePath: String = #filePath) throws -> PKCS12TestPKI {
+        let work = FileManager.default.temporaryDirectory
+            .appendingPathComponent("pkcs12-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+
+        let shared = sharedPKIDirectory(filePath: filePath)
+        let names = ["signer-party", "signer-ec", "interm", "root"]
+        let present = names.allSatisfy {
+            FileManager.default.fileExists(atPath: shared.appendingPathComponent("certs/\($0).cert.pem").path)
+        } && FileManager.default.fileExists(atPath: shared.appendingPathComponent("keys/signer-party.key.pem").path)
+        if present {
+            func cert(_ name: String) -> String { shared.appendingPathComponent("certs/\(name).cert.pem").path }
+            func key(_ name: String) -> String { shared.appendingPathComponent("keys/\(name).key.pem").path }
+            return PKCS12TestPKI(
+                signerKey: key("signer-party"), signerCert: cert("signer-party"),
+                ecKey: key("signer-ec"), ecCert: cert("signer-ec"),
+                intermCert: cert("interm"), rootCert: cert("root"), workDirectory: work)
+        }
+        print("""
+            PKCS12Tests: shared test PKI not found at \(shared.path); \
+            skipping it and generating a throwaway PKI with openssl in \(work.path)
+            """)
+        return try generate(in: work)
+    }
+
+    /// Root CA → intermediate CA → RSA and P-256 signers, written to `directory`.
+    private static func generate(in directory: URL) throws -> PKCS12TestPKI {
+        func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+        try "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n"
+            .write(toFile: path("ca.ext"), atomically: true, encoding: .utf8)
+        try "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n"
+            .write(toFile: path("ee.ext"), atomically: true, encoding: .utf8)
+        try OpenSSLTool.run([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("root.key.pem"), "-out", path("root.cert.pem"),
+            "-subj", "/C=JP/O=Fallback Test/CN=Fallback Root CA", "-days", "30",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+        ])
+        func issue(_ name: String, subject: String, keyArguments: [String], issuer: String, ext: String) throws {
+            try OpenSSLTool.run(
+                ["req", "-new", "-nodes"] + keyArguments
+                    + ["-keyout", path("\(name).key.pem"), "-out", path("\(name).csr"), "-subj", subject])
+            try OpenSSLTool.run([
+                "x509", "-req", "-in", path("\(name).csr"), "-CA", path("\(issuer).cert.pem"),
+                "-CAkey", path("\(issuer).key.pem"), "-set_serial", String(Int.random(in: 1000...9_999_999)),
+                "-days", "30", "-extfile", path(ext), "-out", path("\(name).cert.pem"),
+            ])
+        }
+        try issue("interm", subject: "/C=JP/O=Fallback Test/CN=Fallback Signing CA",
+                  keyArguments: ["-newkey", "rsa:2048"], issuer: "root", ext: "ca.ext")
+        try issue("signer-party", subject: "/C=JP/O=Fallback Test/CN=Fallback RSA Signer",
+                  keyArguments: ["-newkey", "rsa:2048"], issuer: "interm", ext: "ee.ext")
+        try issue("signer-ec", subject: "/C=JP/O=Fallback Test/CN=Fallback EC Signer",
+                  keyArguments: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"], issuer: "interm", ext: "ee.ext")
+        return PKCS12TestPKI(
+            signerKey: path("signer-party.key.pem"), signerCert: path("signer-party.cert.pem"),
+            ecKey: path("signer-ec.key.pem"), ecCert: path("signer-ec.cert.pem"),
+            intermCert: path("interm.cert.pem"), rootCert: path("root.cert.pem"), workDirectory: directory)
+    }
+
+    /// Runs `openssl pkcs12 -export` and returns the file's path.
+    func exportPKCS12(
+        key: String, certificate: String, chain: [String] = [], password: String, options: [String] = []
+    ) throws -> String {
+        let name = UUID().uuidString
+        let out = workDirectory.appendingPathComponent("\(name).p12").path
+        var arguments = ["pkcs12", "-export", "-inkey", key, "-in", certificate, "-passout", "pass:\(password)", "-out", out]
+        if !chain.isEmpty {
+            let bundle = workDirectory.appendingPathComponent("\(name)-chain.pem").path
+            let text = try chain.map { try String(contentsOfFile: $0, encoding: .utf8) }.joined(separator: "\n")
+            try text.write(toFile: bundle, atomically: true, encoding: .utf8)
+            arguments += ["-certfile", bundle]
+        }
+        try OpenSSLTool.run(arguments + options)
+        return out
+    }
+
+    /// Like ``exportPKCS12(key:certificate:chain:password:options:)`` but returns the bytes.
+    func exportPKCS12Bytes(
+        key: String, certificate: String, chain: [String] = [], password: String, options: [String] = []
+    ) throws -> [UInt8] {
+        let path = try exportPKCS12(key: key, certificate: certificate, chain: chain, password: password, options: options)
+        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    func removeWorkDirectory() {
+        try? FileManager.default.removeItem(at: workDirectory)
+    }
+}
+
+/// Re-encodes DER as BER the way some Windows and Java tools write PKCS#12: every
+/// constructed element with indefinite length, and OCTET STRINGs longer than `chunk` bytes
+/// split into a constructed string. The contents of OCTET STRINGs are not rewritten, so a
+/// MAC over them stays valid.
+enum BERRewriter {
+    struct Malformed: Error {}
+
+    static func indefinite(_ der: [UInt8], chunk: Int = 500) throws -> [UInt8] {
+        var index = 0
+        var output: [UInt8] = []
+        try rewrite(der, &index, into: &output, chunk: chunk)
+        guard index == der.count else { throw Malformed() }
+        return output
+    }
+
+    private static func rewrite(_ der: [UInt8], _ index: inout Int, into output: inout [UInt8], chunk: Int) throws {
+        guard index < der.count else { throw Malformed() }
+        let tag = der[index]
+        guard tag & 0x1F != 0x1F else { throw Malformed() }  // high tag numbers are not needed here
+        index += 1
+        guard index < der.count else { throw Malformed() }
+        var length = Int(der[index])
+        index += 1
+        if length & 0x80 != 0 {
+            let count = length & 0x7F
+            guard count > 0, count <= 4, index + count <= der.count else { throw Malformed() }
+            length = 0
+            for _ in 0..<count {
+                length = length << 8 | Int(der[index])
+                index += 1
+            }
+        }
+        let end = index + length
+        guard end <= der.count else { throw Malformed() }
+        if tag & 0x20 != 0 {
+            output += [tag, 0x80]
+            while index < end { try rewrite(der, &index, into: &output, chunk: chunk) }
+            output += [0, 0]
+        } else if tag == 0x04, length > chunk {
+            output += [0x24, 0x80]
+            while index < end {
+                let piece = min(chunk, end - index)
+                output.append(0x04)
+                output += encodeLength(piece)
+                output += der[index..<(index + piece)]
+                index += piece
+            }
+            output += [0, 0]
+        } else {
+            output.append(tag)
+            output += encodeLength(length)
+            output += der[index..<end]
+            index = end
+        }
+    }
+
+    private static func encodeLength(_ length: Int) -> [UInt8] {
+        if length < 0x80 { return [UInt8(length)] }
+        var bytes: [UInt8] = []
+        var value = length
+        while value > 0 {
+            bytes.insert(UInt8(value & 0xFF), at: 0)
+            value >>= 8
+        }
+        return [0x80 | UInt8(bytes.count)] + bytes
+    }
+}
+
+extension Array where Element == UInt8 {
+    var hexString: String { map { String(format: "%02x", $0) }.joined() }
+}
+
+extension [UInt8] {
+    init?(hex: String) {
+        let digits = hex.filter(\.isHexDigit)
+        guard digits.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var index = digits.startIndex
+        while index < digits.endIndex {
+            let next = digits.index(index, offsetBy: 2)
+            guard let byte = UInt8(digits[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        self = bytes
+    }
+}
