@@ -39,32 +39,3 @@ struct EncodingTests {
     }
 }
 
-/// Rewrites DER as BER the way some encoders do: every constructed element with an
-/// indefinite length, and OCTET STRINGs longer than 8 bytes split into constructed chunks.
-/// One sub-tree (the signed attributes, which must stay DER) is copied unchanged.
-enum BERRewriter {
-    static func indefinite(_ der: [UInt8], keepingDER kept: [UInt8]) throws -> [UInt8] {
-        try rewrite(DER.parse(der), kept: kept)
-    }
-
-    private static func rewrite(_ node: ASN1Node, kept: [UInt8]) throws -> [UInt8] {
-        if Array(node.encodedBytes) == kept { return kept }
-        let tag = node.encodedBytes.first!
-        switch node.content {
-        case .constructed(let children):
-            var out: [UInt8] = [tag, 0x80]
-            for child in children { out += try rewrite(child, kept: kept) }
-            return out + [0x00, 0x00]
-        case .primitive(let bytes):
-            guard tag == 0x04, bytes.count > 8 else { return Array(node.encodedBytes) }
-            var out: [UInt8] = [0x24, 0x80]
-            var rest = bytes[...]
-            while !rest.isEmpty {
-                let chunk = rest.prefix(8)
-                out += [0x04, UInt8(chunk.count)] + chunk
-                rest = rest.dropFirst(chunk.count)
-            }
-            return out + [0x00, 0x00]
-        }
-    }
-}

@@ -87,7 +87,7 @@ struct SigningKeyOptions: ParsableArguments {
             return try SoftwareSigningKey.load(keyFile: key, certificateFile: cert, chainFiles: chain)
         }
         guard let p12 else { throw CMSError(.invalidArgument, "no key given") }
-        let loaded = try loadPKCS12(path: p12, password: password)
+        let loaded = try SoftwareSigningKey.load(pkcs12File: p12, password: password)
         guard cert != nil || !chain.isEmpty else { return loaded }
         var certificates = loaded.certificateChain
         if let cert { certificates = try PEMFiles.certificates(inFile: cert) + certificates.dropFirst() }
