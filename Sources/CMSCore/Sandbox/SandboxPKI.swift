@@ -1,0 +1,120 @@
+import Crypto
+import Foundation
+import SwiftASN1
+import X509
+
+/// A throw-away PKI for demos, tests and offline development: a root CA, an issuing CA and
+/// signer certificates, kept as PEM files in one folder so runs can be repeated and other
+/// tools (OpenSSL, pyHanko) can be told to trust the root.
+///
+/// - Warning: Sandbox keys sit unencrypted on disk and the root is trusted by nobody. The
+///   SDK never uses the sandbox unless asked to; never use it for real contracts.
+public struct SandboxPKI: Sendable {
+    /// The folder holding the PEM files.
+    public let directory: URL
+    public let root: Certificate
+    public let issuingCA: Certificate
+    let issuingKey: P256.Signing.PrivateKey
+
+    /// The file name of the root certificate, which other tools are told to trust.
+    public static let rootFileName = "sandbox-root.pem"
+
+    /// Opens the sandbox in `directory`, creating the CA certificates and keys on first use.
+    public static func openOrCreate(at directory: URL) throws -> SandboxPKI {
+        let files = Files(directory: directory)
+        if FileManager.default.fileExists(atPath: files.root.path), FileManager.default.fileExists(atPath: files.issuingKey.path) {
+            return try SandboxPKI(
+                directory: directory,
+                root: try PEMFiles.certificates(inFile: files.root.path)[0],
+                issuingCA: try PEMFiles.certificates(inFile: files.issuingCA.path)[0],
+                issuingKey: try P256.Signing.PrivateKey(pemRepresentation: PEMFiles.readText(files.issuingKey.path)))
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CMSError(.invalidArgument, "cannot create sandbox folder \(directory.path): \(error.localizedDescription)")
+        }
+        let now = Date()
+        let rootKey = P256.Signing.PrivateKey()
+        let rootName = try DistinguishedName {
+            CountryName("JP")
+            OrganizationName("EContractKit Sandbox")
+            CommonName("EContractKit Sandbox Root CA")
+        }
+        let root = try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: .init(rootKey.publicKey),
+            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(20 * 365 * 86400),
+            issuer: rootName, subject: rootName, signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Self.caExtensions(key: .init(rootKey.publicKey)), issuerPrivateKey: .init(rootKey))
+        let issuingKey = P256.Signing.PrivateKey()
+        let issuingName = try DistinguishedName {
+            CountryName("JP")
+            OrganizationName("EContractKit Sandbox")
+            CommonName("EContractKit Sandbox Issuing CA")
+        }
+        let issuing = try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: .init(issuingKey.publicKey),
+            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(15 * 365 * 86400),
+            issuer: rootName, subject: issuingName, signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Self.caExtensions(key: .init(issuingKey.publicKey)), issuerPrivateKey: .init(rootKey))
+        try Self.write(try root.serializeAsPEM().pemString, to: files.root)
+        try Self.write(try issuing.serializeAsPEM().pemString, to: files.issuingCA)
+        try Self.write(issuingKey.pemRepresentation, to: files.issuingKey)
+        return SandboxPKI(directory: directory, root: root, issuingCA: issuing, issuingKey: issuingKey)
+    }
+
+    /// A signing key for `name` (created and stored on first use), with its chain.
+    ///
+    /// - Parameters:
+    ///   - name: a file-name-safe identifier, such as `party-a`.
+    ///   - subject: the certificate's subject on first creation.
+    public func signer(named name: String, subject: @autoclosure () throws -> DistinguishedName) throws -> SoftwareSigningKey {
+        let keyFile = directory.appendingPathComponent("\(name).key.pem")
+        let certFile = directory.appendingPathComponent("\(name).cert.pem")
+        if FileManager.default.fileExists(atPath: keyFile.path), FileManager.default.fileExists(atPath: certFile.path) {
+            return try SoftwareSigningKey.load(keyFile: keyFile.path, certificateFile: certFile.path, chainFiles: [Files(directory: directory).issuingCA.path])
+        }
+        let key = P256.Signing.PrivateKey()
+        let now = Date()
+        let certificate = try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
+            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(5 * 365 * 86400),
+            issuer: issuingCA.subject, subject: try subject(), signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.notCertificateAuthority)
+                Critical(KeyUsage(digitalSignature: true, nonRepudiation: true))
+                SubjectKeyIdentifier(keyIdentifier: ArraySlice(Insecure.SHA1.hash(data: Certificate.PublicKey(key.publicKey).subjectPublicKeyInfoBytes)))
+                AuthorityKeyIdentifier(keyIdentifier: try issuingCA.extensions.subjectKeyIdentifier?.keyIdentifier)
+            },
+            issuerPrivateKey: .init(issuingKey))
+        try Self.write(key.pemRepresentation, to: keyFile)
+        try Self.write(try certificate.serializeAsPEM().pemString, to: certFile)
+        return try SoftwareSigningKey(privateKeyDER: Array(key.derRepresentation), certificateChain: [certificate, issuingCA])
+    }
+
+    /// The path of the root certificate file.
+    public var rootCertificatePath: String { Files(directory: directory).root.path }
+
+    struct Files {
+        let directory: URL
+        var root: URL { directory.appendingPathComponent(SandboxPKI.rootFileName) }
+        var issuingCA: URL { directory.appendingPathComponent("sandbox-issuing-ca.pem") }
+        var issuingKey: URL { directory.appendingPathComponent("sandbox-issuing-ca.key.pem") }
+    }
+
+    private static func caExtensions(key: Certificate.PublicKey) throws -> Certificate.Extensions {
+        try Certificate.Extensions {
+            Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
+            Critical(KeyUsage(keyCertSign: true, cRLSign: true))
+            SubjectKeyIdentifier(keyIdentifier: ArraySlice(Insecure.SHA1.hash(data: key.subjectPublicKeyInfoBytes)))
+        }
+    }
+
+    private static func write(_ text: String, to url: URL) throws {
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CMSError(.invalidArgument, "cannot write \(url.path): \(error.localizedDescription)")
+        }
+    }
+}
