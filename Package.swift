@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -65,3 +66,15 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets: only with ECONTRACT_FUZZ=1 and `--sanitize=fuzzer` (see .ci/fuzz), so
+// that normal builds never see a second entry point.
+if ProcessInfo.processInfo.environment["ECONTRACT_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "CMSParserFuzzer",
+            dependencies: ["CMSCore"],
+            path: "Fuzz/CMSParserFuzzer",
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
+        ))
+}
