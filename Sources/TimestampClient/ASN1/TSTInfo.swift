@@ -18,8 +18,8 @@ import SwiftASN1
 ///    extensions                   [1] IMPLICIT Extensions  OPTIONAL  }
 /// TSAPolicyId ::= OBJECT IDENTIFIER
 /// ```
-/// Integers that may exceed 64 bits (serialNumber, nonce) are kept as the big-endian
-/// two's-complement content bytes of the INTEGER. `tsa` and `extensions` are kept as
+/// Integers that may exceed 64 bits (serialNumber, nonce) are kept as big-endian
+/// magnitude bytes (they are non-negative; DER's 0x00 sign byte is added and removed). `tsa` and `extensions` are kept as
 /// received (`tsa` without its [0] tag, `extensions` with its [1] tag).
 public struct TSTInfo: DERImplicitlyTaggable, Hashable, Sendable {
     public static var defaultIdentifier: ASN1Identifier { .sequence }
@@ -32,7 +32,7 @@ public struct TSTInfo: DERImplicitlyTaggable, Hashable, Sendable {
     public var policy: ASN1ObjectIdentifier
     /// The imprint of the time-stamped datum.
     public var messageImprint: MessageImprint
-    /// The token's serial number (INTEGER content bytes).
+    /// The token's serial number (big-endian magnitude bytes).
     public var serialNumber: [UInt8]
     /// The time of the stamp, as encoded.
     public var genTime: GeneralizedTime
@@ -40,7 +40,7 @@ public struct TSTInfo: DERImplicitlyTaggable, Hashable, Sendable {
     public var accuracy: TimestampAccuracy?
     /// Whether tokens of this TSA can be ordered by `genTime` alone.
     public var ordering: Bool
-    /// The request's nonce, echoed (INTEGER content bytes).
+    /// The request's nonce, echoed (big-endian magnitude bytes).
     public var nonce: [UInt8]?
     /// The TSA's name (a DER `GeneralName`).
     public var tsa: ASN1Any?

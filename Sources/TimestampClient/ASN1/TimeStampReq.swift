@@ -11,7 +11,7 @@ import SwiftASN1
 ///    certReq                      BOOLEAN                  DEFAULT FALSE,
 ///    extensions                   [0] IMPLICIT Extensions  OPTIONAL  }
 /// ```
-/// `nonce` holds the INTEGER content bytes; `extensions` is kept with its [0] tag.
+/// `nonce` holds big-endian magnitude bytes (non-negative; DER's sign byte is implicit); `extensions` is kept with its [0] tag.
 public struct TimeStampReq: DERImplicitlyTaggable, Hashable, Sendable {
     public static var defaultIdentifier: ASN1Identifier { .sequence }
 
@@ -21,7 +21,7 @@ public struct TimeStampReq: DERImplicitlyTaggable, Hashable, Sendable {
     public var messageImprint: MessageImprint
     /// The TSA policy asked for.
     public var reqPolicy: ASN1ObjectIdentifier?
-    /// A random number that the TSA must echo (INTEGER content bytes).
+    /// A random number that the TSA must echo (big-endian magnitude bytes).
     public var nonce: [UInt8]?
     /// Whether the TSA must put its certificate in the token.
     public var certReq: Bool

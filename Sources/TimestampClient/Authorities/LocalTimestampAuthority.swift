@@ -56,7 +56,7 @@ public struct LocalTimestampAuthority: TimestampAuthority {
     public func issueToken(for request: TimeStampReq) async throws -> TimestampToken {
         let serial = await serialNumbers.next()
         let info = TSTInfo(policy: request.reqPolicy ?? policy, messageImprint: request.messageImprint,
-                           serialNumber: IntegerBytes.positive(serial), genTime: try ASN1Time.generalizedTime(clock()),
+                           serialNumber: IntegerBytes.magnitude(serial), genTime: try ASN1Time.generalizedTime(clock()),
                            accuracy: accuracy, ordering: ordering, nonce: request.nonce)
         var options = CAdESSigningOptions()
         options.contentType = CMSObjectIdentifier.ContentType.tstInfo

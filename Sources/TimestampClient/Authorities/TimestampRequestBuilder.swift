@@ -3,13 +3,13 @@ import SwiftASN1
 
 /// Builds requests and checks replies the same way for every client-side authority.
 enum TimestampRequestBuilder {
-    /// A positive random INTEGER of 72 bits (content bytes, minimal DER): a leading 0x00
-    /// then nine random bytes whose first has its top bit set.
+    /// A positive random INTEGER of exactly 72 bits (magnitude bytes: nine random bytes,
+    /// the first with its top bit set; DER adds the 0x00 sign byte).
     static func randomNonce() -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         var bytes = (0..<9).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         bytes[0] |= 0x80
-        return [0x00] + bytes
+        return bytes
     }
 
     static func checkDigest(_ digest: [UInt8], _ algorithm: DigestAlgorithm) throws {
@@ -41,26 +41,29 @@ enum TimestampRequestBuilder {
     }
 }
 
-/// Helpers for INTEGER content bytes.
+/// Helpers for non-negative INTEGERs held as big-endian magnitude bytes.
 package enum IntegerBytes {
-    /// Whether two INTEGER encodings denote the same value (ignoring redundant leading zeros).
+    /// Whether two magnitudes denote the same value (ignoring leading zero bytes).
     package static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         normalized(a) == normalized(b)
     }
 
     static func normalized(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
         var slice = bytes[...]
-        while slice.count > 1, slice.first == 0x00, let next = slice.dropFirst().first, next & 0x80 == 0 {
-            slice = slice.dropFirst()
-        }
+        while slice.count > 1, slice.first == 0x00 { slice = slice.dropFirst() }
         return slice
     }
 
-    /// The minimal INTEGER content bytes of a non-negative value.
-    static func positive(_ value: UInt64) -> [UInt8] {
+    /// The minimal magnitude bytes of a value.
+    static func magnitude(_ value: UInt64) -> [UInt8] {
         var bytes = withUnsafeBytes(of: value.bigEndian, Array.init)
         while bytes.count > 1, bytes[0] == 0 { bytes.removeFirst() }
-        if bytes[0] & 0x80 != 0 { bytes.insert(0, at: 0) }
         return bytes
+    }
+
+    /// Hexadecimal text of magnitude bytes.
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = normalized(bytes).map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        return digits.isEmpty ? "00" : digits
     }
 }

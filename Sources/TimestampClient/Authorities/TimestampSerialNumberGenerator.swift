@@ -3,8 +3,8 @@ import Foundation
 /// Hands out strictly increasing token serial numbers.
 ///
 /// Starts at the current time in microseconds since 1970, so that a restarted process
-/// keeps issuing numbers above those of earlier runs; then counts up by one (and never
-/// goes back, even when the clock does).
+/// keeps issuing numbers above those of earlier runs; each next number is the larger of
+/// the previous plus one and the current time (so it never goes back, even when the clock does).
 public actor TimestampSerialNumberGenerator {
     private var last: UInt64
 

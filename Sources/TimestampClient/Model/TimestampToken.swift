@@ -52,18 +52,18 @@ public struct TimestampToken: Hashable, Sendable {
 
     /// The time of the stamp.
     public var genTime: Date { info.genDate }
-    /// The serial number (INTEGER content bytes, big-endian).
+    /// The serial number (big-endian magnitude bytes).
     public var serialNumber: [UInt8] { info.serialNumber }
     /// The TSA policy.
     public var policy: ASN1ObjectIdentifier { info.policy }
     /// The imprint the TSA stamped.
     public var messageImprint: MessageImprint { info.messageImprint }
-    /// The nonce echoed from the request.
+    /// The nonce echoed from the request (big-endian magnitude bytes).
     public var nonce: [UInt8]? { info.nonce }
     /// The accuracy of `genTime`.
     public var accuracy: TimestampAccuracy? { info.accuracy }
     /// The serial number as hexadecimal text.
-    public var serialNumberHex: String { info.serialNumber.map { String(format: "%02x", $0) }.joined() }
+    public var serialNumberHex: String { IntegerBytes.hex(info.serialNumber) }
 
     /// The TSA's certificate, when the token carries it.
     public var tsaCertificate: Certificate? {

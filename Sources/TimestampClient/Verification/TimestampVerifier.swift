@@ -19,7 +19,7 @@ public struct TimestampVerifier: Sendable {
 
     /// Verifies `token` over `digest` made with `algorithm`.
     ///
-    /// - Parameter nonce: the request's nonce (INTEGER content bytes), when the token must echo it.
+    /// - Parameter nonce: the request's nonce (big-endian magnitude bytes), when the token must echo it.
     public func verify(_ token: TimestampToken, digest: [UInt8], algorithm: DigestAlgorithm, nonce: [UInt8]? = nil) async -> TimestampValidationReport {
         var report = TimestampValidationReport()
         report.token = token
