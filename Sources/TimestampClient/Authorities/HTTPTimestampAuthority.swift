@@ -137,13 +137,21 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
         let request = HTTPRequest(url: url, method: "POST", headers: headers, body: body, timeout: timeout)
         let transport = self.transport
         let reply: HTTPResponse
+        let clock = ContinuousClock()
+        let start = clock.now
         do {
             reply = try await Deadline.run(within: timeout, url: url) { try await transport.send(request) }
         } catch let error as TimestampError {
             throw error
         } catch let error as CMSError {
-            let timedOut = error.reason.lowercased().contains("timed out")
-            throw TimestampError(timedOut ? .timeout : .transportFailure, "POST \(url.absoluteString): \(error.reason)")
+            // URLSession reports its own timeout as NSURLErrorTimedOut (-1001); any failure
+            // arriving after the whole timeout is one too.
+            let reason = error.reason.lowercased()
+            let timedOut = reason.contains("timed out") || reason.contains("error -1001") || clock.now - start >= timeout
+            if timedOut {
+                throw TimestampError(.timeout, "no reply from \(url.absoluteString) within \(timeout): \(error.reason)")
+            }
+            throw TimestampError(.transportFailure, error.reason)
         } catch {
             throw TimestampError(.transportFailure, "POST \(url.absoluteString): \(error)")
         }
