@@ -47,14 +47,16 @@ struct TimestampRequestCommand: AsyncParsableCommand {
         abstract: "Time-stamp a file at a TSA and write the whole TimeStampResp."
     )
 
-    @Option(name: .long, help: "The TSA's URL.")
-    var tsa: String
+    // Required options are declared optional and checked in run() (not validate(), which
+    // ArgumentParser also calls while rendering help), so that a missing one exits with 2.
+    @Option(name: .long, help: "The TSA's URL (required).")
+    var tsa: String?
 
-    @Option(name: [.customLong("in")], help: "The file to time-stamp.")
-    var input: String
+    @Option(name: [.customLong("in")], help: "The file to time-stamp (required).")
+    var input: String?
 
-    @Option(name: .long, help: "Where to write the reply (DER TimeStampResp).")
-    var out: String
+    @Option(name: .long, help: "Where to write the reply, a DER TimeStampResp (required).")
+    var out: String?
 
     @Option(name: .long, help: "Hash algorithm: sha256, sha384 or sha512.")
     var digest: String = "sha256"
@@ -65,7 +67,15 @@ struct TimestampRequestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Timeout per attempt, in seconds.")
     var timeout: Int = 20
 
+    func checkRequired() throws {
+        for (value, name) in [(tsa, "--tsa"), (input, "--in"), (out, "--out")] where value == nil {
+            throw TimestampExit.fail("missing \(name); usage: econtract timestamp --tsa URL --in FILE --out REPLY.tsr", TimestampExit.inputError)
+        }
+    }
+
     func run() async throws {
+        try checkRequired()
+        guard let tsa, let input, let out else { throw TimestampExit.inputError }
         guard let url = URL(string: tsa), url.scheme == "http" || url.scheme == "https" else {
             throw TimestampExit.fail("--tsa must be an http(s) URL", TimestampExit.inputError)
         }
@@ -103,11 +113,11 @@ struct TimestampVerifyCommand: AsyncParsableCommand {
         abstract: "Verify a time-stamp reply or token over a file; exit 0 only when TOTAL-PASSED."
     )
 
-    @Option(name: [.customLong("in")], help: "The time-stamped file.")
-    var input: String
+    @Option(name: [.customLong("in")], help: "The time-stamped file (required).")
+    var input: String?
 
-    @Option(name: .long, help: "The TimeStampResp (.tsr) or bare token (.tst), DER.")
-    var token: String
+    @Option(name: .long, help: "The TimeStampResp (.tsr) or bare token (.tst), DER (required).")
+    var token: String?
 
     @Option(name: .long, help: "A trust anchor certificate file (PEM or DER); repeatable.")
     var trust: [String] = []
@@ -121,10 +131,19 @@ struct TimestampVerifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
-    func run() async throws {
+    func checkRequired() throws {
+        for (value, name) in [(input, "--in"), (token, "--token")] where value == nil {
+            throw TimestampExit.fail("missing \(name); usage: econtract timestamp verify --in FILE --token REPLY.tsr --trust ROOT.pem",
+                                     TimestampExit.inputError)
+        }
         guard !trust.isEmpty else {
             throw TimestampExit.fail("at least one --trust certificate is required", TimestampExit.inputError)
         }
+    }
+
+    func run() async throws {
+        try checkRequired()
+        guard let input, let token else { throw TimestampExit.inputError }
         let data = try TimestampExit.read(input, what: "input file")
         let tokenBytes = try TimestampExit.read(token, what: "token file")
         var anchors: [Certificate] = []

@@ -144,6 +144,23 @@ struct HTTPAuthorityTests {
         #expect(server.requests.count == 2)
     }
 
+    @Test func waitingUntilRetriesRunOut() async throws {
+        let server = try LoopbackHTTPServer { _ in
+            .init(body: try! TimestampResponse(status: PKIStatusInfo(status: .waiting)).derEncoded)
+        }
+        defer { server.stop() }
+        let error = await #expect(throws: TimestampError.self) { try await client(server, attempts: 3).timestamp(digest: digest, algorithm: .sha256) }
+        #expect(error?.code == .waiting)
+        #expect(server.requests.count == 3)
+    }
+
+    @Test func backoffDoublesUpToTheMaximum() {
+        let tsa = HTTPTimestampAuthority(url: URL(string: "http://127.0.0.1:9/")!, initialBackoff: .milliseconds(100), maximumBackoff: .milliseconds(350))
+        #expect(tsa.backoff(afterAttempt: 1) == .milliseconds(100))
+        #expect(tsa.backoff(afterAttempt: 2) == .milliseconds(200))
+        #expect(tsa.backoff(afterAttempt: 3) == .milliseconds(350))
+    }
+
     @Test func wrongNonce() async throws {
         let server = try tsaServer { request in
             var changed = request

@@ -138,4 +138,15 @@ struct LocalAuthorityTests {
         policy.intermediates = [pki.tsa.certificate]
         #expect(await TimestampVerifier(policy: policy).verify(token, data: data).isValid)
     }
+
+    @Test func revocationPolicyIsPassedThrough() async throws {
+        let token = try await pki.localTSA().timestamp(data: data)
+        var policy = TimestampVerificationPolicy(trustAnchors: [pki.root.certificate])
+        #expect(await TimestampVerifier(policy: policy).verify(token, data: data).checks.contains { $0.name == "revocation" && $0.outcome == .skipped })
+        // Offline with no data and evidence required: the TSA certificate's status is unknown.
+        policy.revocation = .offline(.empty)
+        let report = await TimestampVerifier(policy: policy).verify(token, data: data)
+        #expect(report.indication == .indeterminate)
+        #expect(report.subIndication == .tryLater)
+    }
 }
