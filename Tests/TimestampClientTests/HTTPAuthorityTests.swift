@@ -82,13 +82,14 @@ struct HTTPAuthorityTests {
     }
 
     @Test func timeoutsAreRetried() async throws {
-        let server = try LoopbackHTTPServer { _ in .init(body: [], delay: 2) }
+        let server = try LoopbackHTTPServer { _ in .init(body: [], delay: 4) }
         defer { server.stop() }
         let error = await #expect(throws: TimestampError.self) {
-            try await client(server, attempts: 2, timeout: .milliseconds(300)).timestamp(digest: digest, algorithm: .sha256)
+            try await client(server, attempts: 2, timeout: .seconds(1)).timestamp(digest: digest, algorithm: .sha256)
         }
         #expect(error?.code == .timeout, "\(String(describing: error))")
-        try await Task.sleep(for: .milliseconds(200))
+        // Both attempts reached the server (allow a moment for the last one to be logged).
+        for _ in 0..<20 where server.requests.count < 2 { try await Task.sleep(for: .milliseconds(100)) }
         #expect(server.requests.count == 2)
     }
 

@@ -69,6 +69,27 @@ struct WireFormatTests {
         #expect(try TimestampToken(derEncoded: token.derEncoded).info == token.info)
     }
 
+    @Test func berTokenInReplyIsAccepted() async throws {
+        let token = try await TestPKI.shared.localTSA().timestamp(data: [9, 9, 9])
+        // Re-encode the token's outer SEQUENCE and the reply's with indefinite lengths (BER).
+        let tokenBER = Self.indefinite(token.derEncoded)
+        var status = DER.Serializer()
+        try status.serialize(PKIStatusInfo(status: .granted))
+        let replyBER = [0x30, 0x80] + status.serializedBytes + tokenBER + [0x00, 0x00]
+        #expect(throws: (any Error).self) { try TimeStampResp(derEncoded: replyBER) }
+        let reply = try TimestampResponse(derEncoded: replyBER)
+        #expect(reply.token?.info == token.info)
+        #expect(reply.derEncoded == replyBER)
+        let report = await TestPKI.shared.verifier().verify(tokenOrResponse: replyBER, data: [9, 9, 9])
+        #expect(report.isValid, "\(report.checks)")
+    }
+
+    /// The same element with its outermost length made indefinite.
+    static func indefinite(_ der: [UInt8]) -> [UInt8] {
+        let lengthBytes = der[1] & 0x80 == 0 ? 0 : Int(der[1] & 0x7f)
+        return [der[0], 0x80] + der[(2 + lengthBytes)...] + [0x00, 0x00]
+    }
+
     @Test func garbageIsMalformed() {
         #expect(throws: TimestampError(.malformedResponse, "")) { try TimestampResponse(derEncoded: [0x30, 0x03, 0x02, 0x01]) }
         #expect(throws: TimestampError(.malformedResponse, "")) { try TimestampToken(derEncoded: Array("not a token".utf8)) }

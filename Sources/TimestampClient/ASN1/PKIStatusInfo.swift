@@ -25,6 +25,11 @@ public struct PKIStatusInfo: DERImplicitlyTaggable, Hashable, Sendable {
         self.failInfo = failInfo
     }
 
+    /// Parses a DER `PKIStatusInfo`.
+    public init(derEncoded bytes: [UInt8]) throws {
+        try self.init(derEncoded: DER.parse(bytes))
+    }
+
     public init(derEncoded node: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
         self = try DER.sequence(node, identifier: identifier) { nodes in
             let status = try Int(derEncoded: &nodes)

@@ -20,14 +20,32 @@ public struct TimestampResponse: Hashable, Sendable {
     ///
     /// - Throws: ``TimestampError`` with ``TimestampError/Code/malformedResponse`` or
     ///   ``TimestampError/Code/unexpectedContentType`` (for a token that is not a TSTInfo).
+    ///
+    /// The reply should be DER (RFC 3161 §2.4.2); a token in BER (indefinite lengths, as
+    /// some TSAs send) is accepted too.
     public init(derEncoded bytes: [UInt8]) throws {
         do {
             response = try TimeStampResp(derEncoded: bytes)
         } catch {
-            throw TimestampError(.malformedResponse, "the reply is not a DER TimeStampResp: \(error)")
+            guard let lenient = Self.parseLeniently(bytes) else {
+                throw TimestampError(.malformedResponse, "the reply is not a DER TimeStampResp: \(error)")
+            }
+            response = lenient
         }
-        token = try response.timeStampToken.map { try TimestampToken(derEncoded: $0.serializedBytes.map { $0 }) }
+        token = try response.timeStampToken.map { try TimestampToken(derEncoded: Array($0.serializedBytes)) }
         derEncoded = bytes
+    }
+
+    /// A DER status followed by a BER token.
+    private static func parseLeniently(_ bytes: [UInt8]) -> TimeStampResp? {
+        guard let root = try? BER.parse(bytes), root.encodedBytes.count == bytes.count,
+              root.identifier == .sequence, case .constructed(let children) = root.content
+        else { return nil }
+        var nodes = children.makeIterator()
+        guard let statusNode = nodes.next(), let status = try? PKIStatusInfo(derEncoded: Array(statusNode.encodedBytes)) else { return nil }
+        let token = nodes.next().map { ASN1Any(berEncoded: $0) }
+        guard nodes.next() == nil else { return nil }
+        return TimeStampResp(status: status, timeStampToken: token)
     }
 
     /// Builds a reply from a status and an optional token.

@@ -56,10 +56,14 @@ public struct TimestampVerifier: Sendable {
     /// Reads a `TimeStampResp` (requiring a granted token) or a bare token.
     public static func parseTokenOrResponse(_ bytes: [UInt8]) -> Result<TimestampToken, TimestampError> {
         do {
-            if (try? TimeStampResp(derEncoded: bytes)) != nil {
-                return .success(try TimestampResponse(derEncoded: bytes).requireToken())
+            let response: TimestampResponse
+            do {
+                response = try TimestampResponse(derEncoded: bytes)
+            } catch let error as TimestampError where error.code == .malformedResponse {
+                // Not a reply: a bare token, or nothing usable.
+                return .success(try TimestampToken(derEncoded: bytes))
             }
-            return .success(try TimestampToken(derEncoded: bytes))
+            return .success(try response.requireToken())
         } catch let error as TimestampError {
             return .failure(error)
         } catch {
