@@ -11,6 +11,7 @@ import SwiftASN1
 public struct MessageImprint: DERImplicitlyTaggable, Hashable, Sendable {
     public static var defaultIdentifier: ASN1Identifier { .sequence }
 
+    /// The hash algorithm identifier, parameters kept as received.
     package var hashAlgorithm: CMSAlgorithmIdentifier
     /// The digest of the time-stamped datum.
     public var hashedMessage: [UInt8]
@@ -21,6 +22,7 @@ public struct MessageImprint: DERImplicitlyTaggable, Hashable, Sendable {
         self.hashedMessage = digest
     }
 
+    /// Creates an imprint from an algorithm identifier as found on the wire.
     package init(hashAlgorithm: CMSAlgorithmIdentifier, hashedMessage: [UInt8]) {
         self.hashAlgorithm = hashAlgorithm
         self.hashedMessage = hashedMessage

@@ -15,7 +15,9 @@ import SwiftASN1
 /// ```
 /// Bit `n` is stored as `1 << n` in ``rawValue``.
 public struct PKIFailureInfo: OptionSet, Hashable, Sendable, CustomStringConvertible {
+    /// The bits, bit `n` as `1 << n`.
     public let rawValue: UInt32
+    /// Creates a set from its bits.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// Unrecognized or unsupported algorithm identifier.

@@ -10,7 +10,9 @@
 ///      revocationNotification (5) }
 /// ```
 public struct PKIStatus: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The INTEGER value.
     public let rawValue: Int
+    /// Creates a status from its INTEGER value.
     public init(rawValue: Int) { self.rawValue = rawValue }
 
     /// The token is present, as requested.

@@ -19,6 +19,7 @@ public struct PKIStatusInfo: DERImplicitlyTaggable, Hashable, Sendable {
     /// The failure bits, when the TSA sent any.
     public var failInfo: PKIFailureInfo?
 
+    /// Creates a status.
     public init(status: PKIStatus, statusStrings: [String]? = nil, failInfo: PKIFailureInfo? = nil) {
         self.status = status
         self.statusStrings = statusStrings

@@ -47,6 +47,7 @@ public struct TSTInfo: DERImplicitlyTaggable, Hashable, Sendable {
     /// The extensions element, `[1]` tag included.
     public var extensions: ASN1Any?
 
+    /// Creates a `TSTInfo`; `serialNumber` and `nonce` are big-endian magnitude bytes.
     public init(version: Int = 1, policy: ASN1ObjectIdentifier, messageImprint: MessageImprint, serialNumber: [UInt8],
                 genTime: GeneralizedTime, accuracy: TimestampAccuracy? = nil, ordering: Bool = false,
                 nonce: [UInt8]? = nil, tsa: ASN1Any? = nil, extensions: ASN1Any? = nil) {

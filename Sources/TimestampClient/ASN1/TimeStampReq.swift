@@ -28,6 +28,7 @@ public struct TimeStampReq: DERImplicitlyTaggable, Hashable, Sendable {
     /// The extensions element, `[0]` tag included.
     public var extensions: ASN1Any?
 
+    /// Creates a request; certReq defaults to true so that tokens carry the TSA certificate.
     public init(version: Int = 1, messageImprint: MessageImprint, reqPolicy: ASN1ObjectIdentifier? = nil,
                 nonce: [UInt8]? = nil, certReq: Bool = true, extensions: ASN1Any? = nil) {
         self.version = version

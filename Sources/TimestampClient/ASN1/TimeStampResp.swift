@@ -19,6 +19,7 @@ public struct TimeStampResp: DERImplicitlyTaggable, Hashable, Sendable {
     /// The token's `ContentInfo`, as encoded.
     public var timeStampToken: ASN1Any?
 
+    /// Creates a reply from a status and the token's encoded `ContentInfo`.
     public init(status: PKIStatusInfo, timeStampToken: ASN1Any? = nil) {
         self.status = status
         self.timeStampToken = timeStampToken

@@ -47,6 +47,7 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
     /// More HTTP headers sent with every request.
     public var additionalHeaders: [String: String]
 
+    /// Creates a client for the TSA at `url`; see the properties for each setting.
     public init(url: URL, transport: any HTTPTransport = URLSessionHTTPTransport(), requestedPolicy: ASN1ObjectIdentifier? = nil,
                 digestAlgorithm: DigestAlgorithm = .sha256, requestsCertificate: Bool = true, timeout: Duration = .seconds(20),
                 maximumAttempts: Int = 3, initialBackoff: Duration = .milliseconds(500), maximumBackoff: Duration = .seconds(8),
@@ -64,8 +65,10 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
         self.additionalHeaders = additionalHeaders
     }
 
+    /// ``digestAlgorithm``.
     public var preferredDigestAlgorithm: DigestAlgorithm { digestAlgorithm }
 
+    /// Requests a token over `digest` and checks the reply against the request.
     public func timestamp(digest: [UInt8], algorithm: DigestAlgorithm) async throws -> TimestampToken {
         try await requestResponse(digest: digest, algorithm: algorithm).requireToken()
     }

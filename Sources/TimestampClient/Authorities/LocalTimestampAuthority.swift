@@ -30,6 +30,7 @@ public struct LocalTimestampAuthority: TimestampAuthority {
     /// The serial number source (share one between authorities that must not collide).
     public let serialNumbers: TimestampSerialNumberGenerator
 
+    /// Creates an authority signing with `key` (TSA certificate first in its chain) under `policy`.
     public init(key: any SigningKeyProvider, policy: ASN1ObjectIdentifier, acceptedPolicies: [ASN1ObjectIdentifier] = [],
                 accuracy: TimestampAccuracy? = TimestampAccuracy(seconds: 1), ordering: Bool = false,
                 signatureDigestAlgorithm: DigestAlgorithm = .sha256, clock: @escaping @Sendable () -> Date = { Date() },
@@ -44,6 +45,7 @@ public struct LocalTimestampAuthority: TimestampAuthority {
         self.serialNumbers = serialNumbers
     }
 
+    /// Issues a token over `digest` (no nonce; the certificate chain included).
     public func timestamp(digest: [UInt8], algorithm: DigestAlgorithm) async throws -> TimestampToken {
         try TimestampRequestBuilder.checkDigest(digest, algorithm)
         let request = TimeStampReq(messageImprint: MessageImprint(algorithm: algorithm, digest: digest), certReq: true)

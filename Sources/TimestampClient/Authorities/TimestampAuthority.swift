@@ -17,6 +17,7 @@ public protocol TimestampAuthority: Sendable {
 }
 
 extension TimestampAuthority {
+    /// SHA-256 unless an authority says otherwise.
     public var preferredDigestAlgorithm: DigestAlgorithm { .sha256 }
 
     /// Obtains a token over `data`, hashed with ``preferredDigestAlgorithm``.

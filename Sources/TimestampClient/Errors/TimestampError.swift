@@ -15,6 +15,7 @@ public struct TimestampError: Error, Hashable, Sendable, CustomStringConvertible
     /// The HTTP status code, for ``Code/httpError``.
     public let httpStatus: Int?
 
+    /// Creates an error; `status`, `failureInfo` and `httpStatus` describe a TSA's or server's answer.
     public init(_ code: Code, _ reason: String, status: PKIStatus? = nil, failureInfo: PKIFailureInfo? = nil, httpStatus: Int? = nil) {
         self.code = code
         self.reason = reason

@@ -15,6 +15,7 @@ public struct TimestampVerificationPolicy: Sendable {
     /// Require the ESS signing-certificate (v1 or v2) attribute in the token (RFC 3161 §2.4.1 / RFC 5816).
     public var requiresSigningCertificateAttribute: Bool
 
+    /// Creates a policy; by default revocation is not checked and any TSA policy is accepted.
     public init(trustAnchors: [Certificate], intermediates: [Certificate] = [], revocation: RevocationPolicy = .disabled,
                 acceptedPolicies: [ASN1ObjectIdentifier]? = nil, requiresSigningCertificateAttribute: Bool = true) {
         self.trustAnchors = trustAnchors

@@ -11,8 +11,10 @@ import SwiftASN1
 /// anchors and revocation, all at genTime; finally genTime within the TSA certificate's
 /// validity. Verification never throws; every problem is in the report.
 public struct TimestampVerifier: Sendable {
+    /// How tokens are judged.
     public var policy: TimestampVerificationPolicy
 
+    /// Creates a verifier applying `policy`.
     public init(policy: TimestampVerificationPolicy) {
         self.policy = policy
     }
