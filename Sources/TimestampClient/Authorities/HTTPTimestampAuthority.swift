@@ -1,0 +1,222 @@
+import CMSCore
+import Foundation
+import SwiftASN1
+
+/// A remote RFC 3161 TSA reached over HTTP (RFC 3161 §3.4).
+///
+/// Each request carries a fresh random nonce and certReq; the reply is checked against the
+/// request (status, imprint, nonce, policy, TSA certificate present). Transport failures,
+/// timeouts and `waiting` replies are retried with exponential backoff, up to
+/// ``maximumAttempts`` attempts in all.
+///
+/// ```swift
+/// let tsa = HTTPTimestampAuthority(url: URL(string: "https://tsa.example/tsr")!)
+/// let token = try await tsa.timestamp(digest: SHA256.hash(data: bytes).bytes, algorithm: .sha256)
+/// ```
+public struct HTTPTimestampAuthority: TimestampAuthority {
+    /// How the client authenticates to the TSA.
+    public enum Authentication: Sendable, Hashable {
+        /// No authentication.
+        case none
+        /// HTTP basic authentication.
+        case basic(username: String, password: String)
+        /// An OAuth-style bearer token.
+        case bearer(String)
+    }
+
+    /// The TSA's URL.
+    public var url: URL
+    /// The HTTP transport (default ``URLSessionHTTPTransport``).
+    public var transport: any HTTPTransport
+    /// The TSA policy to ask for (`reqPolicy`); the token must then carry it.
+    public var requestedPolicy: ASN1ObjectIdentifier?
+    /// The hash algorithm used by ``timestamp(data:)`` and CAdES-T.
+    public var digestAlgorithm: DigestAlgorithm
+    /// Ask the TSA to include its certificate (certReq), and require it in the token.
+    public var requestsCertificate: Bool
+    /// How long one attempt may take.
+    public var timeout: Duration
+    /// Attempts in all (1 = no retry).
+    public var maximumAttempts: Int
+    /// The wait before the first retry; doubled for each further retry.
+    public var initialBackoff: Duration
+    /// The longest wait between attempts.
+    public var maximumBackoff: Duration
+    /// Authentication.
+    public var authentication: Authentication
+    /// More HTTP headers sent with every request.
+    public var additionalHeaders: [String: String]
+
+    /// Creates a client for the TSA at `url`; see the properties for each setting.
+    public init(url: URL, transport: any HTTPTransport = URLSessionHTTPTransport(), requestedPolicy: ASN1ObjectIdentifier? = nil,
+                digestAlgorithm: DigestAlgorithm = .sha256, requestsCertificate: Bool = true, timeout: Duration = .seconds(20),
+                maximumAttempts: Int = 3, initialBackoff: Duration = .milliseconds(500), maximumBackoff: Duration = .seconds(8),
+                authentication: Authentication = .none, additionalHeaders: [String: String] = [:]) {
+        self.url = url
+        self.transport = transport
+        self.requestedPolicy = requestedPolicy
+        self.digestAlgorithm = digestAlgorithm
+        self.requestsCertificate = requestsCertificate
+        self.timeout = timeout
+        self.maximumAttempts = max(1, maximumAttempts)
+        self.initialBackoff = initialBackoff
+        self.maximumBackoff = maximumBackoff
+        self.authentication = authentication
+        self.additionalHeaders = additionalHeaders
+    }
+
+    /// ``digestAlgorithm``.
+    public var preferredDigestAlgorithm: DigestAlgorithm { digestAlgorithm }
+
+    /// Requests a token over `digest` and checks the reply against the request.
+    public func timestamp(digest: [UInt8], algorithm: DigestAlgorithm) async throws -> TimestampToken {
+        try await requestResponse(digest: digest, algorithm: algorithm).requireToken()
+    }
+
+    /// Builds the request this authority sends for `digest` (with a fresh nonce).
+    public func makeRequest(digest: [UInt8], algorithm: DigestAlgorithm) throws -> TimeStampReq {
+        try TimestampRequestBuilder.checkDigest(digest, algorithm)
+        return TimeStampReq(messageImprint: MessageImprint(algorithm: algorithm, digest: digest), reqPolicy: requestedPolicy,
+                            nonce: TimestampRequestBuilder.randomNonce(), certReq: requestsCertificate)
+    }
+
+    /// Obtains a granted reply for `digest`, whole (for storing as a `.tsr` file).
+    ///
+    /// - Throws: as ``timestamp(digest:algorithm:)``.
+    public func requestResponse(digest: [UInt8], algorithm: DigestAlgorithm) async throws -> TimestampResponse {
+        let response = try await send(makeRequest(digest: digest, algorithm: algorithm))
+        try response.requireToken()
+        return response
+    }
+
+    /// Sends a prepared request (for example one made by `openssl ts -query`) and checks the
+    /// reply against it. The reply is returned whatever its PKIStatus, once it is not `waiting`
+    /// (call ``TimestampResponse/requireToken()`` to insist on a token); a granted reply's
+    /// token is checked against the request.
+    public func send(_ request: TimeStampReq) async throws -> TimestampResponse {
+        let body = try request.derEncoded()
+        var attempt = 1
+        while true {
+            do {
+                let response = try await sendOnce(body)
+                if response.statusInfo.status == .waiting {
+                    throw TimestampError(.waiting, "the TSA answered waiting", status: .waiting, failureInfo: response.statusInfo.failInfo)
+                }
+                if response.statusInfo.status.isGranted, let token = response.token {
+                    try TimestampRequestBuilder.check(token, answers: request)
+                }
+                return response
+            } catch let error as TimestampError where Self.isRetryable(error) && attempt < maximumAttempts {
+                try await Task.sleep(for: backoff(afterAttempt: attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    static func isRetryable(_ error: TimestampError) -> Bool {
+        error.code == .transportFailure || error.code == .timeout || error.code == .waiting
+    }
+
+    func backoff(afterAttempt attempt: Int) -> Duration {
+        var delay = initialBackoff
+        for _ in 1..<max(1, attempt) { delay = delay * 2 }
+        return min(delay, maximumBackoff)
+    }
+
+    var headers: [String: String] {
+        var headers = ["Content-Type": "application/timestamp-query", "Accept": "application/timestamp-reply"]
+        switch authentication {
+        case .none: break
+        case .basic(let username, let password):
+            headers["Authorization"] = "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()
+        case .bearer(let token):
+            headers["Authorization"] = "Bearer \(token)"
+        }
+        for (name, value) in additionalHeaders { headers[name] = value }
+        return headers
+    }
+
+    private func sendOnce(_ body: [UInt8]) async throws -> TimestampResponse {
+        let request = HTTPRequest(url: url, method: "POST", headers: headers, body: body, timeout: timeout)
+        let transport = self.transport
+        let reply: HTTPResponse
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            reply = try await Deadline.run(within: timeout, url: url) { try await transport.send(request) }
+        } catch let error as TimestampError {
+            throw error
+        } catch let error as CMSError {
+            // URLSession reports its own timeout as NSURLErrorTimedOut (-1001); any failure
+            // arriving after the whole timeout is one too.
+            let reason = error.reason.lowercased()
+            let timedOut = reason.contains("timed out") || reason.contains("error -1001") || clock.now - start >= timeout
+            if timedOut {
+                throw TimestampError(.timeout, "no reply from \(url.absoluteString) within \(timeout): \(error.reason)")
+            }
+            throw TimestampError(.transportFailure, error.reason)
+        } catch {
+            throw TimestampError(.transportFailure, "POST \(url.absoluteString): \(error)")
+        }
+        guard reply.status == 200 else {
+            throw TimestampError(.httpError, "the TSA at \(url.absoluteString) answered HTTP \(reply.status)", httpStatus: reply.status)
+        }
+        guard reply.mediaType == "application/timestamp-reply" else {
+            throw TimestampError(.unexpectedMediaType,
+                                 "the TSA answered with Content-Type \(reply.headers["content-type"] ?? "(none)"), not application/timestamp-reply")
+        }
+        return try TimestampResponse(derEncoded: reply.body)
+    }
+}
+
+/// Runs an operation with a deadline that holds even if the operation ignores cancellation.
+enum Deadline {
+    static func run<T: Sendable>(within timeout: Duration, url: URL, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let gate = Gate(continuation)
+            let work = Task {
+                do { gate.finish(.success(try await operation())) } catch { gate.finish(.failure(error)) }
+            }
+            let timer = Task {
+                try? await Task.sleep(for: timeout)
+                if gate.finish(.failure(TimestampError(.timeout, "no reply from \(url.absoluteString) within \(timeout)"))) {
+                    work.cancel()
+                }
+            }
+            gate.onFinish { timer.cancel() }
+        }
+    }
+
+    /// Resumes a continuation exactly once.
+    final class Gate<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var continuation: CheckedContinuation<T, any Error>?
+        private var cleanup: (@Sendable () -> Void)?
+        private var finished = false
+
+        init(_ continuation: CheckedContinuation<T, any Error>) { self.continuation = continuation }
+
+        /// Registers work to run when finished (at once when already finished).
+        func onFinish(_ action: @escaping @Sendable () -> Void) {
+            lock.lock()
+            if finished { lock.unlock(); action(); return }
+            cleanup = action
+            lock.unlock()
+        }
+
+        /// Resumes with `result` unless already resumed; returns whether this call won.
+        @discardableResult
+        func finish(_ result: Result<T, any Error>) -> Bool {
+            lock.lock()
+            guard let continuation else { lock.unlock(); return false }
+            self.continuation = nil
+            finished = true
+            let action = cleanup
+            cleanup = nil
+            lock.unlock()
+            continuation.resume(with: result)
+            action?()
+            return true
+        }
+    }
+}

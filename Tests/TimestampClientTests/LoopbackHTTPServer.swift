@@ -1,0 +1,181 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A tiny blocking HTTP/1.1 server on 127.0.0.1 and an ephemeral port, one thread per
+/// connection, for testing the HTTP client against misbehaving TSAs.
+final class LoopbackHTTPServer: @unchecked Sendable {
+    struct Request: Sendable {
+        var method: String
+        var path: String
+        var headers: [String: String]
+        var body: [UInt8]
+    }
+
+    struct Reply: Sendable {
+        var status: Int = 200
+        var contentType: String? = "application/timestamp-reply"
+        var body: [UInt8] = []
+        /// Seconds to wait before answering.
+        var delay: TimeInterval = 0
+    }
+
+    typealias Handler = @Sendable (Request) async -> Reply
+
+    let port: UInt16
+    private let listener: Int32
+    private let handler: Handler
+    private let lock = NSLock()
+    private var received: [Request] = []
+    private var stopped = false
+
+    var url: URL { URL(string: "http://127.0.0.1:\(port)/tsa")! }
+
+    /// The requests received so far.
+    var requests: [Request] {
+        lock.lock(); defer { lock.unlock() }
+        return received
+    }
+
+    init(handler: @escaping Handler) throws {
+        self.handler = handler
+        #if canImport(Glibc)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        port = UInt16(bigEndian: address.sin_port)
+        listener = fd
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    /// Stops accepting connections.
+    func stop() {
+        lock.lock()
+        let wasStopped = stopped
+        stopped = true
+        lock.unlock()
+        guard !wasStopped else { return }
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    deinit { stop() }
+
+    private func acceptLoop() {
+        while true {
+            let connection = accept(listener, nil, nil)
+            if connection < 0 {
+                lock.lock(); let done = stopped; lock.unlock()
+                if done { return }
+                continue
+            }
+            let thread = Thread { [self] in serve(connection) }
+            thread.start()
+        }
+    }
+
+    private func serve(_ connection: Int32) {
+        defer { close(connection) }
+        guard let request = readRequest(connection) else { return }
+        lock.lock(); received.append(request); lock.unlock()
+
+        let semaphore = DispatchSemaphore(value: 0)
+        let box = ReplyBox()
+        let handler = self.handler
+        Task {
+            box.set(await handler(request))
+            semaphore.signal()
+        }
+        semaphore.wait()
+        let reply = box.get()
+        if reply.delay > 0 { Thread.sleep(forTimeInterval: reply.delay) }
+        var head = "HTTP/1.1 \(reply.status) \(reply.status == 200 ? "OK" : "Status")\r\n"
+        if let type = reply.contentType { head += "Content-Type: \(type)\r\n" }
+        head += "Content-Length: \(reply.body.count)\r\nConnection: close\r\n\r\n"
+        writeAll(connection, Array(head.utf8) + reply.body)
+    }
+
+    private func readRequest(_ connection: Int32) -> Request? {
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        var headerEnd: Int?
+        var sentContinue = false
+        while true {
+            if headerEnd == nil, let range = find(buffer, Array("\r\n\r\n".utf8)) { headerEnd = range }
+            if let end = headerEnd {
+                let head = String(decoding: buffer[..<end], as: UTF8.self)
+                var lines = head.components(separatedBy: "\r\n")
+                let requestLine = lines.removeFirst().split(separator: " ")
+                var headers: [String: String] = [:]
+                for line in lines {
+                    guard let colon = line.firstIndex(of: ":") else { continue }
+                    headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                }
+                if headers["expect"]?.lowercased() == "100-continue", !sentContinue {
+                    writeAll(connection, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+                    sentContinue = true
+                }
+                let length = Int(headers["content-length"] ?? "0") ?? 0
+                let bodyStart = end + 4
+                if buffer.count - bodyStart >= length {
+                    return Request(method: requestLine.first.map(String.init) ?? "", path: requestLine.dropFirst().first.map(String.init) ?? "",
+                                   headers: headers, body: Array(buffer[bodyStart..<(bodyStart + length)]))
+                }
+            }
+            let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { return nil }
+            buffer += chunk[..<count]
+        }
+    }
+
+    private func find(_ haystack: [UInt8], _ needle: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for index in 0...(haystack.count - needle.count) where Array(haystack[index..<(index + needle.count)]) == needle {
+            return index
+        }
+        return nil
+    }
+
+    private func writeAll(_ connection: Int32, _ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { buffer in
+                #if canImport(Glibc)
+                send(connection, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
+                #else
+                send(connection, buffer.baseAddress, buffer.count, 0)
+                #endif
+            }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
+    private final class ReplyBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var reply = Reply()
+        func set(_ value: Reply) { lock.lock(); reply = value; lock.unlock() }
+        func get() -> Reply { lock.lock(); defer { lock.unlock() }; return reply }
+    }
+}

@@ -1,0 +1,104 @@
+import CMSCore
+import Crypto
+import Foundation
+import SwiftASN1
+import TimestampClient
+import X509
+
+/// An in-process PKI for the tests: a trusted root, TSA certificates with and without the
+/// critical timeStamping EKU, a signer, and an untrusted root with its own TSA.
+struct TestPKI: Sendable {
+    struct Identity: Sendable {
+        let key: P256.Signing.PrivateKey
+        let certificate: Certificate
+
+        func provider(chain: [Certificate] = []) throws -> SoftwareSigningKey {
+            try SoftwareSigningKey(privateKeyDER: Array(key.derRepresentation), certificateChain: [certificate] + chain)
+        }
+    }
+
+    static let shared: TestPKI = try! TestPKI()
+    static let policy: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 99999, 1, 1]
+    static let otherPolicy: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 99999, 1, 2]
+
+    let root: Identity
+    let tsa: Identity
+    let tsaNonCriticalEKU: Identity
+    let signer: Identity
+    let untrustedRoot: Identity
+    let untrustedTSA: Identity
+    let notBefore: Date
+    let notAfter: Date
+
+    init() throws {
+        notBefore = Date().addingTimeInterval(-86_400)
+        notAfter = Date().addingTimeInterval(365 * 86_400)
+        root = try Self.makeRoot(name: "EContractKit Test Root", notBefore: notBefore, notAfter: notAfter)
+        untrustedRoot = try Self.makeRoot(name: "Untrusted Test Root", notBefore: notBefore, notAfter: notAfter)
+        let critical = try Certificate.Extensions {
+            Critical(BasicConstraints.notCertificateAuthority)
+            Critical(KeyUsage(digitalSignature: true))
+            Critical(try ExtendedKeyUsage([.timeStamping]))
+        }
+        let nonCritical = try Certificate.Extensions {
+            Critical(BasicConstraints.notCertificateAuthority)
+            Critical(KeyUsage(digitalSignature: true))
+            try ExtendedKeyUsage([.timeStamping])
+        }
+        let signing = try Certificate.Extensions {
+            Critical(BasicConstraints.notCertificateAuthority)
+            Critical(KeyUsage(digitalSignature: true, nonRepudiation: true))
+        }
+        tsa = try Self.issue(name: "Test TSA", by: root, extensions: critical, notBefore: notBefore, notAfter: notAfter)
+        tsaNonCriticalEKU = try Self.issue(name: "Test TSA without critical EKU", by: root, extensions: nonCritical,
+                                           notBefore: notBefore, notAfter: notAfter)
+        signer = try Self.issue(name: "Test Signer", by: root, extensions: signing, notBefore: notBefore, notAfter: notAfter)
+        untrustedTSA = try Self.issue(name: "Untrusted TSA", by: untrustedRoot, extensions: critical, notBefore: notBefore, notAfter: notAfter)
+    }
+
+    static func name(_ commonName: String) throws -> DistinguishedName {
+        try DistinguishedName {
+            CountryName("JP")
+            OrganizationName("EContractKit Tests")
+            CommonName(commonName)
+        }
+    }
+
+    static func makeRoot(name commonName: String, notBefore: Date, notAfter: Date) throws -> Identity {
+        let key = P256.Signing.PrivateKey()
+        let name = try name(commonName)
+        let certificate = try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
+            notValidBefore: notBefore, notValidAfter: notAfter, issuer: name, subject: name,
+            signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
+                Critical(KeyUsage(keyCertSign: true, cRLSign: true))
+            },
+            issuerPrivateKey: .init(key))
+        return Identity(key: key, certificate: certificate)
+    }
+
+    static func issue(name commonName: String, by issuer: Identity, extensions: Certificate.Extensions,
+                      notBefore: Date, notAfter: Date) throws -> Identity {
+        let key = P256.Signing.PrivateKey()
+        let certificate = try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
+            notValidBefore: notBefore, notValidAfter: notAfter, issuer: issuer.certificate.subject,
+            subject: try name(commonName), signatureAlgorithm: .ecdsaWithSHA256, extensions: extensions,
+            issuerPrivateKey: .init(issuer.key))
+        return Identity(key: key, certificate: certificate)
+    }
+
+    /// A local TSA on `identity` (the good TSA by default).
+    func localTSA(_ identity: Identity? = nil, policy: ASN1ObjectIdentifier = TestPKI.policy,
+                  clock: @escaping @Sendable () -> Date = { Date() }) throws -> LocalTimestampAuthority {
+        LocalTimestampAuthority(key: try (identity ?? tsa).provider(), policy: policy,
+                                accuracy: TimestampAccuracy(seconds: 1, millis: 500), ordering: true, clock: clock)
+    }
+
+    /// A verifier trusting `root` only.
+    func verifier(acceptedPolicies: [ASN1ObjectIdentifier]? = nil) -> TimestampVerifier {
+        TimestampVerifier(policy: TimestampVerificationPolicy(trustAnchors: [root.certificate], acceptedPolicies: acceptedPolicies))
+    }
+}
