@@ -37,7 +37,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "TimestampClient", dependencies: ["CMSCore"], swiftSettings: strictSettings),
+        .target(
+            name: "TimestampClient",
+            dependencies: [
+                "CMSCore",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "PDFSign", dependencies: ["CMSCore", "TimestampClient"], swiftSettings: strictSettings),
         .target(name: "ContractModel", dependencies: ["PDFSign"], swiftSettings: strictSettings),
         .target(name: "LegalRetention", dependencies: ["ContractModel"], swiftSettings: strictSettings),
@@ -51,7 +59,20 @@ let package = Package(
             dependencies: [
                 "EContractKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "CMSBenchmark",
+            dependencies: [
+                "CMSCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            path: "Benchmarks/CMSBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(

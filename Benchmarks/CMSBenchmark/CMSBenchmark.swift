@@ -70,7 +70,7 @@ struct CMSBenchmark {
         return Double(count) / (clock.now - start).seconds
     }
 
-    static func asyncRate(_ seconds: Double, _ body: () async throws -> Void) async throws -> Double {
+    static func asyncRate(_ seconds: Double, _ body: @Sendable () async throws -> Void) async throws -> Double {
         let clock = ContinuousClock()
         var count = 0
         let start = clock.now

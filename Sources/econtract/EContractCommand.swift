@@ -1,11 +1,31 @@
 import ArgumentParser
 import EContractKit
+import Foundation
 
 @main
 struct EContractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "econtract",
         abstract: "Sign, verify and timestamp electronic contracts (CMS/CAdES, RFC 3161, PAdES).",
+        discussion: "Exit codes: 0 success (verify: valid), 1 invalid or failed, 2 bad usage or input.",
         subcommands: [DemoCommand.self, CMSCommand.self, TimestampCommand.self]
     )
+
+    /// Runs the command, mapping ArgumentParser's usage errors (64) to this tool's code 2.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(CLIExit.badInput.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

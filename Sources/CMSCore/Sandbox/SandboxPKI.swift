@@ -75,21 +75,35 @@ public struct SandboxPKI: Sendable {
             return try SoftwareSigningKey.load(keyFile: keyFile.path, certificateFile: certFile.path, chainFiles: [Files(directory: directory).issuingCA.path])
         }
         let key = P256.Signing.PrivateKey()
-        let now = Date()
-        let certificate = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
-            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(5 * 365 * 86400),
-            issuer: issuingCA.subject, subject: try subject(), signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
-                Critical(BasicConstraints.notCertificateAuthority)
-                Critical(KeyUsage(digitalSignature: true, nonRepudiation: true))
-                SubjectKeyIdentifier(keyIdentifier: ArraySlice(Insecure.SHA1.hash(data: Certificate.PublicKey(key.publicKey).subjectPublicKeyInfoBytes)))
-                AuthorityKeyIdentifier(keyIdentifier: try issuingCA.extensions.subjectKeyIdentifier?.keyIdentifier)
-            },
-            issuerPrivateKey: .init(issuingKey))
+        let certificate = try issueLeaf(publicKey: .init(key.publicKey), subject: try subject())
         try Self.write(key.pemRepresentation, to: keyFile)
         try Self.write(try certificate.serializeAsPEM().pemString, to: certFile)
         return try SoftwareSigningKey(privateKeyDER: Array(key.derRepresentation), certificateChain: [certificate, issuingCA])
+    }
+
+    /// Issues an end-entity signing certificate (digitalSignature, nonRepudiation; five years)
+    /// for `publicKey` from the sandbox's issuing CA.
+    public func issueLeaf(publicKey: Certificate.PublicKey, commonName: String) throws -> Certificate {
+        try issueLeaf(publicKey: publicKey, subject: try DistinguishedName {
+            CountryName("JP")
+            OrganizationName("EContractKit Sandbox")
+            CommonName(commonName)
+        })
+    }
+
+    func issueLeaf(publicKey: Certificate.PublicKey, subject: DistinguishedName) throws -> Certificate {
+        let now = Date()
+        return try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: publicKey,
+            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(5 * 365 * 86400),
+            issuer: issuingCA.subject, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.notCertificateAuthority)
+                Critical(KeyUsage(digitalSignature: true, nonRepudiation: true))
+                SubjectKeyIdentifier(keyIdentifier: ArraySlice(Insecure.SHA1.hash(data: publicKey.subjectPublicKeyInfoBytes)))
+                AuthorityKeyIdentifier(keyIdentifier: try issuingCA.extensions.subjectKeyIdentifier?.keyIdentifier)
+            },
+            issuerPrivateKey: .init(issuingKey))
     }
 
     /// The path of the root certificate file.
