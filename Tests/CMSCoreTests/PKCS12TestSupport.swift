@@ -19,24 +19,10 @@ enum OpenSSLTool {
         guard let executable else {
             throw Failure(arguments: arguments, status: -1, output: "openssl is not installed")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: outData, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw Failure(
-                arguments: arguments, status: process.terminationStatus,
-                output: text + String(decoding: errData, as: UTF8.self))
+        let result = try ExternalTools.run(executable, arguments, in: directory)
+        let text = result.stdout
+        guard result.status == 0 else {
+            throw Failure(arguments: arguments, status: result.status, output: result.output)
         }
         return text
     }

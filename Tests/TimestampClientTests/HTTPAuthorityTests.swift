@@ -172,7 +172,7 @@ struct HTTPAuthorityTests {
         }
         defer { server.stop() }
         let error = await #expect(throws: TimestampError.self) { try await client(server).timestamp(digest: digest, algorithm: .sha256) }
-        #expect(error?.code == .nonceMismatch)
+        #expect(error?.code == .nonceMismatch, "\(String(describing: error))")
     }
 
     @Test func wrongImprint() async throws {
@@ -197,7 +197,7 @@ struct HTTPAuthorityTests {
             try await client(policyServer, policy: TestPKI.otherPolicy).timestamp(digest: digest, algorithm: .sha256)
         }
         // The server drops reqPolicy, so the local TSA issues under its default policy.
-        #expect(policyError?.code == .policyMismatch)
+        #expect(policyError?.code == .policyMismatch, "\(String(describing: policyError))")
 
         let certServer = try tsaServer { request in
             var changed = request

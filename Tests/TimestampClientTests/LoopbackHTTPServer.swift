@@ -70,6 +70,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     }
 
     /// Stops accepting connections.
+    ///
+    /// Only shuts the listening socket down; the accept thread closes it when it sees the
+    /// stop. Closing it here would free the descriptor number while that thread may still
+    /// call accept() on it — and by then the number may belong to another test's server.
     func stop() {
         lock.lock()
         let wasStopped = stopped
@@ -77,7 +81,6 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         lock.unlock()
         guard !wasStopped else { return }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     deinit { stop() }
@@ -85,11 +88,13 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private func acceptLoop() {
         while true {
             let connection = accept(listener, nil, nil)
-            if connection < 0 {
-                lock.lock(); let done = stopped; lock.unlock()
-                if done { return }
-                continue
+            lock.lock(); let done = stopped; lock.unlock()
+            if done {
+                if connection >= 0 { close(connection) }
+                close(listener)
+                return
             }
+            if connection < 0 { continue }
             let thread = Thread { [self] in serve(connection) }
             thread.start()
         }

@@ -28,26 +28,39 @@ enum ExternalTools {
 
     struct Result {
         var status: Int32
-        var output: String
+        var stdout: String
+        var stderr: String
+        /// Both streams, for messages.
+        var output: String { stdout + stderr }
     }
 
-    /// Runs a program to completion, with stdout and stderr merged.
+    /// Runs a program to completion. Standard input is `stdin` or empty (never inherited, so
+    /// a tool that prompts cannot hang the tests); standard error goes through a file so that
+    /// neither stream can fill up and block the other.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], stdin: [UInt8]? = nil) throws -> Result {
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, stdin: [UInt8]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        if let directory { process.currentDirectoryURL = directory }
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errorHandle = try FileHandle(forWritingTo: errorFile)
+        process.standardError = errorHandle
         let input = Pipe()
         process.standardInput = input
         try process.run()
+        try errorHandle.close()
         if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
         try input.fileHandleForWriting.close()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let errors = (try? Data(contentsOf: errorFile)) ?? Data()
+        return Result(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
+                      stderr: String(decoding: errors, as: UTF8.self))
     }
 
     static func which(_ name: String) -> String? {

@@ -44,17 +44,9 @@ enum SharedPKI {
     /// Runs openssl in `directory`; throws with its output when it fails.
     @discardableResult
     static func openssl(_ arguments: [String], in directory: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: opensslPath)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let result = try ExternalTools.run(opensslPath, arguments, in: directory)
+        let output = result.output
+        guard result.status == 0 else {
             throw CMSError(.invalidArgument, "openssl \(arguments.joined(separator: " ")) failed: \(output)")
         }
         return output
