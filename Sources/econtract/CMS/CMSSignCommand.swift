@@ -1,6 +1,7 @@
 import ArgumentParser
 import CMSCore
 import Foundation
+import TimestampClient
 
 struct CMSSignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,9 @@ struct CMSSignCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Include a signing-time attribute (not for PAdES).")
     var signingTime = false
 
+    @Option(name: .long, help: "Time-stamp the signature at this RFC 3161 TSA (CAdES-T).")
+    var tsa: String?
+
     func run() async throws {
         try await runReportingErrors {
             guard let digestAlgorithm = DigestAlgorithm(name: digest) else {
@@ -35,9 +39,15 @@ struct CMSSignCommand: AsyncParsableCommand {
             options.digestAlgorithm = digestAlgorithm
             options.usesRSAPSS = pss
             options.signingTime = signingTime ? Date() : nil
-            let signature = try await CAdESSigner(key: key, options: options).sign(fileAt: `in`)
+            var signature = try await CAdESSigner(key: key, options: options).sign(fileAt: `in`)
+            var level = "CAdES-B-B"
+            if let tsa {
+                let authority = HTTPTimestampAuthority(url: try parseHTTPURL(tsa, option: "--tsa"))
+                signature = try await signature.addingSignatureTimestamp(using: authority)
+                level = "CAdES-T"
+            }
             try writeFile(out, try signature.derEncoded())
-            print("signed \(`in`) → \(out) (\(signature.signers.first?.signatureAlgorithm.map { "\($0)" } ?? "?"))")
+            print("signed \(`in`) → \(out) (\(level), \(signature.signers.first?.signatureAlgorithm.map { "\($0)" } ?? "?"))")
         }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CMSCore
+import TimestampClient
 import Foundation
+import SwiftASN1
 import X509
 
 /// Exit codes shared by every subcommand: 0 success/valid, 1 invalid/failed, 2 bad usage or input.
@@ -18,6 +20,10 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
     } catch let error as CMSError {
         FileHandle.standardError.write(Data("error: \(error.reason) [\(error.code)]\n".utf8))
         throw CLIExit.badInput
+    } catch let error as TimestampError {
+        // The TSA or the network failed (1), unless our own input was at fault (2).
+        FileHandle.standardError.write(Data("error: \(error.reason) [\(error.code)]\n".utf8))
+        throw error.code == .invalidArgument ? CLIExit.badInput : CLIExit.invalid
     } catch {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw CLIExit.badInput
@@ -39,6 +45,29 @@ func writeFile(_ path: String, _ bytes: [UInt8]) throws {
     } catch {
         throw CMSError(.invalidArgument, "cannot write \(path): \(error.localizedDescription)")
     }
+}
+
+/// Parses a dotted object identifier given on the command line.
+func parseOID(_ text: String, option: String) throws -> ASN1ObjectIdentifier {
+    do { return try ASN1ObjectIdentifier(dotRepresentation: text) } catch {
+        throw CMSError(.invalidArgument, "\(option) \(text) is not an object identifier")
+    }
+}
+
+/// Parses a digest algorithm name allowed for new signatures and time-stamps.
+func parseDigest(_ name: String) throws -> DigestAlgorithm {
+    guard let algorithm = DigestAlgorithm(name: name), !algorithm.isWeak else {
+        throw CMSError(.invalidArgument, "unknown or weak digest '\(name)'; use sha256, sha384 or sha512")
+    }
+    return algorithm
+}
+
+/// Parses an http(s) URL given on the command line.
+func parseHTTPURL(_ text: String, option: String) throws -> URL {
+    guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https" else {
+        throw CMSError(.invalidArgument, "\(option) must be an http(s) URL, got '\(text)'")
+    }
+    return url
 }
 
 /// Parses an ISO 8601 date-time (`2026-01-02T03:04:05Z`, with or without fractional seconds).

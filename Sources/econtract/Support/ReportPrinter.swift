@@ -52,6 +52,11 @@ enum ReportPrinter {
                 }
                 return .init(certificate: "\(result.certificate.subject)", status: status, source: result.status.source.rawValue, detail: detail)
             })
+        return try encode(value)
+    }
+
+    /// Pretty, key-sorted JSON: the stable form scripts read.
+    static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
