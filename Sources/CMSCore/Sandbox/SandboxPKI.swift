@@ -23,11 +23,18 @@ public struct SandboxPKI: Sendable {
     public static func openOrCreate(at directory: URL) throws -> SandboxPKI {
         let files = Files(directory: directory)
         if FileManager.default.fileExists(atPath: files.root.path), FileManager.default.fileExists(atPath: files.issuingKey.path) {
-            return try SandboxPKI(
+            let issuingKey: P256.Signing.PrivateKey
+            do {
+                issuingKey = try P256.Signing.PrivateKey(pemRepresentation: PEMFiles.readText(files.issuingKey.path))
+            } catch {
+                throw CMSError(.invalidKey, "the sandbox's issuing CA key \(files.issuingKey.path) cannot be read: \(error)")
+            }
+            // PEMFiles.certificates throws unless it found at least one certificate.
+            return SandboxPKI(
                 directory: directory,
                 root: try PEMFiles.certificates(inFile: files.root.path)[0],
                 issuingCA: try PEMFiles.certificates(inFile: files.issuingCA.path)[0],
-                issuingKey: try P256.Signing.PrivateKey(pemRepresentation: PEMFiles.readText(files.issuingKey.path)))
+                issuingKey: issuingKey)
         }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
