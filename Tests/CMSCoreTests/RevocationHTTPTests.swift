@@ -21,14 +21,10 @@ final class FakeTransport: HTTPTransport, @unchecked Sendable {
 
 @Suite("Revocation: HTTP data source", .enabled(if: SharedPKI.isAvailable, SharedPKI.unavailableMessage))
 struct RevocationHTTPTests {
-    let interm: Certificate
-    let party: Certificate
-    let revoked: Certificate
+    let interm: Certificate, party: Certificate, revoked: Certificate
 
     init() throws {
-        interm = try SharedPKI.certificate("interm")
-        party = try SharedPKI.certificate("signer-party")
-        revoked = try SharedPKI.certificate("signer-revoked")
+        (interm, party, revoked) = try SharedPKI.issuerPartyAndRevoked()
     }
 
     @Test func postsTheOCSPRequestToTheAIAResponder() async throws {

@@ -5,14 +5,10 @@ import X509
 
 @Suite("Revocation: OCSP (offline, openssl-made responses)", .enabled(if: SharedPKI.isAvailable, SharedPKI.unavailableMessage))
 struct RevocationOCSPTests {
-    let interm: Certificate
-    let party: Certificate
-    let revoked: Certificate
+    let interm: Certificate, party: Certificate, revoked: Certificate
 
     init() throws {
-        interm = try SharedPKI.certificate("interm")
-        party = try SharedPKI.certificate("signer-party")
-        revoked = try SharedPKI.certificate("signer-revoked")
+        (interm, party, revoked) = try SharedPKI.issuerPartyAndRevoked()
     }
 
     func status(_ certificate: Certificate, responses: [[UInt8]], at time: Date = Date(),

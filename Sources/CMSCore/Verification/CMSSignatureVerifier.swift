@@ -173,23 +173,4 @@ public struct CMSSignatureVerifier: Sendable {
     }
 }
 
-extension CMSValidationReport {
-    /// Records a failed check and lowers the verdict: TOTAL-FAILED outranks INDETERMINATE,
-    /// and the first reason of the worst kind is kept.
-    mutating func record(_ indication: ValidationIndication, _ sub: ValidationSubIndication, _ name: String, _ detail: String) {
-        checks.append(ValidationCheck(name: name, outcome: .failed, detail: detail))
-        let rank: (ValidationIndication) -> Int = { [.totalPassed: 0, .indeterminate: 1, .totalFailed: 2][$0]! }
-        if rank(indication) > rank(self.indication) {
-            self.indication = indication
-            self.subIndication = sub
-        }
-    }
-
-    mutating func pass(_ name: String, _ detail: String) {
-        checks.append(ValidationCheck(name: name, outcome: .passed, detail: detail))
-    }
-
-    mutating func warn(_ name: String, _ detail: String) {
-        checks.append(ValidationCheck(name: name, outcome: .warning, detail: detail))
-    }
-}
+extension CMSValidationReport: ValidationRecording {}

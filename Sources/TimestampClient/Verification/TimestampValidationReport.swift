@@ -35,21 +35,6 @@ public struct TimestampValidationReport: Sendable {
     public var failureReason: String? {
         checks.first(where: { $0.outcome == .failed })?.detail
     }
-
-    mutating func record(_ indication: ValidationIndication, _ sub: ValidationSubIndication, _ name: String, _ detail: String) {
-        checks.append(ValidationCheck(name: name, outcome: .failed, detail: detail))
-        lower(to: indication, sub)
-    }
-
-    mutating func lower(to indication: ValidationIndication, _ sub: ValidationSubIndication?) {
-        let rank: (ValidationIndication) -> Int = { [.totalPassed: 0, .indeterminate: 1, .totalFailed: 2][$0]! }
-        if rank(indication) > rank(self.indication) {
-            self.indication = indication
-            self.subIndication = sub
-        }
-    }
-
-    mutating func pass(_ name: String, _ detail: String) {
-        checks.append(ValidationCheck(name: name, outcome: .passed, detail: detail))
-    }
 }
+
+extension TimestampValidationReport: ValidationRecording {}

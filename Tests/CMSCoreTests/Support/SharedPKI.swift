@@ -21,6 +21,11 @@ enum SharedPKI {
 
     static func certPath(_ name: String) -> String { directory.appendingPathComponent("certs/\(name).cert.pem").path }
     static func keyPath(_ name: String) -> String { directory.appendingPathComponent("keys/\(name).key.pem").path }
+    /// The issuing CA, the good signer and the revoked signer the revocation tests use.
+    static func issuerPartyAndRevoked() throws -> (Certificate, Certificate, Certificate) {
+        (try certificate("interm"), try certificate("signer-party"), try certificate("signer-revoked"))
+    }
+
     static func certificate(_ name: String) throws -> Certificate {
         guard let certificate = try PEMFiles.certificates(inFile: certPath(name)).first else {
             throw CMSError(.invalidCertificate, "no certificate in \(certPath(name))")
