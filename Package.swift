@@ -75,9 +75,17 @@ let package = Package(
             path: "Benchmarks/CMSBenchmark",
             swiftSettings: strictSettings
         ),
+        // Test and benchmark support, not a product: a loopback-only HTTP server.
+        .target(name: "LoopbackHTTP", path: "Sources/LoopbackHTTP", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "TimestampBenchmark",
+            dependencies: ["TimestampClient", "CMSCore", "LoopbackHTTP"],
+            path: "Benchmarks/TimestampBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TimestampClientTests",
-            dependencies: ["TimestampClient", "CMSCore"],
+            dependencies: ["TimestampClient", "CMSCore", "LoopbackHTTP"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import CMSCore
 import Foundation
+import LoopbackHTTP
 import SwiftASN1
 import Testing
 import X509

@@ -76,13 +76,30 @@ public struct SandboxPKI: Sendable {
     ///   - name: a file-name-safe identifier, such as `party-a`.
     ///   - subject: the certificate's subject on first creation.
     public func signer(named name: String, subject: @autoclosure () throws -> DistinguishedName) throws -> SoftwareSigningKey {
+        try key(named: name, purpose: .signing, subject: try subject())
+    }
+
+    /// The sandbox TSA's key (created and stored on first use): a certificate with a critical
+    /// extendedKeyUsage of id-kp-timeStamping only, as RFC 3161 §2.3 requires.
+    public func timestampAuthorityKey() throws -> SoftwareSigningKey {
+        try key(named: "sandbox-tsa", purpose: .timeStamping, subject: try DistinguishedName {
+            CountryName("JP")
+            OrganizationName("EContractKit Sandbox")
+            CommonName("EContractKit Sandbox TSA")
+        })
+    }
+
+    /// What an end-entity certificate of the sandbox is for.
+    enum Purpose { case signing, timeStamping }
+
+    func key(named name: String, purpose: Purpose, subject: @autoclosure () throws -> DistinguishedName) throws -> SoftwareSigningKey {
         let keyFile = directory.appendingPathComponent("\(name).key.pem")
         let certFile = directory.appendingPathComponent("\(name).cert.pem")
         if FileManager.default.fileExists(atPath: keyFile.path), FileManager.default.fileExists(atPath: certFile.path) {
             return try SoftwareSigningKey.load(keyFile: keyFile.path, certificateFile: certFile.path, chainFiles: [Files(directory: directory).issuingCA.path])
         }
         let key = P256.Signing.PrivateKey()
-        let certificate = try issueLeaf(publicKey: .init(key.publicKey), subject: try subject())
+        let certificate = try issueLeaf(publicKey: .init(key.publicKey), subject: try subject(), purpose: purpose)
         try Self.write(key.pemRepresentation, to: keyFile)
         try Self.write(try certificate.serializeAsPEM().pemString, to: certFile)
         return try SoftwareSigningKey(privateKeyDER: Array(key.derRepresentation), certificateChain: [certificate, issuingCA])
@@ -98,7 +115,7 @@ public struct SandboxPKI: Sendable {
         })
     }
 
-    func issueLeaf(publicKey: Certificate.PublicKey, subject: DistinguishedName) throws -> Certificate {
+    func issueLeaf(publicKey: Certificate.PublicKey, subject: DistinguishedName, purpose: Purpose = .signing) throws -> Certificate {
         let now = Date()
         return try Certificate(
             version: .v3, serialNumber: .init(), publicKey: publicKey,
@@ -107,6 +124,9 @@ public struct SandboxPKI: Sendable {
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
                 Critical(KeyUsage(digitalSignature: true, nonRepudiation: true))
+                if purpose == .timeStamping {
+                    Critical(try ExtendedKeyUsage([.timeStamping]))
+                }
                 SubjectKeyIdentifier(keyIdentifier: ArraySlice(Insecure.SHA1.hash(data: publicKey.subjectPublicKeyInfoBytes)))
                 AuthorityKeyIdentifier(keyIdentifier: try issuingCA.extensions.subjectKeyIdentifier?.keyIdentifier)
             },

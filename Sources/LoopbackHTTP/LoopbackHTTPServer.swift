@@ -7,41 +7,51 @@ import Darwin
 #endif
 
 /// A tiny blocking HTTP/1.1 server on 127.0.0.1 and an ephemeral port, one thread per
-/// connection, for testing the HTTP client against misbehaving TSAs.
-final class LoopbackHTTPServer: @unchecked Sendable {
-    struct Request: Sendable {
-        var method: String
-        var path: String
-        var headers: [String: String]
-        var body: [UInt8]
+/// connection: for testing HTTP clients against misbehaving servers and for loopback
+/// benchmarks. Not part of the SDK's products; never listens beyond the loopback address.
+///
+/// `@unchecked Sendable`: the mutable state (`received`, `stopped`) is guarded by `lock`.
+public final class LoopbackHTTPServer: @unchecked Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        public var headers: [String: String]
+        public var body: [UInt8]
     }
 
-    struct Reply: Sendable {
-        var status: Int = 200
-        var contentType: String? = "application/timestamp-reply"
-        var body: [UInt8] = []
+    public struct Reply: Sendable {
+        public var status: Int
+        public var contentType: String?
+        public var body: [UInt8]
         /// Seconds to wait before answering.
-        var delay: TimeInterval = 0
+        public var delay: TimeInterval
+
+        public init(status: Int = 200, contentType: String? = "application/timestamp-reply", body: [UInt8] = [], delay: TimeInterval = 0) {
+            self.status = status
+            self.contentType = contentType
+            self.body = body
+            self.delay = delay
+        }
     }
 
-    typealias Handler = @Sendable (Request) async -> Reply
+    public typealias Handler = @Sendable (Request) async -> Reply
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let handler: Handler
     private let lock = NSLock()
     private var received: [Request] = []
     private var stopped = false
 
-    var url: URL { URL(string: "http://127.0.0.1:\(port)/tsa")! }
+    public var url: URL { URL(string: "http://127.0.0.1:\(port)/tsa")! }
 
     /// The requests received so far.
-    var requests: [Request] {
+    public var requests: [Request] {
         lock.lock(); defer { lock.unlock() }
         return received
     }
 
-    init(handler: @escaping Handler) throws {
+    public init(handler: @escaping Handler) throws {
         self.handler = handler
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -74,7 +84,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     /// Only shuts the listening socket down; the accept thread closes it when it sees the
     /// stop. Closing it here would free the descriptor number while that thread may still
     /// call accept() on it — and by then the number may belong to another test's server.
-    func stop() {
+    public func stop() {
         lock.lock()
         let wasStopped = stopped
         stopped = true
