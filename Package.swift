@@ -75,6 +75,12 @@ let package = Package(
             path: "Benchmarks/CMSBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "TimestampFile",
+            dependencies: ["CMSCore", "TimestampClient"],
+            path: "Examples/TimestampFile",
+            swiftSettings: strictSettings
+        ),
         // Test and benchmark support, not a product: a loopback-only HTTP server.
         .target(name: "LoopbackHTTP", path: "Sources/LoopbackHTTP", swiftSettings: strictSettings),
         .executableTarget(
