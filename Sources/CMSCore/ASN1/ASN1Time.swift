@@ -27,11 +27,19 @@ package enum ASN1Time {
         return base.addingTimeInterval(fraction)
     }
 
-    /// A `GeneralizedTime` for `date` (UTC, with fractional seconds when present).
+    /// A `GeneralizedTime` for `date` (UTC, with fractional seconds to the millisecond when present).
+    ///
+    /// - Throws: ``CMSError/Code/invalidArgument`` for dates outside years 1–9999.
     package static func generalizedTime(_ date: Date) throws -> GeneralizedTime {
         let c = Calendar.utcGregorian.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
-        let fraction = Double(c.nanosecond ?? 0) / 1e9
-        return try GeneralizedTime(year: c.year!, month: c.month!, day: c.day!, hours: c.hour!, minutes: c.minute!,
-                                   seconds: c.second!, fractionalSeconds: (fraction * 1000).rounded() / 1000)
+        guard let year = c.year, let month = c.month, let day = c.day, let hour = c.hour, let minute = c.minute,
+              let second = c.second, (1...9999).contains(year)
+        else {
+            throw CMSError(.invalidArgument, "\(date) cannot be written as an ASN.1 time")
+        }
+        // Whole milliseconds; a fraction that rounds up to a full second is dropped rather than carried.
+        let millis = min(999, Int((Double(c.nanosecond ?? 0) / 1e6).rounded()))
+        return try GeneralizedTime(year: year, month: month, day: day, hours: hour, minutes: minute,
+                                   seconds: second, fractionalSeconds: Double(millis) / 1000)
     }
 }

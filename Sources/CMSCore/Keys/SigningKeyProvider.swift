@@ -36,9 +36,16 @@ public protocol SigningKeyProvider: Sendable {
     ///   value, for ECDSA the DER `ECDSA-Sig-Value`, for Ed25519 the 64 raw bytes.
     /// - Throws: any error; the SDK wraps it as ``CMSError/Code/signingFailed``.
     func sign(_ request: SignatureRequest) async throws -> [UInt8]
+
+    /// Whether every signature this provider returns is known to verify with the first
+    /// certificate of ``certificateChain`` (for example because the key was checked against
+    /// it when loaded). Signers then skip their own check. Defaults to `false`.
+    var signaturesMatchCertificate: Bool { get }
 }
 
 extension SigningKeyProvider {
+    public var signaturesMatchCertificate: Bool { false }
+
     /// The signer's own certificate.
     public var signerCertificate: Certificate {
         get async throws {

@@ -70,6 +70,9 @@ public struct SoftwareSigningKey: SigningKeyProvider {
         try signSynchronously(request)
     }
 
+    /// `true`: the key was checked against the leaf certificate when this value was made.
+    public var signaturesMatchCertificate: Bool { true }
+
     /// Signs without suspending; software keys need no I/O.
     public func signSynchronously(_ request: SignatureRequest) throws -> [UInt8] {
         let message = request.message

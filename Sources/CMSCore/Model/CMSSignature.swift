@@ -9,10 +9,27 @@ import X509
 /// back to the same bytes. Values are immutable; methods such as
 /// ``addingUnsignedAttribute(type:valueDER:signerIndex:)`` return a new value.
 public struct CMSSignature: Hashable, Sendable {
-    package var signedData: CMSSignedData
+    package var signedData: CMSSignedData {
+        didSet { certificates = Self.parseCertificates(signedData) }
+    }
+
+    /// Every X.509 certificate carried in `certificates`, in order, parsed once. Other
+    /// certificate formats and unparseable entries are skipped (see ``unparseableCertificateCount``).
+    public private(set) var certificates: [Certificate]
 
     package init(signedData: CMSSignedData) {
         self.signedData = signedData
+        self.certificates = Self.parseCertificates(signedData)
+    }
+
+    /// A signature whose embedded certificates are already known as parsed values.
+    package init(signedData: CMSSignedData, certificates: [Certificate]) {
+        self.signedData = signedData
+        self.certificates = certificates
+    }
+
+    private static func parseCertificates(_ signedData: CMSSignedData) -> [Certificate] {
+        (signedData.certificates ?? []).compactMap { try? Certificate(derEncoded: Array($0)) }
     }
 
     /// Parses a DER or BER encoded `ContentInfo` whose content type is id-signedData.
@@ -32,7 +49,7 @@ public struct CMSSignature: Hashable, Sendable {
             }
             // ContentInfo ::= SEQUENCE { contentType, content [0] EXPLICIT ANY }, read node by node
             // so that the SignedData is parsed from the received encoding.
-            signedData = try BER.sequence(root, identifier: .sequence) { nodes in
+            let signedData = try BER.sequence(root, identifier: .sequence) { nodes in
                 let contentType = try ASN1ObjectIdentifier(berEncoded: &nodes)
                 guard contentType == CMSObjectIdentifier.ContentType.signedData else {
                     throw CMSError(.unexpectedContentType, "content type \(contentType) is not id-signedData")
@@ -41,6 +58,7 @@ public struct CMSSignature: Hashable, Sendable {
                     try CMSSignedData(berEncoded: $0)
                 }
             }
+            self.init(signedData: signedData)
         } catch let error as CMSError {
             throw error
         } catch {
@@ -60,12 +78,6 @@ public struct CMSSignature: Hashable, Sendable {
 
     /// The encapsulated content, or `nil` for a detached signature.
     public var encapsulatedContent: [UInt8]? { signedData.encapContentInfo.eContent.map(Array.init) }
-
-    /// Every X.509 certificate carried in `certificates`, in order. Other certificate
-    /// formats and unparseable entries are skipped (see ``unparseableCertificateCount``).
-    public var certificates: [Certificate] {
-        (signedData.certificates ?? []).compactMap { try? Certificate(derEncoded: Array($0)) }
-    }
 
     /// How many `certificates` entries are not parseable X.509 certificates.
     public var unparseableCertificateCount: Int {

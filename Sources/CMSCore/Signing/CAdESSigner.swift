@@ -19,6 +19,7 @@ import _CryptoExtras
 public struct CAdESSigner: Sendable {
     public let key: any SigningKeyProvider
     public var options: CAdESSigningOptions
+    private let identities = SignerIdentityCache()
 
     public init(key: any SigningKeyProvider, options: CAdESSigningOptions = .init()) {
         self.key = key
@@ -67,9 +68,10 @@ public struct CAdESSigner: Sendable {
         let signatureAlgorithmIdentifier = try algorithm.signerInfoIdentifier
         let digestAlgorithmIdentifier = CMSAlgorithmIdentifier(algorithm: algorithm.digest.oid)
 
+        let identity = try identities.identity(chain: chain, digest: algorithm.digest, includesRoot: options.includesRootCertificate)
         let attributes = try SignedAttributesBuilder(
-            contentType: options.contentType, messageDigest: digest, signer: leaf,
-            digest: algorithm.digest, signingTime: options.signingTime,
+            contentType: options.contentType, messageDigest: digest,
+            signingCertificate: identity.signingCertificateAttribute, signingTime: options.signingTime,
             algorithmProtection: options.includesAlgorithmProtection
                 ? CMSAlgorithmProtection(digestAlgorithm: digestAlgorithmIdentifier, signatureAlgorithm: signatureAlgorithmIdentifier)
                 : nil,
@@ -91,28 +93,20 @@ public struct CAdESSigner: Sendable {
         } catch {
             throw CMSError(.signingFailed, "the key provider failed: \(error)")
         }
-        if options.verifiesAfterSigning {
+        if options.verifiesAfterSigning ?? !key.signaturesMatchCertificate {
             guard try PublicKeySignatureVerifier.isValid(signature: signature, message: toBeSigned, algorithm: algorithm, publicKey: leaf.publicKey) else {
                 throw CMSError(.signingFailed, "the key provider's signature does not verify with the certificate of \(leaf.subject)")
             }
         }
         signerInfo.signature = signature[...]
 
-        let embedded = chain.enumerated().filter { index, certificate in
-            index == 0 || options.includesRootCertificate || !certificate.isSelfIssued
-        }.map(\.element)
-        let certificates = try embedded.map { certificate -> ArraySlice<UInt8> in
-            var coder = DER.Serializer()
-            try coder.serialize(certificate)
-            return coder.serializedBytes[...]
-        }
         // RFC 5652 §5.1: version 3 when the encapsulated content is not id-data.
         let version = options.contentType == CMSObjectIdentifier.ContentType.data ? 1 : 3
         let signedData = CMSSignedData(
             version: version, digestAlgorithms: [digestAlgorithmIdentifier],
             encapContentInfo: CMSEncapsulatedContentInfo(eContentType: options.contentType, eContent: encapsulatedContent?[...]),
-            certificates: certificates, crls: nil, signerInfos: [signerInfo])
-        return CMSSignature(signedData: signedData)
+            certificates: identity.embeddedCertificatesDER, crls: nil, signerInfos: [signerInfo])
+        return CMSSignature(signedData: signedData, certificates: identity.embeddedCertificates)
     }
 
     /// The signature algorithm used for a key: PKCS#1 v1.5 or PSS for RSA (≥ 2048 bits),

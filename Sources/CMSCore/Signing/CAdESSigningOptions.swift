@@ -20,8 +20,12 @@ public struct CAdESSigningOptions: Sendable {
     /// The content type signed (id-data unless the content is something else, e.g. TSTInfo).
     public var contentType: ASN1ObjectIdentifier = CMSObjectIdentifier.ContentType.data
     /// Check the produced signature with the certificate's public key before returning it,
-    /// which catches a key provider holding the wrong key.
-    public var verifiesAfterSigning: Bool = true
+    /// which catches a key provider holding the wrong key or returning garbage.
+    ///
+    /// `nil` (the default) checks unless the provider vouches for its signatures
+    /// (``SigningKeyProvider/signaturesMatchCertificate``), as ``SoftwareSigningKey`` does:
+    /// it proved at load time that its key matches the certificate.
+    public var verifiesAfterSigning: Bool?
     /// Signed attributes to add beyond the standard ones, as (type, DER value) pairs.
     public var additionalSignedAttributes: [(type: ASN1ObjectIdentifier, valueDER: [UInt8])] = []
 

@@ -6,8 +6,8 @@ import X509
 struct SignedAttributesBuilder {
     var contentType: ASN1ObjectIdentifier
     var messageDigest: [UInt8]
-    var signer: Certificate
-    var digest: DigestAlgorithm
+    /// The ESS signing-certificate-v2 attribute (see ``SignerIdentity``).
+    var signingCertificate: CMSAttribute
     var signingTime: Date?
     var algorithmProtection: CMSAlgorithmProtection?
     var additional: [(type: ASN1ObjectIdentifier, valueDER: [UInt8])]
@@ -21,9 +21,7 @@ struct SignedAttributesBuilder {
         if let signingTime {
             attributes.append(CMSAttribute(attrType: OID.signingTime, attrValues: [try Self.encodeTime(signingTime)]))
         }
-        let essCertID = try ESSCertID(certificate: signer, digest: digest)
-        let signingCertificate = try ESSSigningCertificate(certs: [essCertID]).derEncoded
-        attributes.append(CMSAttribute(attrType: OID.signingCertificateV2, attrValues: [try Self.any(signingCertificate)]))
+        attributes.append(signingCertificate)
         if let algorithmProtection {
             attributes.append(CMSAttribute(attrType: OID.cmsAlgorithmProtection, attrValues: [try ASN1Any(erasing: algorithmProtection)]))
         }
@@ -35,15 +33,10 @@ struct SignedAttributesBuilder {
 
     /// RFC 5652 §11.3: UTCTime for 1950–2049, GeneralizedTime otherwise.
     static func encodeTime(_ date: Date) throws -> ASN1Any {
-        let components = Calendar.utcGregorian.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let year = components.year!
-        if (1950..<2050).contains(year) {
-            return try ASN1Any(erasing: UTCTime(year: year, month: components.month!, day: components.day!,
-                                                hours: components.hour!, minutes: components.minute!, seconds: components.second!))
-        }
-        return try ASN1Any(erasing: GeneralizedTime(year: year, month: components.month!, day: components.day!,
-                                                    hours: components.hour!, minutes: components.minute!, seconds: components.second!,
-                                                    fractionalSeconds: 0))
+        let time = try ASN1Time.generalizedTime(date)
+        guard (1950..<2050).contains(time.year) else { return try ASN1Any(erasing: time) }
+        return try ASN1Any(erasing: UTCTime(year: time.year, month: time.month, day: time.day,
+                                            hours: time.hours, minutes: time.minutes, seconds: time.seconds))
     }
 
     static func any(_ der: [UInt8]) throws -> ASN1Any {
