@@ -25,11 +25,14 @@ struct TimestampBenchmark {
         let digest = DigestAlgorithm.sha256.hash(Array("benchmark".utf8))
 
         print("EContractKit TimestampClient benchmark (\(seconds) s per measurement, 2-core machine)")
-        let issueRate = try await rate(seconds, concurrency: 1) { _ = try await tsa.timestamp(digest: digest, algorithm: .sha256) }
+        // The TSA's own cost per request: parse a DER request, issue, serialize the reply.
+        let requestDER = try TimeStampReq(messageImprint: MessageImprint(algorithm: .sha256, digest: digest), reqPolicy: nil,
+                                          nonce: [0x5A, 1, 2, 3, 4, 5, 6, 7, 8], certReq: true).derEncoded()
+        let issueRate = try await rate(seconds, concurrency: 1) { _ = await tsa.respond(to: requestDER) }
         let inMemory = HTTPTimestampAuthority(url: server.url, transport: InMemoryTransport(tsa: tsa))
         let clientRate = try await rate(seconds, concurrency: 1) { _ = try await inMemory.timestamp(digest: digest, algorithm: .sha256) }
         let overhead = (1 / clientRate - 1 / issueRate) * 1e6
-        print(String(format: "LocalTimestampAuthority, in process:          %8.0f tokens/s", issueRate))
+        print(String(format: "LocalTimestampAuthority.respond(to:), in process: %8.0f replies/s (parse request, issue, encode reply)", issueRate))
         print(String(format: "HTTPTimestampAuthority over an in-memory TSA: %8.0f tokens/s → client overhead %.0f µs/request (request, nonce, reply checks)",
                      clientRate, overhead))
 

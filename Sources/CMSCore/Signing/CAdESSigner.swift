@@ -19,11 +19,18 @@ import _CryptoExtras
 public struct CAdESSigner: Sendable {
     public let key: any SigningKeyProvider
     public var options: CAdESSigningOptions
-    private let identities = SignerIdentityCache()
+    private let identities: SignerIdentityCache
 
     public init(key: any SigningKeyProvider, options: CAdESSigningOptions = .init()) {
+        self.init(key: key, options: options, identities: SignerIdentityCache())
+    }
+
+    /// A signer sharing `identities` with others, so that callers that make a signer per
+    /// signature (a TSA issuing tokens) still encode their certificates once.
+    package init(key: any SigningKeyProvider, options: CAdESSigningOptions, identities: SignerIdentityCache) {
         self.key = key
         self.options = options
+        self.identities = identities
     }
 
     /// Signs content given in memory.

@@ -40,9 +40,11 @@ struct SignerIdentity: Sendable {
 /// Holds the last ``SignerIdentity`` a ``CAdESSigner`` used.
 ///
 /// `@unchecked Sendable`: the one mutable field is only touched under `lock`.
-final class SignerIdentityCache: @unchecked Sendable {
+package final class SignerIdentityCache: @unchecked Sendable {
     private let lock = NSLock()
     private var last: SignerIdentity?
+
+    package init() {}
 
     func identity(chain: [Certificate], digest: DigestAlgorithm, includesRoot: Bool) throws -> SignerIdentity {
         lock.lock()

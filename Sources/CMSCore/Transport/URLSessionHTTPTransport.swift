@@ -11,9 +11,16 @@ import FoundationNetworking
 public struct URLSessionHTTPTransport: HTTPTransport {
     /// The largest response body accepted.
     public var maximumResponseSize: Int
+    /// One session for all requests of this transport (and its copies): connections and
+    /// setup are reused. Ephemeral: no cookies, cache or credentials are stored.
+    private let session: URLSession
 
     public init(maximumResponseSize: Int = 32 * 1024 * 1024) {
         self.maximumResponseSize = maximumResponseSize
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        session = URLSession(configuration: configuration)
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -24,16 +31,17 @@ public struct URLSessionHTTPTransport: HTTPTransport {
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
 
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = seconds
-        configuration.timeoutIntervalForResource = seconds
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
 
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            // URLRequest's timeout is an idle timeout; the deadline bounds the whole exchange.
+            let session = self.session
+            (data, response) = try await Deadline.run(within: request.timeout, onTimeout: { [url = request.url, timeout = request.timeout] in
+                CMSError(.transportFailure, "\(request.method) \(url.absoluteString) timed out after \(timeout)")
+            }) { [urlRequest] in try await session.data(for: urlRequest) }
+        } catch let error as CMSError {
+            throw error
         } catch {
             throw CMSError(.transportFailure, "\(request.method) \(request.url.absoluteString) failed: \(error.localizedDescription)")
         }

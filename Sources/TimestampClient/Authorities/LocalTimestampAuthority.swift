@@ -29,6 +29,8 @@ public struct LocalTimestampAuthority: TimestampAuthority {
     public var clock: @Sendable () -> Date
     /// The serial number source (share one between authorities that must not collide).
     public let serialNumbers: TimestampSerialNumberGenerator
+    /// The TSA's certificate encodings, worked out once for all tokens.
+    private let signerIdentities = SignerIdentityCache()
 
     /// Creates an authority signing with `key` (TSA certificate first in its chain) under `policy`.
     public init(key: any SigningKeyProvider, policy: ASN1ObjectIdentifier, acceptedPolicies: [ASN1ObjectIdentifier] = [],
@@ -65,7 +67,7 @@ public struct LocalTimestampAuthority: TimestampAuthority {
         options.digestAlgorithm = signatureDigestAlgorithm
         let signature: CMSSignature
         do {
-            signature = try await CAdESSigner(key: key, options: options).sign(encapsulating: info.derEncoded())
+            signature = try await CAdESSigner(key: key, options: options, identities: signerIdentities).sign(encapsulating: info.derEncoded())
         } catch let error as CMSError {
             throw TimestampError(.signingFailed, "the TSA could not sign: \(error.reason)")
         }
