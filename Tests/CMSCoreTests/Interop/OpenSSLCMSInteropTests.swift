@@ -52,6 +52,7 @@ struct OpenSSLCMSInteropTests {
         ("signer-party", ["-keyopt", "rsa_padding_mode:pss", "-keyopt", "rsa_pss_saltlen:digest", "-md", "sha384"]),
         ("signer-ec", [String]()),
         ("signer-ec", ["-md", "sha512"]),
+        ("signer-party", ["-keyid"]),  // SignerIdentifier by subjectKeyIdentifier (SignerInfo version 3)
     ])
     func oursVerifiesOpenSSL(signer: String, extra: [String]) async throws {
         let fixture = try Fixture()
