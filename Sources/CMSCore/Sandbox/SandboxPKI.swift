@@ -41,29 +41,10 @@ public struct SandboxPKI: Sendable {
         } catch {
             throw CMSError(.invalidArgument, "cannot create sandbox folder \(directory.path): \(error.localizedDescription)")
         }
-        let now = Date()
         let rootKey = P256.Signing.PrivateKey()
-        let rootName = try DistinguishedName {
-            CountryName("JP")
-            OrganizationName("EContractKit Sandbox")
-            CommonName("EContractKit Sandbox Root CA")
-        }
-        let root = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(rootKey.publicKey),
-            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(20 * 365 * 86400),
-            issuer: rootName, subject: rootName, signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Self.caExtensions(key: .init(rootKey.publicKey)), issuerPrivateKey: .init(rootKey))
+        let root = try Self.makeCA(commonName: "EContractKit Sandbox Root CA", key: rootKey, years: 20, issuer: nil)
         let issuingKey = P256.Signing.PrivateKey()
-        let issuingName = try DistinguishedName {
-            CountryName("JP")
-            OrganizationName("EContractKit Sandbox")
-            CommonName("EContractKit Sandbox Issuing CA")
-        }
-        let issuing = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(issuingKey.publicKey),
-            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(15 * 365 * 86400),
-            issuer: rootName, subject: issuingName, signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Self.caExtensions(key: .init(issuingKey.publicKey)), issuerPrivateKey: .init(rootKey))
+        let issuing = try Self.makeCA(commonName: "EContractKit Sandbox Issuing CA", key: issuingKey, years: 15, issuer: (root, rootKey))
         try Self.write(try root.serializeAsPEM().pemString, to: files.root)
         try Self.write(try issuing.serializeAsPEM().pemString, to: files.issuingCA)
         try Self.write(issuingKey.pemRepresentation, to: files.issuingKey)
@@ -143,12 +124,26 @@ public struct SandboxPKI: Sendable {
         var issuingKey: URL { directory.appendingPathComponent("sandbox-issuing-ca.key.pem") }
     }
 
-    private static func caExtensions(key: Certificate.PublicKey) throws -> Certificate.Extensions {
-        try Certificate.Extensions {
-            Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
-            Critical(KeyUsage(keyCertSign: true, cRLSign: true))
-            SubjectKeyIdentifier(keyIdentifier: ArraySlice(Insecure.SHA1.hash(data: key.subjectPublicKeyInfoBytes)))
+    /// A CA certificate valid for `years`, self-signed when `issuer` is `nil`.
+    private static func makeCA(commonName: String, key: P256.Signing.PrivateKey, years: Double,
+                               issuer: (certificate: Certificate, key: P256.Signing.PrivateKey)?) throws -> Certificate {
+        let now = Date()
+        let name = try DistinguishedName {
+            CountryName("JP")
+            OrganizationName("EContractKit Sandbox")
+            CommonName(commonName)
         }
+        let publicKey = Certificate.PublicKey(key.publicKey)
+        return try Certificate(
+            version: .v3, serialNumber: .init(), publicKey: publicKey,
+            notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(years * 365 * 86400),
+            issuer: issuer?.certificate.subject ?? name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
+            extensions: try Certificate.Extensions {
+                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
+                Critical(KeyUsage(keyCertSign: true, cRLSign: true))
+                SubjectKeyIdentifier(keyIdentifier: ArraySlice(Insecure.SHA1.hash(data: publicKey.subjectPublicKeyInfoBytes)))
+            },
+            issuerPrivateKey: .init(issuer?.key ?? key))
     }
 
     private static func write(_ text: String, to url: URL) throws {
