@@ -3,7 +3,7 @@ import Foundation
 import SwiftASN1
 import Testing
 
-@Suite("PKCS#12 key loading", .serialized)
+@Suite("PKCS#12 key loading", .serialized, .enabled(if: OpenSSLTool.executable != nil, "needs the openssl command to generate PKCS#12 files"))
 struct PKCS12Tests {
     static let password = "correct horse battery"
 

@@ -11,11 +11,11 @@ import X509
 struct InteropTests {
     static let tsaURL = URL(string: "http://127.0.0.1:9419/interop/tsa/tsa")!
 
-    /// `../shared/interop` next to the package root, or /work/shared/interop.
+    /// `../shared/interop` next to the package root.
     static let interopDirectory: String? = {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [packageRoot.appendingPathComponent("../shared/interop").standardized.path, "/work/shared/interop"]
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/pki/certs/root.cert.pem") }
+        let candidate = packageRoot.appendingPathComponent("../shared/interop").standardized.path
+        return FileManager.default.fileExists(atPath: candidate + "/pki/certs/root.cert.pem") ? candidate : nil
     }()
 
     static func openssl() -> String? {
@@ -38,7 +38,7 @@ struct InteropTests {
     /// The environment, or nil after printing why the test skips.
     static func environment(needsTSA: Bool, _ test: String = #function) async -> Environment? {
         guard let directory = interopDirectory else {
-            print("SKIP \(test): the interop kit (../shared/interop or /work/shared/interop) is absent")
+            print("SKIP \(test): the interop kit (../shared/interop) is absent")
             return nil
         }
         guard let openssl = openssl() else {
