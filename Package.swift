@@ -46,7 +46,9 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "PDFSign", dependencies: ["CMSCore", "TimestampClient"], swiftSettings: strictSettings),
+        // System zlib (Debian: zlib1g-dev) for FlateDecode streams.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "PDFSign", dependencies: ["CMSCore", "TimestampClient", "CZlib"], swiftSettings: strictSettings),
         .target(name: "ContractModel", dependencies: ["PDFSign"], swiftSettings: strictSettings),
         .target(name: "LegalRetention", dependencies: ["ContractModel"], swiftSettings: strictSettings),
         .target(
@@ -92,6 +94,11 @@ let package = Package(
         .testTarget(
             name: "TimestampClientTests",
             dependencies: ["TimestampClient", "CMSCore", "LoopbackHTTP"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PDFSignTests",
+            dependencies: ["PDFSign", "CMSCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

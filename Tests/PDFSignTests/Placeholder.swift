@@ -1,0 +1,1 @@
+// PDFSign tests arrive with the PDF reader.
