@@ -332,6 +332,25 @@ struct LocalRevocationAuthorityCRLTests {
         #expect(first.signatureAlgorithm.algorithm == CMSObjectIdentifier.Signature.ecdsaWithSHA256)
     }
 
+    @Test func serialWithTopBitSetIsMinimalDERAndMatched() async throws {
+        let leaf = try Certificate(
+            version: .v3, serialNumber: .init(bytes: [0x80, 0x00, 0x01]), publicKey: TestPKI.publicKey(.p256),
+            notValidBefore: TestPKI.now.addingTimeInterval(-3600), notValidAfter: TestPKI.now.addingTimeInterval(86_400),
+            issuer: TestPKI.intermediate.subject, subject: try DistinguishedName { CommonName("High serial") },
+            signatureAlgorithm: .ecdsaWithSHA256, extensions: Certificate.Extensions(),
+            issuerPrivateKey: .init(TestPKI.intermediateKey))
+        let authority = try PKI.authority()
+        authority.revoke(leaf, at: PKI.revocationTime, reason: .affiliationChanged)
+        let data = try await authority.revocationData(for: leaf)
+        let crl = try CRLCertificateList(derBytes: try #require(data.crls.first))
+        let entry = try #require(crl.tbsCertList.revokedCertificates.first { RevocationSerial.normalized($0.serialNumber) == leaf.normalizedSerial })
+        #expect(entry.reasonCode == 3)
+        for preference in [RevocationPolicy.Preference.ocspOnly, .crlOnly] {
+            let status = await PKI.offline(leaf, data, preference: preference)
+            #expect(status.outcome == .revoked(revocationTime: PKI.revocationTime, reason: "affiliationChanged"), "\(preference): \(status.outcome)")
+        }
+    }
+
     @Test func tamperedSignatureIsUnknown() async throws {
         let crl = try await PKI.authority().currentCRL()
         let status = await PKI.offline(PKI.revoked, RevocationData(crls: [try PKI.tamperedCRL(crl)]), preference: .crlOnly)
