@@ -79,6 +79,25 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The X.509 `signatureAlgorithm` this library writes into a CRL or an OCSP response
+    /// (RFC 5280 §4.1.1.2; RFC 4055, RFC 5758, RFC 8410).
+    ///
+    /// Unlike ``signerInfoIdentifier``, RSA PKCS#1 v1.5 names the digest:
+    /// `shaXXXWithRSAEncryption` with NULL parameters (RFC 4055 §5). ECDSA and Ed25519 have
+    /// absent parameters; PSS carries full RSASSA-PSS-params.
+    package var x509Identifier: CMSAlgorithmIdentifier {
+        get throws {
+            guard scheme == .rsaPKCS1v15 else { return try signerInfoIdentifier }
+            let oid: ASN1ObjectIdentifier = switch digest.kind {
+            case .sha1: CMSObjectIdentifier.Signature.sha1WithRSA
+            case .sha256: CMSObjectIdentifier.Signature.sha256WithRSA
+            case .sha384: CMSObjectIdentifier.Signature.sha384WithRSA
+            case .sha512: CMSObjectIdentifier.Signature.sha512WithRSA
+            }
+            return CMSAlgorithmIdentifier(algorithm: oid, parameters: CMSAlgorithmIdentifier.nullParameters)
+        }
+    }
+
     /// Interprets a signature `AlgorithmIdentifier` from a SignerInfo, a certificate, a CRL or
     /// an OCSP response.
     ///

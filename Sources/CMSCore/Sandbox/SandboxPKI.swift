@@ -70,6 +70,21 @@ public struct SandboxPKI: Sendable {
         })
     }
 
+    /// An OCSP responder and CRL issuer for the sandbox's issuing CA, signing with the CA's
+    /// key, for offline demos: pass it as the source of ``RevocationPolicy/online(_:data:preference:)``
+    /// or collect its responses and CRLs with ``LocalRevocationAuthority/revocationData(for:)``.
+    ///
+    /// The authority keeps its revocations in memory only; each call makes a new one.
+    ///
+    /// - Parameters:
+    ///   - revocations: the sandbox certificates to report as revoked.
+    ///   - configuration: validity windows, responder ID form and clock.
+    public func revocationAuthority(revocations: [LocalRevocationAuthority.Revocation] = [],
+                                    configuration: LocalRevocationAuthority.Configuration = .init()) throws -> LocalRevocationAuthority {
+        let key = try SoftwareSigningKey(privateKeyDER: Array(issuingKey.derRepresentation), certificateChain: [issuingCA, root])
+        return try LocalRevocationAuthority(issuer: issuingCA, issuerKey: key, revocations: revocations, configuration: configuration)
+    }
+
     /// What an end-entity certificate of the sandbox is for.
     enum Purpose { case signing, timeStamping }
 

@@ -32,6 +32,14 @@ package struct CRLRevokedCertificate: Hashable, Sendable {
         }
     }
 
+    package func serialize(into coder: inout DER.Serializer) throws {
+        try coder.appendConstructedNode(identifier: .sequence) { coder in
+            try coder.serialize(RevocationSerial.normalized(serialNumber))
+            try RevocationTime.serializeTime(revocationDate, into: &coder)
+            if !extensions.isEmpty { try RevocationExtension.serializeList(extensions, into: &coder) }
+        }
+    }
+
     /// The `reasonCode` entry extension, if present and readable.
     package var reasonCode: Int? {
         guard let ext = extensions.first(where: { $0.oid == RevocationOID.reasonCode }) else { return nil }

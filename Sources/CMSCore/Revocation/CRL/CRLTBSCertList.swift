@@ -47,6 +47,37 @@ package struct CRLTBSCertList: Hashable, Sendable {
         self.crlExtensions = crlExtensions
     }
 
+    /// Serializes the TBSCertList (for CRLs made by ``LocalRevocationAuthority``): the
+    /// version only for v2, `revokedCertificates` only when not empty (RFC 5280 §5.1.2.6).
+    package func serialize(into coder: inout DER.Serializer) throws {
+        try coder.appendConstructedNode(identifier: .sequence) { coder in
+            if version != 0 { try coder.serialize(version) }
+            try coder.serialize(signature)
+            try coder.serialize(issuer)
+            try RevocationTime.serializeTime(thisUpdate, into: &coder)
+            if let nextUpdate { try RevocationTime.serializeTime(nextUpdate, into: &coder) }
+            if !revokedCertificates.isEmpty {
+                try coder.appendConstructedNode(identifier: .sequence) { coder in
+                    for entry in revokedCertificates { try entry.serialize(into: &coder) }
+                }
+            }
+            if !crlExtensions.isEmpty {
+                try coder.appendConstructedNode(identifier: Self.extensionsTag) { coder in
+                    try RevocationExtension.serializeList(crlExtensions, into: &coder)
+                }
+            }
+        }
+    }
+
+    /// The DER encoding, as signed.
+    package var derEncoded: [UInt8] {
+        get throws {
+            var coder = DER.Serializer()
+            try serialize(into: &coder)
+            return coder.serializedBytes
+        }
+    }
+
     package init(berEncoded node: ASN1Node) throws {
         self = try BER.sequence(node, identifier: .sequence) { nodes in
             var next = nodes.next()

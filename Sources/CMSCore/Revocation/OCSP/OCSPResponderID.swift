@@ -34,6 +34,22 @@ package enum OCSPResponderID: Hashable, Sendable {
         }
     }
 
+    /// The responder ID naming `certificate`: its subject, or the SHA-1 hash of its key.
+    package init(certificate: Certificate, byKey: Bool) {
+        self = byKey ? .byKey(DigestAlgorithm.sha1.hash(certificate.subjectPublicKeyBytes)[...]) : .byName(certificate.subject)
+    }
+
+    package func serialize(into coder: inout DER.Serializer) throws {
+        switch self {
+        case .byName(let name):
+            try coder.appendConstructedNode(identifier: Self.byNameTag) { coder in try coder.serialize(name) }
+        case .byKey(let hash):
+            try coder.appendConstructedNode(identifier: Self.byKeyTag) { coder in
+                try coder.serialize(ASN1OctetString(contentBytes: hash))
+            }
+        }
+    }
+
     /// Whether `certificate` is the responder this ID names.
     package func identifies(_ certificate: Certificate) -> Bool {
         switch self {

@@ -11,7 +11,9 @@ import SwiftASN1
 ///    responses                SEQUENCE OF SingleResponse,
 ///    responseExtensions   [1] EXPLICIT Extensions OPTIONAL }
 /// ```
-/// Parsed only: a ResponseData is always serialized from its received bytes.
+/// A received ResponseData is always re-serialized from its received bytes
+/// (``OCSPBasicResponse/tbsResponseDataBytes``); ``serialize(into:)`` is for responses made
+/// here (``LocalRevocationAuthority``). The version is always v1 and left out (DEFAULT).
 package struct OCSPResponseData: Hashable, Sendable {
     static let versionTag = ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)
     static let extensionsTag = ASN1Identifier(tagWithNumber: 1, tagClass: .contextSpecific)
@@ -59,6 +61,30 @@ package struct OCSPResponseData: Hashable, Sendable {
             guard nodes.next() == nil else { throw ASN1Error.invalidASN1Object(reason: "trailing elements in ResponseData") }
             return OCSPResponseData(version: version, responderID: responderID, producedAt: producedAt,
                                     responses: responses, responseExtensions: extensions)
+        }
+    }
+
+    package func serialize(into coder: inout DER.Serializer) throws {
+        try coder.appendConstructedNode(identifier: .sequence) { coder in
+            try responderID.serialize(into: &coder)
+            try coder.serialize(try RevocationTime.generalizedTime(producedAt))
+            try coder.appendConstructedNode(identifier: .sequence) { coder in
+                for response in responses { try response.serialize(into: &coder) }
+            }
+            if !responseExtensions.isEmpty {
+                try coder.appendConstructedNode(identifier: Self.extensionsTag) { coder in
+                    try RevocationExtension.serializeList(responseExtensions, into: &coder)
+                }
+            }
+        }
+    }
+
+    /// The DER encoding, as signed.
+    package var derEncoded: [UInt8] {
+        get throws {
+            var coder = DER.Serializer()
+            try serialize(into: &coder)
+            return coder.serializedBytes
         }
     }
 

@@ -51,6 +51,38 @@ package struct OCSPSingleResponse: Hashable, Sendable {
         self.singleExtensions = singleExtensions
     }
 
+    package func serialize(into coder: inout DER.Serializer) throws {
+        try coder.appendConstructedNode(identifier: .sequence) { coder in
+            try coder.serialize(certID)
+            switch certStatus {
+            case .good:
+                ASN1Null().serialize(into: &coder, withIdentifier: Self.goodTag)
+            case .revoked(let time, let reason):
+                try coder.appendConstructedNode(identifier: Self.revokedTag) { coder in
+                    try coder.serialize(try RevocationTime.generalizedTime(time))
+                    if let reason {
+                        try coder.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)) { coder in
+                            try reason.serialize(into: &coder, withIdentifier: .enumerated)
+                        }
+                    }
+                }
+            case .unknown:
+                ASN1Null().serialize(into: &coder, withIdentifier: Self.unknownTag)
+            }
+            try coder.serialize(try RevocationTime.generalizedTime(thisUpdate))
+            if let nextUpdate {
+                try coder.appendConstructedNode(identifier: Self.nextUpdateTag) { coder in
+                    try coder.serialize(try RevocationTime.generalizedTime(nextUpdate))
+                }
+            }
+            if !singleExtensions.isEmpty {
+                try coder.appendConstructedNode(identifier: Self.extensionsTag) { coder in
+                    try RevocationExtension.serializeList(singleExtensions, into: &coder)
+                }
+            }
+        }
+    }
+
     package init(berEncoded node: ASN1Node) throws {
         self = try BER.sequence(node, identifier: .sequence) { nodes in
             let certID = try OCSPCertID(berEncoded: &nodes)

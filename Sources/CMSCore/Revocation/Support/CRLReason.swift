@@ -34,6 +34,13 @@ package enum CRLReason {
         }
     }
 
+    /// The value of a `reasonCode` extension for `code` (the DER of the ENUMERATED).
+    package static func extensionValue(_ code: Int) throws -> ArraySlice<UInt8> {
+        var coder = DER.Serializer()
+        try code.serialize(into: &coder, withIdentifier: .enumerated)
+        return coder.serializedBytes[...]
+    }
+
     /// Parses an ENUMERATED reason code.
     package static func parse(_ node: ASN1Node) throws -> Int {
         try Int(berEncoded: node, withIdentifier: .enumerated)
