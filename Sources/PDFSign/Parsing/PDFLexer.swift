@@ -97,40 +97,22 @@ struct PDFLexer {
         return .keyword(bytes)
     }
 
-    /// Parses `[+-]digits[.digits]`, `.5`, `-.5`, `4.`; tolerates repeated leading signs (`--5`).
+    /// Parses `[+-]digits[.digits]`, `.5`, `-.5`, `4.`; tolerates repeated leading signs
+    /// (`--5` reads as -5, as Acrobat does). Integers beyond 64 bits become reals.
     static func parseNumber(_ bytes: [UInt8]) -> PDFToken? {
         var index = 0
         var negative = false
-        var sawSign = false
         while index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-            if bytes[index] == UInt8(ascii: "-") { negative.toggle() }
-            sawSign = true
+            if bytes[index] == UInt8(ascii: "-") { negative = true }
             index += 1
         }
-        _ = sawSign
-        var integerPart: Int64 = 0
-        var overflow = false
-        var digits = 0
+        var integerDigits: [UInt8] = []
+        var fractionDigits: [UInt8] = []
         var isReal = false
-        var fraction = 0.0
-        var scale = 0.1
-        var realValue = 0.0
         while index < bytes.count {
             let byte = bytes[index]
             if PDFCharacterClass.isDigit(byte) {
-                digits += 1
-                let digit = Int64(byte - 0x30)
-                if isReal {
-                    fraction += Double(digit) * scale
-                    scale /= 10
-                } else {
-                    realValue = realValue * 10 + Double(digit)
-                    if !overflow {
-                        let (m, o1) = integerPart.multipliedReportingOverflow(by: 10)
-                        let (a, o2) = m.addingReportingOverflow(digit)
-                        if o1 || o2 { overflow = true } else { integerPart = a }
-                    }
-                }
+                if isReal { fractionDigits.append(byte) } else { integerDigits.append(byte) }
             } else if byte == UInt8(ascii: "."), !isReal {
                 isReal = true
             } else {
@@ -138,12 +120,14 @@ struct PDFLexer {
             }
             index += 1
         }
-        guard digits > 0 else { return nil }
-        if isReal || overflow {
-            let value = realValue + fraction
-            return .real(negative ? -value : value)
+        guard !integerDigits.isEmpty || !fractionDigits.isEmpty else { return nil }
+        if !isReal, let value = Int64(String(decoding: integerDigits, as: UTF8.self)) {
+            return .integer(negative ? -value : value)
         }
-        return .integer(negative ? -integerPart : integerPart)
+        let text = (integerDigits.isEmpty ? "0" : String(decoding: integerDigits, as: UTF8.self)) + "."
+            + (fractionDigits.isEmpty ? "0" : String(decoding: fractionDigits, as: UTF8.self))
+        guard let value = Double(text) else { return nil }
+        return .real(negative ? -value : value)
     }
 
     // MARK: - Names
