@@ -5,21 +5,24 @@ public enum PDFFilterPipeline {
 
     /// Decodes `data` through `filters` (in order), each with its parameters dictionary (or `nil`).
     ///
+    /// The output limit of every stage is computed from the size of `data` (the encoded bytes
+    /// in the file), so a chain cannot multiply expansion ratios.
+    ///
     /// Decoding stops at the first image filter, which is reported in
     /// ``PDFDecodedData/remainingFilters`` with all filters after it.
     public static func decode(_ data: [UInt8], filters: [(PDFName, PDFDictionary?)], limits: PDFDecodeLimits = PDFDecodeLimits()) throws -> PDFDecodedData {
         var current = data
+        let limit = limits.outputLimit(forInputCount: data.count)
         for (position, (name, parameters)) in filters.enumerated() {
             if imageFilters.contains(name) {
                 return PDFDecodedData(bytes: current, remainingFilters: filters[position...].map(\.0))
             }
-            current = try decodeOne(current, filter: name, parameters: parameters ?? PDFDictionary(), limits: limits)
+            current = try decodeOne(current, filter: name, parameters: parameters ?? PDFDictionary(), limit: limit)
         }
         return PDFDecodedData(bytes: current)
     }
 
-    static func decodeOne(_ data: [UInt8], filter: PDFName, parameters: PDFDictionary, limits: PDFDecodeLimits) throws -> [UInt8] {
-        let limit = limits.outputLimit(forInputCount: data.count)
+    static func decodeOne(_ data: [UInt8], filter: PDFName, parameters: PDFDictionary, limit: Int) throws -> [UInt8] {
         switch filter.string {
         case "FlateDecode", "Fl":
             let inflated = try FlateDecoder.decode(data, limit: limit)

@@ -16,9 +16,29 @@ struct PDFOutputBuffer {
         bytes.append(byte)
     }
 
-    mutating func append<C: Collection>(contentsOf other: C) throws where C.Element == UInt8 {
+    /// Appends a slice; short slices byte by byte (cheap in unoptimized builds, where
+    /// per-call generic overhead dominates tiny appends).
+    mutating func append(contentsOf other: ArraySlice<UInt8>) throws {
         guard bytes.count + other.count <= limit else { throw exceeded() }
-        bytes.append(contentsOf: other)
+        if other.count < 64 {
+            for byte in other { bytes.append(byte) }
+        } else {
+            bytes.append(contentsOf: other)
+        }
+    }
+
+    mutating func append(contentsOf other: [UInt8]) throws {
+        try append(contentsOf: other[...])
+    }
+
+    /// Appends `count` copies of `byte`.
+    mutating func append(repeating byte: UInt8, count: Int) throws {
+        guard count >= 0, bytes.count + count <= limit else { throw exceeded() }
+        if count < 64 {
+            for _ in 0..<count { bytes.append(byte) }
+        } else {
+            bytes.append(contentsOf: repeatElement(byte, count: count))
+        }
     }
 
     var count: Int { bytes.count }
