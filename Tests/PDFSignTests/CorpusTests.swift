@@ -42,6 +42,7 @@ struct CorpusTests {
         func record(_ error: Error) {
             if let error = error as? PDFError {
                 outcome.objectErrors[error.code.description, default: 0] += 1
+                if ProcessInfo.processInfo.environment["PDF_CORPUS_VERBOSE"] == "2" { print("  \(url.lastPathComponent): \(error)") }
             } else {
                 outcome.untyped.append("\(error)")
             }
@@ -51,6 +52,7 @@ struct CorpusTests {
             document = try PDFDocument(contentsOfFile: url.path)
         } catch let error as PDFError {
             outcome.refusal = error.code
+            if ProcessInfo.processInfo.environment["PDF_CORPUS_VERBOSE"] != nil { print("  refused \(url.lastPathComponent): \(error)") }
             return outcome
         } catch {
             outcome.untyped.append("open: \(error)")
@@ -104,7 +106,6 @@ struct CorpusTests {
             timings.append((name, outcome.seconds))
             if let code = outcome.refusal {
                 refused[code.description, default: 0] += 1
-                if ProcessInfo.processInfo.environment["PDF_CORPUS_VERBOSE"] == "1" { print("  refused \(code): \(name)") }
             } else if outcome.repaired {
                 repaired += 1
             } else {

@@ -234,9 +234,19 @@ struct DocumentTests {
         builder.object(3, "<< /Type /Pages /Kids [2 0 R] >>")
         builder.object(4, "5 0 R")
         builder.object(5, "4 0 R")
-        builder.classicXref(trailer: "/Size 6 /Root 1 0 R")
+        builder.object(6, "<< /Type /Catalog /Pages 7 0 R >>")
+        builder.object(7, "<< /Type /Pages /Kids [8 0 R 8 0 R 8 0 R] >>")
+        builder.object(8, "<< /Type /Page /Parent 7 0 R >>")
+        builder.classicXref(trailer: "/Size 9 /Root 1 0 R")
         let document = try PDFDocument(bytes: builder.bytes)
         #expect(throws: PDFError(.referenceCycle, "")) { try document.pageCount() }
+        // The same page listed three times is not a cycle.
+        var shared = TestPDFBuilder()
+        for (number, body) in [(1, "<< /Type /Catalog /Pages 2 0 R >>"), (2, "<< /Type /Pages /Kids [3 0 R 3 0 R 3 0 R] >>"), (3, "<< /Type /Page /Parent 2 0 R >>")] {
+            shared.object(number, body)
+        }
+        shared.classicXref(trailer: "/Size 4 /Root 1 0 R")
+        #expect(try PDFDocument(bytes: shared.bytes).pageCount() == 3)
         #expect(throws: PDFError(.referenceCycle, "")) { try document.resolve(.reference(PDFObjectReference(4))) }
         #expect(throws: PDFError(.objectNotFound, "")) { try document.resolve(.reference(PDFObjectReference(40))) }
     }
