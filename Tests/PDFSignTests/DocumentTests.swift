@@ -267,3 +267,42 @@ struct DocumentTests {
         #expect(throws: PDFError(.brokenXref, "")) { try PDFDocument(bytes: []) }
     }
 }
+
+@Suite("Linearized files")
+struct LinearizedTests {
+    @Test("first-page section with a forward /Prev and the main section form one revision")
+    func linearized() throws {
+        // Layout: header, linearization dict (1), first-page xref (objects 1–3) → /Prev main xref,
+        // page objects, main xref (objects 0, 4–5), final startxref pointing at the first-page xref.
+        var builder = TestPDFBuilder()
+        builder.object(1, "<< /Linearized 1 >>")
+        let firstPageXrefOffset = builder.bytes.count
+        // Placeholder: the first-page xref needs offsets of later objects, so assemble twice.
+        func assemble(mainOffset: Int, offsets: [Int: Int]) -> [UInt8] {
+            var b = TestPDFBuilder()
+            b.object(1, "<< /Linearized 1 >>")
+            b.append("xref\n1 3\n")
+            for n in 1...3 { let o = String(offsets[n] ?? 0); b.append(String(repeating: "0", count: 10 - o.count) + o + " 00000 n \n") }
+            b.append("trailer\n<< /Size 6 /Root 2 0 R /Prev \(String(format: "%010d", mainOffset)) >>\nstartxref\n0\n%%EOF\n")
+            b.object(2, "<< /Type /Catalog /Pages 4 0 R >>")
+            b.object(3, "<< /Type /Page /Parent 4 0 R >>")
+            b.object(4, "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>")
+            b.object(5, "<< /Type /Page /Parent 4 0 R >>")
+            let main = b.bytes.count
+            b.append("xref\n0 1\n0000000000 65535 f \n4 2\n")
+            for n in 4...5 { let o = String(b.offsets[n] ?? 0); b.append(String(repeating: "0", count: 10 - o.count) + o + " 00000 n \n") }
+            b.append("trailer\n<< /Size 6 >>\nstartxref\n\(firstPageXrefOffset)\n%%EOF\n")
+            return main == mainOffset && offsets == b.offsets ? b.bytes : assemble(mainOffset: main, offsets: b.offsets)
+        }
+        let bytes = assemble(mainOffset: 0, offsets: [:])
+        let document = try PDFDocument(bytes: bytes)
+        #expect(!document.wasRepaired, "\(document.repairNotes)")
+        #expect(document.revisions.count == 1)
+        let revision = try #require(document.revisions.first)
+        #expect(revision.xrefOffset == firstPageXrefOffset)
+        #expect(revision.linearizedMainXrefByteRange != nil)
+        #expect(revision.endOffset == bytes.count)
+        #expect(Set(revision.entries.keys) == [0, 1, 2, 3, 4, 5])
+        #expect(try document.pageCount() == 2)
+    }
+}

@@ -15,6 +15,12 @@ extension PDFDocument {
         guard inProgress.insert(number).inserted else {
             throw PDFError(.referenceCycle, "object \(number) is needed while it is being read")
         }
+        // Reading one object can need others (/Length, object streams, their /Filter…); bound
+        // that nesting so a crafted chain cannot exhaust the stack.
+        guard inProgress.count <= 32 else {
+            inProgress.remove(number)
+            throw PDFError(.limitExceeded, "more than 32 objects needed to read object \(number)")
+        }
         defer { inProgress.remove(number) }
         let object: PDFIndirectObject
         switch entry {

@@ -107,26 +107,51 @@ struct PDFDocumentLoader {
         return trailer
     }
 
-    /// Revisions oldest first, with the `startxref`/`%%EOF` that follow each section.
+    /// Revisions oldest first, with the `startxref`/`%%EOF` that end each one.
+    ///
+    /// A section whose /Prev points forward in the file is a linearized file's first-page
+    /// section; it and the main section it points at form one revision.
     private func makeRevisions(_ sections: [PDFXrefSection], reader: PDFByteReader) throws -> [PDFRevision] {
-        var revisions: [PDFRevision] = []
-        for (index, section) in sections.reversed().enumerated() {
-            let after = section.byteRange.upperBound
-            let startxref = try reader.find(Array("startxref".utf8), from: after, to: min(reader.count, after + 2048))
-            var endOffset: Int?
-            if let startxref, let eof = try reader.find(Array("%%EOF".utf8), from: startxref, to: min(reader.count, startxref + 2048)) {
-                var end = eof + 5
-                var scratch = reader
-                if try scratch.byte(at: end) == 0x0D { end += 1 }
-                if try scratch.byte(at: end) == 0x0A { end += 1 }
-                endOffset = end
+        var groups: [(primary: PDFXrefSection, main: PDFXrefSection?)] = []
+        var i = 0
+        while i < sections.count {
+            let section = sections[i]
+            if i + 1 < sections.count, let previous = section.previousOffset, previous > section.offset,
+               sections[i + 1].offset == previous {
+                groups.append((section, sections[i + 1]))
+                i += 2
+            } else {
+                groups.append((section, nil))
+                i += 1
             }
+        }
+        var revisions: [PDFRevision] = []
+        for (index, group) in groups.reversed().enumerated() {
+            let last = group.main ?? group.primary
+            let (startxref, endOffset) = try revisionEnd(after: last.byteRange.upperBound, reader: reader)
+            var entries = group.main?.entries ?? [:]
+            for (number, entry) in group.primary.entries { entries[number] = entry }
             revisions.append(PDFRevision(
-                index: index, kind: section.kind, xrefOffset: section.offset, xrefByteRange: section.byteRange,
-                xrefStreamOffset: section.xrefStreamOffset, trailer: section.trailer, entries: section.entries,
-                startxrefKeywordOffset: startxref, endOffset: endOffset))
+                index: index, kind: group.primary.kind, xrefOffset: group.primary.offset, xrefByteRange: group.primary.byteRange,
+                xrefStreamOffset: group.primary.xrefStreamOffset, trailer: group.primary.trailer, entries: entries,
+                startxrefKeywordOffset: startxref, endOffset: endOffset, linearizedMainXrefByteRange: group.main?.byteRange))
         }
         return revisions
+    }
+
+    /// The `startxref` keyword after `offset` and the end of the `%%EOF` line after it.
+    private func revisionEnd(after offset: Int, reader: PDFByteReader) throws -> (Int?, Int?) {
+        guard let startxref = try reader.find(Array("startxref".utf8), from: offset, to: min(reader.count, offset + 2048)) else {
+            return (nil, nil)
+        }
+        guard let eof = try reader.find(Array("%%EOF".utf8), from: startxref, to: min(reader.count, startxref + 2048)) else {
+            return (startxref, nil)
+        }
+        var end = eof + 5
+        var scratch = reader
+        if try scratch.byte(at: end) == 0x0D { end += 1 }
+        if try scratch.byte(at: end) == 0x0A { end += 1 }
+        return (startxref, end)
     }
 
     // MARK: - Validation and repair

@@ -18,7 +18,11 @@ public struct PDFRevision: Hashable, Sendable {
     public let trailer: PDFDictionary
     /// The entries this section defines, by object number (hybrid: table entries overlaid by /XRefStm entries for objects the table leaves free or out).
     public let entries: [Int: PDFXrefEntry]
-    /// The offset of the `startxref` keyword that follows this section, if found.
+    /// For a linearized file's first revision: the main cross-reference section at the end of
+    /// the original file, which the first-page section (``xrefOffset``) points at with a forward
+    /// /Prev. Both sections belong to this one revision.
+    public let linearizedMainXrefByteRange: Range<Int>?
+    /// The offset of the `startxref` keyword that ends this revision, if found.
     public let startxrefKeywordOffset: Int?
     /// The offset just after the `%%EOF` marker ending this revision, if found; the revision covers `0..<endOffset`.
     public let endOffset: Int?
@@ -26,8 +30,10 @@ public struct PDFRevision: Hashable, Sendable {
     /// A revision.
     public init(
         index: Int, kind: PDFXrefKind, xrefOffset: Int, xrefByteRange: Range<Int>, xrefStreamOffset: Int?,
-        trailer: PDFDictionary, entries: [Int: PDFXrefEntry], startxrefKeywordOffset: Int?, endOffset: Int?
+        trailer: PDFDictionary, entries: [Int: PDFXrefEntry], startxrefKeywordOffset: Int?, endOffset: Int?,
+        linearizedMainXrefByteRange: Range<Int>? = nil
     ) {
+        self.linearizedMainXrefByteRange = linearizedMainXrefByteRange
         self.index = index
         self.kind = kind
         self.xrefOffset = xrefOffset
