@@ -7,7 +7,9 @@ import Testing
 struct CorpusTests {
     /// The package root: three levels above this file (Tests/PDFSignTests/CorpusTests.swift).
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = packageRoot.appendingPathComponent("../shared/corpus/unsigned").standardized
+    /// `../shared/corpus/unsigned` beside the package, or `PDF_CORPUS_DIR` when set.
+    static let corpus = ProcessInfo.processInfo.environment["PDF_CORPUS_DIR"].map { URL(fileURLWithPath: $0) }
+        ?? packageRoot.appendingPathComponent("../shared/corpus/unsigned").standardized
 
     static func corpusFiles() -> [URL] {
         guard let enumerator = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }

@@ -30,7 +30,7 @@ extension PDFDocument {
             guard offset >= 0, offset < source.count else {
                 throw PDFError(.objectNotFound, "object \(number) offset \(offset) is outside the file")
             }
-            var parser = PDFObjectParser(source: source, position: offset, limits: limits) { [unowned self] reference in
+            var parser = PDFObjectParser(source: source, position: offset, limits: limits, endstreamIndex: endstreamIndex) { [unowned self] reference in
                 try self.resolve(.reference(reference)).integerValue
             }
             let parsed = try parser.parseIndirectObject(at: offset)

@@ -34,12 +34,14 @@ public final class PDFDocument: @unchecked Sendable {
     var objectCache: [Int: PDFIndirectObject] = [:]
     var objectStreamCache: [Int: PDFObjectStreamContents] = [:]
     var inProgress: Set<Int> = []
+    let endstreamIndex: PDFEndstreamIndex
 
     /// Opens a document over any byte source.
     public init(source: any PDFByteSource, limits: PDFParsingLimits = PDFParsingLimits()) throws {
         self.source = source
         self.limits = limits
-        let structure = try PDFDocumentLoader(source: source, limits: limits).load()
+        self.endstreamIndex = PDFEndstreamIndex(source: source)
+        let structure = try PDFDocumentLoader(source: source, limits: limits, endstreamIndex: endstreamIndex).load()
         headerVersion = structure.version
         startxrefOffset = structure.startxref
         revisions = structure.revisions

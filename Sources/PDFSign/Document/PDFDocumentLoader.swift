@@ -3,6 +3,7 @@
 struct PDFDocumentLoader {
     let source: any PDFByteSource
     let limits: PDFParsingLimits
+    let endstreamIndex: PDFEndstreamIndex
 
     func load() throws -> PDFDocumentStructure {
         var structure = PDFDocumentStructure()
@@ -69,7 +70,7 @@ struct PDFDocumentLoader {
     // MARK: - Sections
 
     private func loadChain(from start: Int, into sections: inout [PDFXrefSection]) throws {
-        let parser = PDFXrefParser(source: source, limits: limits)
+        let parser = PDFXrefParser(source: source, limits: limits, endstreamIndex: endstreamIndex)
         var visited: Set<Int> = []
         var next: Int? = start
         while let offset = next {
@@ -158,11 +159,10 @@ struct PDFDocumentLoader {
 
     /// Checks that every type-1 entry points at its `n g obj` header; repairs the entries that do not.
     private func validateOffsets(_ structure: inout PDFDocumentStructure) throws {
-        var lexer = PDFLexer(source: source, limits: limits)
         var failures: [Int] = []
         for (number, entry) in structure.table.sorted(by: { $0.key < $1.key }) {
             guard case .inUse(let offset, _) = entry else { continue }
-            if !(try headerMatches(number: number, at: offset, lexer: &lexer)) { failures.append(number) }
+            if !(try headerMatches(number: number, at: offset)) { failures.append(number) }
         }
         guard !failures.isEmpty else { return }
         let sample = failures.prefix(5).map(String.init).joined(separator: ", ")
@@ -179,13 +179,14 @@ struct PDFDocumentLoader {
         }
     }
 
-    private func headerMatches(number: Int, at offset: Int, lexer: inout PDFLexer) throws -> Bool {
+    /// Whether `n g obj` (with optional leading whitespace) starts at `offset`; reads at most 64 bytes.
+    private func headerMatches(number: Int, at offset: Int) throws -> Bool {
         guard offset >= 0, offset < source.count else { return false }
-        lexer.position = offset
+        let bounded = PDFBoundedByteSource(source, limit: offset + 64)
+        var parser = PDFObjectParser(source: bounded, position: offset, limits: limits)
         do {
-            guard case .integer(let n) = try lexer.next(), n == number,
-                  case .integer = try lexer.next(), try lexer.next().isKeyword("obj") else { return false }
-            return true
+            try parser.lexer.skipWhitespaceAndComments()
+            return try parser.parseObjectHeader().number == number
         } catch let error as PDFError where error.code != .ioFailure {
             return false
         }
@@ -205,8 +206,8 @@ struct PDFDocumentLoader {
         var table: [Int: PDFXrefEntry] = [:]
         for (number, found) in scan.objects { table[number] = .inUse(offset: found.offset, generation: found.generation) }
         // Objects inside object streams.
-        for (number, found) in scan.objects.sorted(by: { $0.value.offset < $1.value.offset }) {
-            guard let stream = try? parseStream(at: found.offset), stream.dictionary.name("Type") == "ObjStm",
+        for (number, found, limit) in Self.boundedObjects(scan, fileSize: source.count) {
+            guard let stream = try? parseStream(at: found.offset, limit: limit), stream.dictionary.name("Type") == "ObjStm",
                   let raw = try? Array(source.read(stream.dataRange)),
                   let filters = try? PDFFilterPipeline.filterChain(of: stream.dictionary),
                   let decoded = try? PDFFilterPipeline.decode(raw, filters: filters, limits: limits.decode), decoded.isFullyDecoded,
@@ -221,9 +222,25 @@ struct PDFDocumentLoader {
         try repairTrailer(&structure, scan: scan)
     }
 
-    private func parseStream(at offset: Int) throws -> PDFStream? {
-        var parser = PDFObjectParser(source: source, limits: limits)
+    private func parseStream(at offset: Int, limit: Int) throws -> PDFStream? {
+        var parser = PDFObjectParser(source: PDFBoundedByteSource(source, limit: limit), limits: limits, endstreamIndex: endstreamIndex)
         return try parser.parseIndirectObject(at: offset).object.streamValue
+    }
+
+    /// Scanned objects in file order, each with the offset of the next header as its parse limit.
+    static func boundedObjects(_ scan: PDFRepairScanner.Result, fileSize: Int) -> [(Int, (offset: Int, generation: Int), Int)] {
+        let sorted = scan.objects.sorted { $0.value.offset < $1.value.offset }
+        let headers = (scan.objects.values.map(\.offset) + scan.trailerOffsets).sorted()
+        return sorted.map { number, found in
+            // The first header after this one (binary search in `headers`).
+            var low = 0
+            var high = headers.count
+            while low < high {
+                let middle = (low + high) / 2
+                if headers[middle] <= found.offset { low = middle + 1 } else { high = middle }
+            }
+            return (number, found, low < headers.count ? headers[low] : fileSize)
+        }
     }
 
     /// Finds a trailer with a usable /Root: the last `trailer` dictionary, else the last xref
@@ -234,8 +251,8 @@ struct PDFDocumentLoader {
             guard let root = dictionary["Root"]?.referenceValue else { return false }
             return structure.table[root.number]?.isInUse ?? false
         }
-        for offset in scan.trailerOffsets.reversed() {
-            var parser = PDFObjectParser(source: source, position: offset + 7, limits: limits)
+        for offset in scan.trailerOffsets.suffix(32).reversed() {
+            var parser = PDFObjectParser(source: PDFBoundedByteSource(source, limit: offset + 65_536), position: offset + 7, limits: limits)
             if case .dictionary(let dictionary)? = try? parser.parseObject(), usable(dictionary) {
                 structure.trailer = merged(dictionary, over: structure.trailer)
                 return
@@ -243,8 +260,8 @@ struct PDFDocumentLoader {
         }
         var catalog: (offset: Int, reference: PDFObjectReference)?
         var xrefTrailer: (offset: Int, dictionary: PDFDictionary)?
-        for (number, found) in scan.objects {
-            var parser = PDFObjectParser(source: source, limits: limits)
+        for (number, found, limit) in Self.boundedObjects(scan, fileSize: source.count) {
+            var parser = PDFObjectParser(source: PDFBoundedByteSource(source, limit: limit), limits: limits, endstreamIndex: endstreamIndex)
             guard let object = try? parser.parseIndirectObject(at: found.offset), let dictionary = object.object.dictionaryValue else { continue }
             if dictionary.name("Type") == "XRef", usable(dictionary), found.offset > (xrefTrailer?.offset ?? -1) {
                 xrefTrailer = (found.offset, dictionary)

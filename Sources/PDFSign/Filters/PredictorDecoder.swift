@@ -11,7 +11,9 @@ enum PredictorDecoder {
             throw PDFError(.unsupportedFilter, "predictor parameters Colors \(colors) BitsPerComponent \(bits) Columns \(columns)")
         }
         let bitsPerPixel = colors * bits
-        let rowBytes = (columns * bitsPerPixel + 7) / 8
+        // A row longer than the data can only be a partial row: clamp so that declared sizes
+        // never drive allocation.
+        let rowBytes = min((columns * bitsPerPixel + 7) / 8, max(1, data.count))
         let pixelBytes = max(1, (bitsPerPixel + 7) / 8)
         if predictor == 2 { return try tiff(data, rowBytes: rowBytes, colors: colors, bits: bits) }
         guard predictor >= 10, predictor <= 15 else {

@@ -4,9 +4,15 @@ struct PDFObjectParser {
     var limits: PDFParsingLimits { lexer.limits }
     /// Resolves an indirect /Length; returns `nil` when it cannot be resolved.
     var lengthResolver: ((PDFObjectReference) throws -> Int?)?
+    /// Finds `endstream` keywords for streams whose /Length is unusable (scans forward when `nil`).
+    var endstreamIndex: PDFEndstreamIndex?
 
-    init(source: any PDFByteSource, position: Int = 0, limits: PDFParsingLimits, lengthResolver: ((PDFObjectReference) throws -> Int?)? = nil) {
+    init(
+        source: any PDFByteSource, position: Int = 0, limits: PDFParsingLimits,
+        endstreamIndex: PDFEndstreamIndex? = nil, lengthResolver: ((PDFObjectReference) throws -> Int?)? = nil
+    ) {
         self.lexer = PDFLexer(source: source, position: position, limits: limits)
+        self.endstreamIndex = endstreamIndex
         self.lengthResolver = lengthResolver
     }
 
@@ -169,7 +175,13 @@ struct PDFObjectParser {
             }
         }
         // Recovery: the data ends before the first `endstream` keyword.
-        guard let keyword = try reader.find(Array("endstream".utf8), from: dataStart) else {
+        let found: Int?
+        if let endstreamIndex {
+            found = try endstreamIndex.first(atOrAfter: dataStart).flatMap { $0 + 9 <= total ? $0 : nil }
+        } else {
+            found = try reader.find(Array("endstream".utf8), from: dataStart)
+        }
+        guard let keyword = found else {
             throw PDFError(.malformedSyntax, "stream of object at \(objectStart) has no usable /Length and no 'endstream'")
         }
         var end = keyword

@@ -2,6 +2,7 @@
 struct PDFXrefParser {
     let source: any PDFByteSource
     let limits: PDFParsingLimits
+    var endstreamIndex: PDFEndstreamIndex?
 
     /// Parses the section at `offset`: a table when the `xref` keyword is there, else an xref stream.
     func parseSection(at offset: Int) throws -> PDFXrefSection {
@@ -70,7 +71,7 @@ struct PDFXrefParser {
 
     /// Parses a cross-reference stream object at `offset`.
     func parseStream(at offset: Int) throws -> PDFXrefSection {
-        var parser = PDFObjectParser(source: source, position: offset, limits: limits)
+        var parser = PDFObjectParser(source: source, position: offset, limits: limits, endstreamIndex: endstreamIndex)
         let object = try parser.parseIndirectObject(at: offset)
         guard case .stream(let stream) = object.object else {
             throw PDFError(.brokenXref, "object at xref offset \(offset) is not a stream")
