@@ -23,6 +23,7 @@ struct CorpusTests {
     struct FileOutcome {
         var opened = false
         var repaired = false
+        var encrypted = false
         var refusal: PDFError.Code?
         var objectErrors: [String: Int] = [:]
         var objects = 0
@@ -62,6 +63,7 @@ struct CorpusTests {
         }
         outcome.opened = true
         outcome.repaired = document.wasRepaired
+        outcome.encrypted = document.isEncrypted
         _ = document.revisions.map(\.endOffset)
         for number in document.xrefTable.keys.sorted() {
             guard document.xrefTable[number]?.isInUse == true else { continue }
@@ -94,10 +96,15 @@ struct CorpusTests {
         var files = all.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
         if let only = ProcessInfo.processInfo.environment["PDF_CORPUS_ONLY"] { files = all.filter { $0.path.contains(only) } }
         print("CorpusTests: \(files.count) of \(all.count) files (stride \(stride))")
+        let sources = Self.corpus.deletingLastPathComponent().appendingPathComponent("SOURCES.txt")
+        if let listing = try? String(contentsOf: sources, encoding: .utf8) {
+            let origins = Dictionary(grouping: listing.split(separator: "\n"), by: { $0.split(separator: ":").first.map(String.init) ?? "?" })
+            print("CorpusTests: provenance (SOURCES.txt): \(origins.map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: ", "))")
+        }
         var clean = 0, repaired = 0
         var refused: [String: Int] = [:]
         var objectErrors: [String: Int] = [:]
-        var objects = 0, streams = 0
+        var objects = 0, streams = 0, encrypted = 0
         var timings: [(String, Double)] = []
         let started = Date()
         for url in files {
@@ -115,9 +122,10 @@ struct CorpusTests {
             }
             for (code, count) in outcome.objectErrors { objectErrors[code, default: 0] += count }
             objects += outcome.objects
+            if outcome.encrypted { encrypted += 1 }
             streams += outcome.streams
         }
-        print("CorpusTests: opened cleanly \(clean), opened with repair \(repaired), refused \(refused.values.reduce(0, +)) \(refused.sorted { $0.key < $1.key })")
+        print("CorpusTests: opened cleanly \(clean), opened with repair \(repaired), refused \(refused.values.reduce(0, +)) \(refused.sorted { $0.key < $1.key }); \(encrypted) encrypted (detected, not decrypted)")
         print("CorpusTests: \(objects) objects resolved, \(streams) streams; object-level errors \(objectErrors.sorted { $0.key < $1.key })")
         print("CorpusTests: \(String(format: "%.1f", Date().timeIntervalSince(started))) s total; slowest: \(timings.sorted { $0.1 > $1.1 }.prefix(5).map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }.joined(separator: ", "))")
     }
