@@ -119,6 +119,13 @@ struct DocumentTests {
         #expect(try document.resolve(.reference(PDFObjectReference(4))).dictionaryValue?.integer("Rotate") == 90)
         #expect(try document.info()?["Producer"] == .string(PDFString(bytes: Array("update".utf8))))
         #expect(document.objectNumbers == [1, 2, 3, 4, 5, 6])
+        // Each revision's view of object 4.
+        let before = try document.indirectObject(number: 4, asOf: document.revisions[0])
+        let after = try document.indirectObject(number: 4, asOf: document.revisions[1])
+        #expect(before.object.dictionaryValue?["Rotate"] == nil)
+        #expect(after.object.dictionaryValue?.integer("Rotate") == 90)
+        #expect(document.xrefEntry(for: 6, asOf: document.revisions[0]) == nil)
+        #expect(throws: PDFError(.objectNotFound, "")) { try document.indirectObject(number: 6, asOf: document.revisions[0]) }
     }
 
     @Test("/Prev pointing at itself does not loop")

@@ -27,16 +27,7 @@ extension PDFDocument {
         case .free:
             throw PDFError(.objectNotFound, "object \(number) is free")
         case .inUse(let offset, let generation):
-            guard offset >= 0, offset < source.count else {
-                throw PDFError(.objectNotFound, "object \(number) offset \(offset) is outside the file")
-            }
-            var parser = PDFObjectParser(source: source, position: offset, limits: limits, endstreamIndex: endstreamIndex) { [unowned self] reference in
-                try self.resolve(.reference(reference)).integerValue
-            }
-            let parsed = try parser.parseIndirectObject(at: offset)
-            guard parsed.reference.number == number else {
-                throw PDFError(.objectNotFound, "offset \(offset) holds object \(parsed.reference.number), not \(number)")
-            }
+            let parsed = try readObject(number: number, at: offset)
             if parsed.reference.generation != generation {
                 throw PDFError(.objectNotFound, "object \(number) has generation \(parsed.reference.generation), xref says \(generation)")
             }
