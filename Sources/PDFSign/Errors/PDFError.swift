@@ -1,0 +1,53 @@
+/// An error thrown by PDFSign.
+///
+/// Like ``CMSCore/CMSError``, errors are a struct holding an opaque ``Code`` and a
+/// human-readable reason: new codes can be added without breaking callers, and
+/// equality compares the code only. Every malformed input is reported with one of these;
+/// the reader never traps on input-derived data.
+public struct PDFError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong, as a stable, comparable code.
+    public let code: Code
+    /// A readable explanation of this particular failure (may name byte offsets and objects).
+    public let reason: String
+
+    /// Creates an error with a code and a reason.
+    public init(_ code: Code, _ reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+
+    /// `PDFError.<code>: <reason>`.
+    public var description: String { "PDFError.\(code): \(reason)" }
+
+    /// Errors are equal when their codes are equal.
+    public static func == (lhs: PDFError, rhs: PDFError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only.
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// An opaque, extensible error code. Compare with `==` or `switch` on the static members.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        /// The code's name.
+        public var description: String { name }
+
+        /// The bytes do not follow PDF syntax (ISO 32000-2 §7.2–7.3) where an object was expected.
+        public static let malformedSyntax = Code("malformedSyntax")
+        /// The cross-reference information is missing or unusable and could not be repaired.
+        public static let brokenXref = Code("brokenXref")
+        /// A stream uses a filter (or filter parameters) this reader does not implement.
+        public static let unsupportedFilter = Code("unsupportedFilter")
+        /// Encoded stream data is corrupt (bad zlib data, bad ASCII85 group, …).
+        public static let corruptStreamData = Code("corruptStreamData")
+        /// The input exceeds a safety limit (size, count, nesting depth, decompressed size).
+        public static let limitExceeded = Code("limitExceeded")
+        /// The document is encrypted and the operation needs decrypted data.
+        public static let encrypted = Code("encrypted")
+        /// An indirect object does not exist (free, missing or not where the xref says).
+        public static let objectNotFound = Code("objectNotFound")
+        /// Resolving references or walking a tree came back to an object already being visited.
+        public static let referenceCycle = Code("referenceCycle")
+        /// Reading the underlying bytes failed (I/O error, file vanished, range out of bounds).
+        public static let ioFailure = Code("ioFailure")
+    }
+}

@@ -1,1 +1,0 @@
-// PDFSign tests arrive with the PDF reader.
