@@ -119,4 +119,11 @@ if ProcessInfo.processInfo.environment["ECONTRACT_FUZZ"] == "1" {
             path: "Fuzz/CMSParserFuzzer",
             swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
         ))
+    package.targets.append(
+        .executableTarget(
+            name: "PDFReaderFuzzer",
+            dependencies: ["PDFSign"],
+            path: "Fuzz/PDFReaderFuzzer",
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
+        ))
 }
