@@ -74,7 +74,7 @@ struct CMSBenchmark {
             try body()
             count += 1
         }
-        return Double(count) / (clock.now - start).seconds
+        return Double(count) / (clock.now - start).timeInterval
     }
 
     static func asyncRate(_ seconds: Double, _ body: @Sendable () async throws -> Void) async throws -> Double {
@@ -86,7 +86,7 @@ struct CMSBenchmark {
             try await body()
             count += 1
         }
-        return Double(count) / (clock.now - start).seconds
+        return Double(count) / (clock.now - start).timeInterval
     }
 }
 
@@ -107,10 +107,6 @@ struct Row {
                         + String(format: " %9.0f/s  raw/ours = %.2f", value, raw / value) + vsOpenSSL)
         }
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
 
 extension SandboxPKI {

@@ -70,7 +70,7 @@ struct TimestampBenchmark {
             return try await group.reduce(0, +)
         }
         let elapsed = clock.now - start
-        return Double(total) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(total) / elapsed.timeInterval
     }
 }
 

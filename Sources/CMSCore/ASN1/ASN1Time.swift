@@ -1,45 +1,97 @@
 import Foundation
 import SwiftASN1
 
-/// Conversions between ASN.1 times (UTCTime, GeneralizedTime) and `Date`.
+/// Conversions between ASN.1 times (UTCTime, GeneralizedTime, the X.509 `Time` CHOICE) and
+/// `Date`, for CMS attributes, OCSP, CRLs and time-stamp tokens.
+///
+/// Calendar arithmetic is done directly (proleptic Gregorian, UTC), without `Calendar`.
 package enum ASN1Time {
-    /// The date of a `Time ::= CHOICE { utcTime UTCTime, generalTime GeneralizedTime }` node.
+    /// `Time ::= CHOICE { utcTime UTCTime, generalTime GeneralizedTime }` (RFC 5280 §4.1.2.5).
     package static func date(from node: ASN1Node) throws -> Date {
         switch node.identifier {
-        case .utcTime: return date(try UTCTime(derEncoded: node))
-        case .generalizedTime: return date(try GeneralizedTime(derEncoded: node))
+        case .utcTime: return date(try UTCTime(berEncoded: node))
+        case .generalizedTime: return try generalizedDate(from: node)
         default: throw ASN1Error.unexpectedFieldType(node.identifier)
         }
     }
 
+    /// A `GeneralizedTime` node (with the given tag) as a date.
+    package static func generalizedDate(from node: ASN1Node, identifier: ASN1Identifier = .generalizedTime) throws -> Date {
+        date(try GeneralizedTime(berEncoded: node, withIdentifier: identifier))
+    }
+
     package static func date(_ time: UTCTime) -> Date {
-        date(year: time.year, month: time.month, day: time.day, hour: time.hours, minute: time.minutes, second: time.seconds, fraction: 0)
+        date(year: time.year, month: time.month, day: time.day, hours: time.hours, minutes: time.minutes,
+             seconds: time.seconds, fraction: 0)
     }
 
     package static func date(_ time: GeneralizedTime) -> Date {
-        date(year: time.year, month: time.month, day: time.day, hour: time.hours, minute: time.minutes,
-             second: time.seconds, fraction: time.fractionalSeconds)
+        date(year: time.year, month: time.month, day: time.day, hours: time.hours, minutes: time.minutes,
+             seconds: time.seconds, fraction: time.fractionalSeconds)
     }
 
-    private static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, fraction: Double) -> Date {
-        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        let base = Calendar.utcGregorian.date(from: components) ?? Date(timeIntervalSince1970: 0)
-        return base.addingTimeInterval(fraction)
-    }
-
-    /// A `GeneralizedTime` for `date` (UTC, with fractional seconds to the millisecond when present).
+    /// `date` as a `GeneralizedTime` in UTC.
     ///
+    /// - Parameter milliseconds: keep whole milliseconds (time-stamp genTime may carry them);
+    ///   otherwise whole seconds, as RFC 5280 and RFC 5652 require ("YYYYMMDDHHMMSSZ").
     /// - Throws: ``CMSError/Code/invalidArgument`` for dates outside years 1–9999.
-    package static func generalizedTime(_ date: Date) throws -> GeneralizedTime {
-        let c = Calendar.utcGregorian.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
-        guard let year = c.year, let month = c.month, let day = c.day, let hour = c.hour, let minute = c.minute,
-              let second = c.second, (1...9999).contains(year)
-        else {
+    package static func generalizedTime(_ date: Date, milliseconds: Bool = false) throws -> GeneralizedTime {
+        let c = components(of: date)
+        guard (1...9999).contains(c.year) else {
             throw CMSError(.invalidArgument, "\(date) cannot be written as an ASN.1 time")
         }
-        // Whole milliseconds; a fraction that rounds up to a full second is dropped rather than carried.
-        let millis = min(999, Int((Double(c.nanosecond ?? 0) / 1e6).rounded()))
-        return try GeneralizedTime(year: year, month: month, day: day, hours: hour, minutes: minute,
-                                   seconds: second, fractionalSeconds: Double(millis) / 1000)
+        var fraction = 0.0
+        if milliseconds {
+            // Whole milliseconds; a fraction that rounds up to a full second is dropped rather than carried.
+            let millis = min(999, Int(((date.timeIntervalSince1970 - date.timeIntervalSince1970.rounded(.down)) * 1000).rounded()))
+            fraction = Double(millis) / 1000
+        }
+        return try GeneralizedTime(year: c.year, month: c.month, day: c.day, hours: c.hours, minutes: c.minutes,
+                                   seconds: c.seconds, fractionalSeconds: fraction)
+    }
+
+    /// `date` as an X.509 `Time` / CMS signing-time value: `UTCTime` for 1950–2049,
+    /// `GeneralizedTime` otherwise (RFC 5280 §4.1.2.5, RFC 5652 §11.3), in whole seconds.
+    package static func time(_ date: Date) throws -> ASN1Any {
+        let c = components(of: date)
+        guard (1950...2049).contains(c.year) else { return try ASN1Any(erasing: generalizedTime(date)) }
+        return try ASN1Any(erasing: UTCTime(year: c.year, month: c.month, day: c.day, hours: c.hours,
+                                            minutes: c.minutes, seconds: c.seconds))
+    }
+
+    /// Writes `date` as an X.509 `Time` (see ``time(_:)``).
+    package static func serializeTime(_ date: Date, into coder: inout DER.Serializer) throws {
+        try coder.serialize(time(date))
+    }
+
+    /// The UTC calendar date and time of `date`, truncated to whole seconds (proleptic Gregorian).
+    package static func components(of date: Date) -> (year: Int, month: Int, day: Int, hours: Int, minutes: Int, seconds: Int) {
+        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+        let secs = total - days * 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day, secs / 3_600, secs % 3_600 / 60, secs % 60)
+    }
+
+    /// The instant of a UTC calendar date and time (proleptic Gregorian).
+    package static func date(year: Int, month: Int, day: Int, hours: Int, minutes: Int, seconds: Int,
+                             fraction: Double) -> Date {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let secs = days * 86_400 + hours * 3_600 + minutes * 60 + seconds
+        return Date(timeIntervalSince1970: Double(secs) + fraction)
     }
 }

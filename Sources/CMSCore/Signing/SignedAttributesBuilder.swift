@@ -19,7 +19,7 @@ struct SignedAttributesBuilder {
             CMSAttribute(attrType: OID.messageDigest, attrValues: [try ASN1Any(erasing: ASN1OctetString(contentBytes: messageDigest[...]))]),
         ]
         if let signingTime {
-            attributes.append(CMSAttribute(attrType: OID.signingTime, attrValues: [try Self.encodeTime(signingTime)]))
+            attributes.append(CMSAttribute(attrType: OID.signingTime, attrValues: [try ASN1Time.time(signingTime)]))
         }
         attributes.append(signingCertificate)
         if let algorithmProtection {
@@ -31,24 +31,7 @@ struct SignedAttributesBuilder {
         return attributes
     }
 
-    /// RFC 5652 §11.3: UTCTime for 1950–2049, GeneralizedTime otherwise.
-    static func encodeTime(_ date: Date) throws -> ASN1Any {
-        let time = try ASN1Time.generalizedTime(date)
-        guard (1950..<2050).contains(time.year) else { return try ASN1Any(erasing: time) }
-        return try ASN1Any(erasing: UTCTime(year: time.year, month: time.month, day: time.day,
-                                            hours: time.hours, minutes: time.minutes, seconds: time.seconds))
-    }
-
     static func any(_ der: [UInt8]) throws -> ASN1Any {
         ASN1Any(derEncoded: try DER.parse(der))
     }
-}
-
-extension Calendar {
-    /// A Gregorian calendar in UTC, for ASN.1 times.
-    package static let utcGregorian: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
 }

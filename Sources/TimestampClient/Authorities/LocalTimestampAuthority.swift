@@ -60,7 +60,7 @@ public struct LocalTimestampAuthority: TimestampAuthority {
     public func issueToken(for request: TimeStampReq) async throws -> TimestampToken {
         let serial = await serialNumbers.next()
         let info = TSTInfo(policy: request.reqPolicy ?? policy, messageImprint: request.messageImprint,
-                           serialNumber: IntegerBytes.magnitude(serial), genTime: try ASN1Time.generalizedTime(clock()),
+                           serialNumber: IntegerBytes.magnitude(serial), genTime: try ASN1Time.generalizedTime(clock(), milliseconds: true),
                            accuracy: accuracy, ordering: ordering, nonce: request.nonce)
         var options = CAdESSigningOptions()
         options.contentType = CMSObjectIdentifier.ContentType.tstInfo

@@ -25,7 +25,7 @@ package struct CRLRevokedCertificate: Hashable, Sendable {
         self = try BER.sequence(node, identifier: .sequence) { nodes in
             let serial = try ArraySlice<UInt8>(berEncoded: &nodes)
             guard let dateNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "CRL entry without revocationDate") }
-            let date = try RevocationTime.parseTime(dateNode)
+            let date = try ASN1Time.date(from: dateNode)
             var extensions: [RevocationExtension] = []
             if let extNode = nodes.next() { extensions = try RevocationExtension.parseList(extNode) }
             return CRLRevokedCertificate(serialNumber: serial, revocationDate: date, extensions: extensions)
@@ -35,7 +35,7 @@ package struct CRLRevokedCertificate: Hashable, Sendable {
     package func serialize(into coder: inout DER.Serializer) throws {
         try coder.appendConstructedNode(identifier: .sequence) { coder in
             try coder.serialize(RevocationSerial.normalized(serialNumber))
-            try RevocationTime.serializeTime(revocationDate, into: &coder)
+            try ASN1Time.serializeTime(revocationDate, into: &coder)
             if !extensions.isEmpty { try RevocationExtension.serializeList(extensions, into: &coder) }
         }
     }

@@ -54,8 +54,8 @@ package struct CRLTBSCertList: Hashable, Sendable {
             if version != 0 { try coder.serialize(version) }
             try coder.serialize(signature)
             try coder.serialize(issuer)
-            try RevocationTime.serializeTime(thisUpdate, into: &coder)
-            if let nextUpdate { try RevocationTime.serializeTime(nextUpdate, into: &coder) }
+            try ASN1Time.serializeTime(thisUpdate, into: &coder)
+            if let nextUpdate { try ASN1Time.serializeTime(nextUpdate, into: &coder) }
             if !revokedCertificates.isEmpty {
                 try coder.appendConstructedNode(identifier: .sequence) { coder in
                     for entry in revokedCertificates { try entry.serialize(into: &coder) }
@@ -92,11 +92,11 @@ package struct CRLTBSCertList: Hashable, Sendable {
             guard let issuerNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "TBSCertList without issuer") }
             let issuer = try DistinguishedName(derEncoded: issuerNode)
             guard let thisNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "TBSCertList without thisUpdate") }
-            let thisUpdate = try RevocationTime.parseTime(thisNode)
+            let thisUpdate = try ASN1Time.date(from: thisNode)
             next = nodes.next()
             var nextUpdate: Date?
             if let n = next, n.identifier == .utcTime || n.identifier == .generalizedTime {
-                nextUpdate = try RevocationTime.parseTime(n)
+                nextUpdate = try ASN1Time.date(from: n)
                 next = nodes.next()
             }
             var revoked: [CRLRevokedCertificate] = []

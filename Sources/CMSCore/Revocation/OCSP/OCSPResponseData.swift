@@ -41,7 +41,7 @@ package struct OCSPResponseData: Hashable, Sendable {
             guard let responderNode = next else { throw ASN1Error.invalidASN1Object(reason: "ResponseData without responderID") }
             let responderID = try OCSPResponderID(berEncoded: responderNode)
             guard let producedNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "ResponseData without producedAt") }
-            let producedAt = try RevocationTime.parseGeneralizedTime(producedNode)
+            let producedAt = try ASN1Time.generalizedDate(from: producedNode)
             guard let listNode = nodes.next(), listNode.identifier == .sequence, case .constructed(let children) = listNode.content else {
                 throw ASN1Error.invalidASN1Object(reason: "ResponseData without a responses SEQUENCE")
             }
@@ -67,7 +67,7 @@ package struct OCSPResponseData: Hashable, Sendable {
     package func serialize(into coder: inout DER.Serializer) throws {
         try coder.appendConstructedNode(identifier: .sequence) { coder in
             try responderID.serialize(into: &coder)
-            try coder.serialize(try RevocationTime.generalizedTime(producedAt))
+            try coder.serialize(try ASN1Time.generalizedTime(producedAt))
             try coder.appendConstructedNode(identifier: .sequence) { coder in
                 for response in responses { try response.serialize(into: &coder) }
             }

@@ -59,7 +59,7 @@ package struct OCSPSingleResponse: Hashable, Sendable {
                 ASN1Null().serialize(into: &coder, withIdentifier: Self.goodTag)
             case .revoked(let time, let reason):
                 try coder.appendConstructedNode(identifier: Self.revokedTag) { coder in
-                    try coder.serialize(try RevocationTime.generalizedTime(time))
+                    try coder.serialize(try ASN1Time.generalizedTime(time))
                     if let reason {
                         try coder.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)) { coder in
                             try reason.serialize(into: &coder, withIdentifier: .enumerated)
@@ -69,10 +69,10 @@ package struct OCSPSingleResponse: Hashable, Sendable {
             case .unknown:
                 ASN1Null().serialize(into: &coder, withIdentifier: Self.unknownTag)
             }
-            try coder.serialize(try RevocationTime.generalizedTime(thisUpdate))
+            try coder.serialize(try ASN1Time.generalizedTime(thisUpdate))
             if let nextUpdate {
                 try coder.appendConstructedNode(identifier: Self.nextUpdateTag) { coder in
-                    try coder.serialize(try RevocationTime.generalizedTime(nextUpdate))
+                    try coder.serialize(try ASN1Time.generalizedTime(nextUpdate))
                 }
             }
             if !singleExtensions.isEmpty {
@@ -95,7 +95,7 @@ package struct OCSPSingleResponse: Hashable, Sendable {
             case Self.revokedTag:
                 status = try BER.sequence(statusNode, identifier: Self.revokedTag) { fields in
                     guard let timeNode = fields.next() else { throw ASN1Error.invalidASN1Object(reason: "RevokedInfo without revocationTime") }
-                    let time = try RevocationTime.parseGeneralizedTime(timeNode)
+                    let time = try ASN1Time.generalizedDate(from: timeNode)
                     var reason: Int?
                     if let reasonNode = fields.next() {
                         reason = try BER.explicitlyTagged(reasonNode, tagNumber: 0, tagClass: .contextSpecific) { try CRLReason.parse($0) }
@@ -109,11 +109,11 @@ package struct OCSPSingleResponse: Hashable, Sendable {
                 throw ASN1Error.unexpectedFieldType(statusNode.identifier)
             }
             guard let thisNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "SingleResponse without thisUpdate") }
-            let thisUpdate = try RevocationTime.parseGeneralizedTime(thisNode)
+            let thisUpdate = try ASN1Time.generalizedDate(from: thisNode)
             var next = nodes.next()
             var nextUpdate: Date?
             if let n = next, n.identifier == Self.nextUpdateTag {
-                nextUpdate = try BER.explicitlyTagged(n, tagNumber: 0, tagClass: .contextSpecific) { try RevocationTime.parseGeneralizedTime($0) }
+                nextUpdate = try BER.explicitlyTagged(n, tagNumber: 0, tagClass: .contextSpecific) { try ASN1Time.generalizedDate(from: $0) }
                 next = nodes.next()
             }
             var extensions: [RevocationExtension] = []
