@@ -10,8 +10,7 @@ enum OpenSSLTool {
     }
 
     /// The path of the openssl executable, if one is installed.
-    static let executable: String? = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    static var executable: String? { ExternalTools.openssl }
 
     /// Runs openssl and returns its standard output; throws when it exits non-zero.
     @discardableResult
@@ -40,21 +39,12 @@ struct PKCS12TestPKI: Sendable {
     /// A fresh directory for generated files.
     var workDirectory: URL
 
-    /// Locates `<package root>/../shared/interop/pki` from this source file.
-    static func sharedPKIDirectory(filePath: String = #filePath) -> URL {
-        // <root>/Tests/CMSCoreTests/File.swift → <root>
-        let packageRoot = URL(fileURLWithPath: filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return packageRoot.deletingLastPathComponent()
-            .appendingPathComponent("shared/interop/pki", isDirectory: true).standardizedFileURL
-    }
-
-    static func make(filePath: String = #filePath) throws -> PKCS12TestPKI {
+    static func make() throws -> PKCS12TestPKI {
         let work = FileManager.default.temporaryDirectory
             .appendingPathComponent("pkcs12-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
-        let shared = sharedPKIDirectory(filePath: filePath)
+        let shared = SharedPKI.directory
         let names = ["signer-party", "signer-ec", "interm", "root"]
         let present = names.allSatisfy {
             FileManager.default.fileExists(atPath: shared.appendingPathComponent("certs/\($0).cert.pem").path)

@@ -2,13 +2,14 @@ import Foundation
 
 /// Locating the shared interop kit and running tools written elsewhere (openssl, pyHanko).
 enum ExternalTools {
-    /// `<package root>/../shared`, found from this file's path; `nil` when absent.
-    static let sharedDirectory: URL? = {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidate = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: candidate.appendingPathComponent("interop/pki").path) ? candidate : nil
-    }()
+    /// `<package root>/../shared`, computed from this file's path whether or not it exists.
+    static let expectedSharedDirectory: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared")
+
+    /// `<package root>/../shared` when it holds the interop kit; `nil` when absent.
+    static let sharedDirectory: URL? = FileManager.default.fileExists(
+        atPath: expectedSharedDirectory.appendingPathComponent("interop/pki").path) ? expectedSharedDirectory : nil
 
     static var interopPKI: URL? { sharedDirectory?.appendingPathComponent("interop/pki") }
 
@@ -46,7 +47,9 @@ enum ExternalTools {
         let stdout = Pipe()
         process.standardOutput = stdout
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let errorHandle = try FileHandle(forWritingTo: errorFile)
         process.standardError = errorHandle

@@ -6,14 +6,11 @@ import X509
 /// Locates the shared interop test PKI (`../shared/interop/pki` next to the package root),
 /// its loopback services, and makes OCSP responses and CRLs with `openssl` for offline tests.
 enum SharedPKI {
-    /// The package root: this file is `<root>/Tests/CMSCoreTests/Support/SharedPKI.swift`.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let directory = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/interop/pki")
+    static let directory = ExternalTools.expectedSharedDirectory.appendingPathComponent("interop/pki")
     static let serviceBase = "http://127.0.0.1:9419/interop"
 
     static var isAvailable: Bool {
-        FileManager.default.fileExists(atPath: certPath("interm")) && FileManager.default.isExecutableFile(atPath: opensslPath)
+        FileManager.default.fileExists(atPath: certPath("interm")) && ExternalTools.openssl != nil
     }
     static var unavailableMessage: Comment {
         "shared test PKI or openssl not found (looked in \(directory.path)); skipping"
@@ -43,13 +40,11 @@ enum SharedPKI {
 
     // MARK: openssl fixtures
 
-    static let opensslPath = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/openssl"
-
     /// Runs openssl in `directory`; throws with its output when it fails.
     @discardableResult
     static func openssl(_ arguments: [String], in directory: URL) throws -> String {
-        let result = try ExternalTools.run(opensslPath, arguments, in: directory)
+        guard let openssl = ExternalTools.openssl else { throw CMSError(.invalidArgument, "openssl is not installed") }
+        let result = try ExternalTools.run(openssl, arguments, in: directory)
         let output = result.output
         guard result.status == 0 else {
             throw CMSError(.invalidArgument, "openssl \(arguments.joined(separator: " ")) failed: \(output)")
