@@ -84,6 +84,15 @@ struct HTTPAuthorityTests {
         #expect(Date().timeIntervalSince(start) < 15)
     }
 
+    @Test func transportReportsItsOwnTimeout() async throws {
+        let server = try LoopbackHTTPServer { _ in .init(body: [], delay: 30) }
+        defer { server.stop() }
+        let error = await #expect(throws: CMSError.self) {
+            try await URLSessionHTTPTransport().send(HTTPRequest(url: server.url, method: "POST", body: [1], timeout: .milliseconds(300)))
+        }
+        #expect(error?.code == .timeout, "\(String(describing: error))")
+    }
+
     @Test func timeoutsAreRetried() async throws {
         let server = try LoopbackHTTPServer { _ in .init(body: [], delay: 30) }
         defer { server.stop() }

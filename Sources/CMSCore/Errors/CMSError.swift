@@ -52,6 +52,8 @@ public struct CMSError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidArgument = Code("invalidArgument")
         /// A network or transport operation failed.
         public static let transportFailure = Code("transportFailure")
+        /// A network operation did not complete within its time limit.
+        public static let timeout = Code("timeout")
         /// A remote service answered with an error or an unusable response.
         public static let badResponse = Code("badResponse")
     }

@@ -27,8 +27,8 @@ public struct HTTPRevocationDataSource: RevocationDataSource {
     ///
     /// - Returns: the DER `OCSPResponse` (possibly unsuccessful or unsigned: the caller
     ///   checks it), or `nil` when the certificate names no responder.
-    /// - Throws: ``CMSError`` with ``CMSError/Code/transportFailure`` when the responder
-    ///   cannot be reached, ``CMSError/Code/badResponse`` when it answers with another HTTP
+    /// - Throws: ``CMSError`` with ``CMSError/Code/transportFailure`` or
+    ///   ``CMSError/Code/timeout`` when the responder cannot be reached, ``CMSError/Code/badResponse`` when it answers with another HTTP
     ///   status or media type, or echoes the wrong nonce.
     public func ocspResponse(for certificate: Certificate, issuer: Certificate) async throws -> [UInt8]? {
         guard let url = certificate.ocspResponderURLs.first else { return nil }

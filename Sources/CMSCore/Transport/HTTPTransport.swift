@@ -44,7 +44,8 @@ public struct HTTPResponse: Sendable {
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status.
     ///
-    /// - Throws: ``CMSError`` with ``CMSError/Code/transportFailure`` when no response
-    ///   arrived (connection refused, timeout, TLS failure).
+    /// - Throws: ``CMSError`` with ``CMSError/Code/timeout`` when no response arrived within
+    ///   the request's timeout, ``CMSError/Code/transportFailure`` when none arrived for
+    ///   another reason (connection refused, TLS failure).
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }

@@ -31,17 +31,18 @@ public struct URLSessionHTTPTransport: HTTPTransport {
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
 
-
         let data: Data
         let response: URLResponse
         do {
             // URLRequest's timeout is an idle timeout; the deadline bounds the whole exchange.
             let session = self.session
             (data, response) = try await Deadline.run(within: request.timeout, onTimeout: { [url = request.url, timeout = request.timeout] in
-                CMSError(.transportFailure, "\(request.method) \(url.absoluteString) timed out after \(timeout)")
+                CMSError(.timeout, "\(request.method) \(url.absoluteString) timed out after \(timeout)")
             }) { [urlRequest] in try await session.data(for: urlRequest) }
         } catch let error as CMSError {
             throw error
+        } catch where Self.isTimeout(error) {
+            throw CMSError(.timeout, "\(request.method) \(request.url.absoluteString) timed out: \(error.localizedDescription)")
         } catch {
             throw CMSError(.transportFailure, "\(request.method) \(request.url.absoluteString) failed: \(error.localizedDescription)")
         }
@@ -56,5 +57,12 @@ public struct URLSessionHTTPTransport: HTTPTransport {
             if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
         }
         return HTTPResponse(status: http.statusCode, headers: headers, body: Array(data))
+    }
+
+    /// Whether Foundation reported the request's own timeout (NSURLErrorTimedOut).
+    private static func isTimeout(_ error: any Error) -> Bool {
+        if let urlError = error as? URLError { return urlError.code == .timedOut }
+        let nsError = error as NSError
+        return nsError.domain == NSURLErrorDomain && nsError.code == NSURLErrorTimedOut
     }
 }

@@ -149,11 +149,9 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
         } catch let error as TimestampError {
             throw error
         } catch let error as CMSError {
-            // URLSession reports its own timeout as NSURLErrorTimedOut (-1001); any failure
-            // arriving after the whole timeout is one too.
-            let reason = error.reason.lowercased()
-            let timedOut = reason.contains("timed out") || reason.contains("error -1001") || clock.now - start >= timeout
-            if timedOut {
+            // A transport may report its own timeout; any failure arriving after the whole
+            // timeout is one too.
+            if error.code == .timeout || clock.now - start >= timeout {
                 throw TimestampError(.timeout, "no reply from \(url.absoluteString) within \(timeout): \(error.reason)")
             }
             throw TimestampError(.transportFailure, error.reason)
