@@ -78,6 +78,18 @@ public struct DigestAlgorithm: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension DigestAlgorithm {
+    /// The digest of `message` as swift-crypto's typed digest, which its RSA and ECDSA APIs require.
+    package func typedDigest(of message: some DataProtocol) -> any Digest {
+        switch kind {
+        case .sha1: Insecure.SHA1.hash(data: message)
+        case .sha256: SHA256.hash(data: message)
+        case .sha384: SHA384.hash(data: message)
+        case .sha512: SHA512.hash(data: message)
+        }
+    }
+}
+
 /// An incremental hash over any of the supported ``DigestAlgorithm``s, for data that
 /// arrives in pieces (PDF byte ranges, files read in chunks).
 public struct StreamingDigest: Sendable {

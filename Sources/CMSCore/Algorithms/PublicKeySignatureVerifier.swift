@@ -52,15 +52,3 @@ package enum PublicKeySignatureVerifier {
         }
     }
 }
-
-extension DigestAlgorithm {
-    /// The digest of `message` as swift-crypto's typed digest, which its RSA and ECDSA APIs require.
-    package func typedDigest(of message: some DataProtocol) -> any Digest {
-        switch kind {
-        case .sha1: Insecure.SHA1.hash(data: message)
-        case .sha256: SHA256.hash(data: message)
-        case .sha384: SHA384.hash(data: message)
-        case .sha512: SHA512.hash(data: message)
-        }
-    }
-}
