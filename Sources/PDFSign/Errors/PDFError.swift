@@ -49,5 +49,17 @@ public struct PDFError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let referenceCycle = Code("referenceCycle")
         /// Reading the underlying bytes failed (I/O error, file vanished, range out of bounds).
         public static let ioFailure = Code("ioFailure")
+        /// A caller-supplied value is out of range or inconsistent (a page that does not exist, an empty rectangle, …).
+        public static let invalidArgument = Code("invalidArgument")
+        /// A font program cannot be parsed or embedded, or lacks a glyph for some text.
+        public static let unsupportedFont = Code("unsupportedFont")
+        /// A stamp image cannot be decoded (not PNG/JPEG, interlaced, corrupt, …).
+        public static let unsupportedImage = Code("unsupportedImage")
+        /// The document cannot be signed as asked (field already signed, certification not first, locked by DocMDP, …).
+        public static let notSignable = Code("notSignable")
+        /// The CMS signature is larger than the space reserved for /Contents.
+        public static let signatureTooLarge = Code("signatureTooLarge")
+        /// Making the signature failed (key provider, TSA, CMS encoding).
+        public static let signingFailed = Code("signingFailed")
     }
 }
