@@ -48,7 +48,11 @@ let package = Package(
         ),
         // System zlib (Debian: zlib1g-dev) for FlateDecode streams.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        .target(name: "PDFSign", dependencies: ["CMSCore", "TimestampClient", "CZlib"], swiftSettings: strictSettings),
+        .target(
+            name: "PDFSign",
+            dependencies: ["CMSCore", "TimestampClient", "CZlib", .product(name: "SwiftASN1", package: "swift-asn1")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "ContractModel", dependencies: ["PDFSign"], swiftSettings: strictSettings),
         .target(name: "LegalRetention", dependencies: ["ContractModel"], swiftSettings: strictSettings),
         .target(

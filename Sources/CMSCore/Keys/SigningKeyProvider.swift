@@ -5,7 +5,7 @@ import X509
 /// Providers that sign whole messages (Ed25519, most software keys) use ``message``;
 /// providers that sign only digests (HSMs, cloud KMS, smart cards) use ``digest``, which
 /// is always ``algorithm``'s digest of ``message``.
-public struct SignatureRequest: Sendable {
+public struct SignatureRequest: Hashable, Sendable {
     /// The data to be signed: for CMS, the DER encoding of the signed attributes.
     public let message: [UInt8]
     /// `algorithm.digest` of ``message``.

@@ -60,6 +60,30 @@ public struct CAdESSigner: Sendable {
     }
 
     private func makeSignature(digest: [UInt8], encapsulatedContent: [UInt8]?) async throws -> CMSSignature {
+        let prepared = try await prepare(digest: digest, encapsulatedContent: encapsulatedContent)
+        let signature: [UInt8]
+        do {
+            signature = try await key.sign(prepared.signatureRequest)
+        } catch let error as CMSError {
+            throw error
+        } catch {
+            throw CMSError(.signingFailed, "the key provider failed: \(error)")
+        }
+        return try prepared.completed(
+            signatureValue: signature, checkingSignature: options.verifiesAfterSigning ?? !key.signaturesMatchCertificate)
+    }
+
+    /// The first phase of two-phase (deferred) signing: builds the signed attributes over
+    /// `digest` with the key provider's certificates, without calling its `sign`.
+    ///
+    /// Hand ``PreparedCMSSignature/signatureRequest`` to wherever the key lives (a remote
+    /// signing service, a phone), keep the prepared value (it is `Codable`), and finish with
+    /// ``PreparedCMSSignature/completed(signatureValue:checkingSignature:)``.
+    public func prepare(digest: [UInt8]) async throws -> PreparedCMSSignature {
+        try await prepare(digest: digest, encapsulatedContent: nil)
+    }
+
+    private func prepare(digest: [UInt8], encapsulatedContent: [UInt8]?) async throws -> PreparedCMSSignature {
         let digestAlgorithm = options.digestAlgorithm
         guard !digestAlgorithm.isWeak else {
             throw CMSError(.weakAlgorithmRefused, "\(digestAlgorithm) is refused for new signatures")
@@ -85,35 +109,19 @@ public struct CAdESSigner: Sendable {
             additional: options.additionalSignedAttributes
         ).build()
 
-        var signerInfo = try CMSSignerInfo(
+        let signerInfo = try CMSSignerInfo(
             sid: .issuerAndSerialNumber(CMSIssuerAndSerialNumber(leaf)),
             digestAlgorithm: digestAlgorithmIdentifier, signedAttrs: attributes,
             signatureAlgorithm: signatureAlgorithmIdentifier, signature: [])
-        guard let toBeSigned = try signerInfo.dataToBeSigned() else {
-            throw CMSError(.signingFailed, "no signed attributes were built")
-        }
-        let signature: [UInt8]
-        do {
-            signature = try await key.sign(SignatureRequest(message: toBeSigned, algorithm: algorithm))
-        } catch let error as CMSError {
-            throw error
-        } catch {
-            throw CMSError(.signingFailed, "the key provider failed: \(error)")
-        }
-        if options.verifiesAfterSigning ?? !key.signaturesMatchCertificate {
-            guard try PublicKeySignatureVerifier.isValid(signature: signature, message: toBeSigned, algorithm: algorithm, publicKey: leaf.publicKey) else {
-                throw CMSError(.signingFailed, "the key provider's signature does not verify with the certificate of \(leaf.subject)")
-            }
-        }
-        signerInfo.signature = signature[...]
-
         // RFC 5652 §5.1: version 3 when the encapsulated content is not id-data.
         let version = options.contentType == CMSObjectIdentifier.ContentType.data ? 1 : 3
         let signedData = CMSSignedData(
             version: version, digestAlgorithms: [digestAlgorithmIdentifier],
             encapContentInfo: CMSEncapsulatedContentInfo(eContentType: options.contentType, eContent: encapsulatedContent?[...]),
             certificates: identity.embeddedCertificatesDER, crls: nil, signerInfos: [signerInfo])
-        return CMSSignature(signedData: signedData, certificates: identity.embeddedCertificates)
+        return try PreparedCMSSignature(
+            unsigned: CMSSignature(signedData: signedData, certificates: identity.embeddedCertificates),
+            signerCertificate: leaf, algorithm: algorithm)
     }
 
     /// The signature algorithm used for a key: PKCS#1 v1.5 or PSS for RSA (≥ 2048 bits),

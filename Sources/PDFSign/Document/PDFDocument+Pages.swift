@@ -7,10 +7,42 @@ extension PDFDocument {
     /// or a walk visiting more than four times as many nodes as the file has objects, throws
     /// ``PDFError/Code/limitExceeded``.
     public func pageCount() throws -> Int {
+        var count = 0
+        try walkPages { _ in
+            count += 1
+            return true
+        }
+        return count
+    }
+
+    /// The reference of page `index` (0-based), in the order viewers show pages.
+    ///
+    /// - Throws: ``PDFError/Code/invalidArgument`` when the document has fewer pages;
+    ///   ``PDFError/Code/malformedSyntax`` when that page is a direct object (it cannot be
+    ///   updated incrementally); the errors of ``pageCount()`` for a broken tree.
+    public func pageReference(at index: Int) throws -> PDFObjectReference {
+        var seen = 0
+        var found: PDFObject?
+        try walkPages { page in
+            if seen == index { found = page }
+            seen += 1
+            return found == nil
+        }
+        guard let found, index >= 0 else {
+            throw PDFError(.invalidArgument, "page \(index + 1) does not exist: the document has \(seen) page(s)")
+        }
+        guard let reference = found.referenceValue else {
+            throw PDFError(.malformedSyntax, "page \(index + 1) is a direct object in /Kids")
+        }
+        return reference
+    }
+
+    /// Calls `visit` with each page leaf (as found in /Kids) until it returns `false`.
+    func walkPages(_ visit: (PDFObject) throws -> Bool) throws {
         guard let pages = try catalog()["Pages"] else { throw PDFError(.objectNotFound, "catalog has no /Pages") }
         let budget = max(10_000, xrefTable.count * 4)
         var visits = 0
-        var count = 0
+        var stop = false
         var path: [PageTreeFrame] = []
         var ancestors: Set<PDFObjectReference> = []
 
@@ -31,12 +63,12 @@ extension PDFDocument {
                 path.append(PageTreeFrame(reference: node.referenceValue, kids: array, next: 0))
                 if let reference = node.referenceValue { ancestors.insert(reference) }
             } else {
-                count += 1
+                stop = try !visit(node)
             }
         }
 
         try enter(pages)
-        while let top = path.last {
+        while !stop, let top = path.last {
             if top.next >= top.kids.count {
                 path.removeLast()
                 if let reference = top.reference { ancestors.remove(reference) }
@@ -45,7 +77,6 @@ extension PDFDocument {
             path[path.count - 1].next += 1
             try enter(top.kids[top.next])
         }
-        return count
     }
 }
 

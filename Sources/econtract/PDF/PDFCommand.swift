@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `econtract pdf`: PDF documents. Signing and validation arrive with the PAdES layer.
+/// `econtract pdf`: PDF documents.
 struct PDFCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pdf",
-        abstract: "Inspect PDF documents (signing and validation come with the PAdES layer).",
-        subcommands: [PDFInfoCommand.self]
+        abstract: "Sign and inspect PDF documents (PAdES).",
+        subcommands: [PDFSignCommand.self, PDFInfoCommand.self]
     )
 }

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The signature dictionary (ISO 32000-2 §12.8.1, Table 255) written with fixed-width
+/// placeholders for /ByteRange and /Contents, patched once the file's layout is known.
+struct PDFSignatureDictionaryTemplate {
+    /// The dictionary's bytes.
+    let bytes: [UInt8]
+    /// Where the `[` of /ByteRange lies within ``bytes``; the slot is ``byteRangeSlotLength`` bytes.
+    let byteRangeOffset: Int
+    /// Where the `<` of /Contents lies within ``bytes``.
+    let contentsOffset: Int
+    /// Bytes reserved for the DER signature (the hex string holds twice as many digits).
+    let capacity: Int
+
+    static let byteRangeSlotLength = 4 * 14 + 2
+
+    init(options: PDFSignatureOptions, signingTime: Date, capacity: Int, docMDPPermission: Int?) throws {
+        var dictionary = PDFDictionary([
+            "Type": .name("Sig"), "Filter": .name("Adobe.PPKLite"), "SubFilter": .name(PDFName(options.subFilter.rawValue)),
+            "M": .string(.date(signingTime)),
+        ])
+        if let name = options.signerName { dictionary["Name"] = .string(.text(name)) }
+        if let reason = options.reason { dictionary["Reason"] = .string(.text(reason)) }
+        if let location = options.location { dictionary["Location"] = .string(.text(location)) }
+        if let contact = options.contactInfo { dictionary["ContactInfo"] = .string(.text(contact)) }
+        var references: [PDFObject] = []
+        if let permission = docMDPPermission {
+            references.append(Self.reference(method: "DocMDP", parameters: PDFDictionary(["P": .integer(Int64(permission))])))
+        }
+        if let lock = options.fieldLock {
+            var parameters = PDFFieldLockEncoding.dictionary(lock, type: "TransformParams")
+            parameters["Type"] = nil
+            references.append(Self.reference(method: "FieldMDP", parameters: parameters))
+        }
+        if !references.isEmpty { dictionary["Reference"] = .array(references) }
+
+        var output: [UInt8] = []
+        try PDFObjectSerializer.writeDictionary(dictionary, into: &output)
+        output.removeLast(2)  // ">>": the placeholders follow
+        output += Array("/ByteRange ".utf8)
+        byteRangeOffset = output.count
+        output += Array("[0 0 0 0]".utf8) + Array(repeating: UInt8(ascii: " "), count: Self.byteRangeSlotLength - 9)
+        output += Array("/Contents ".utf8)
+        contentsOffset = output.count
+        output.append(UInt8(ascii: "<"))
+        output += Array(repeating: UInt8(ascii: "0"), count: 2 * capacity)
+        output += Array(">>>".utf8)
+        bytes = output
+        self.capacity = capacity
+    }
+
+    /// `<< /Type /SigRef /TransformMethod … /TransformParams << /Type /TransformParams … /V /1.2 >> >>`.
+    private static func reference(method: PDFName, parameters: PDFDictionary) -> PDFObject {
+        var params = PDFDictionary(["Type": .name("TransformParams")])
+        for entry in parameters.entries { params[entry.key] = entry.value }
+        params["V"] = .name("1.2")
+        return .dictionary(PDFDictionary([
+            "Type": .name("SigRef"), "TransformMethod": .name(method), "TransformParams": .dictionary(params),
+        ]))
+    }
+
+    /// The /ByteRange text for `ranges`, padded to the slot.
+    static func byteRangeText(_ ranges: [Int]) -> [UInt8] {
+        let text = Array(("[" + ranges.map(String.init).joined(separator: " ") + "]").utf8)
+        return text + Array(repeating: UInt8(ascii: " "), count: max(0, byteRangeSlotLength - text.count))
+    }
+}

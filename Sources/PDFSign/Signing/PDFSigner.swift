@@ -1,0 +1,134 @@
+import CMSCore
+import Foundation
+import TimestampClient
+import SwiftASN1
+import X509
+
+/// Signs PDFs in one step: an incremental update with a PAdES B-B or B-T signature
+/// (ETSI EN 319 142-1) made through any ``CMSCore/SigningKeyProvider`` and, for B-T, any
+/// ``TimestampClient/TimestampAuthority``.
+///
+/// The original bytes never change, so earlier signatures stay valid; sign a document
+/// several times, re-opening the output each time, for several signers in turn.
+///
+/// ```swift
+/// let key = try SoftwareSigningKey.load(pkcs12File: "party.p12", password: "…")
+/// let signer = PDFSigner(key: key, timestampAuthority: HTTPTimestampAuthority(url: tsaURL))
+/// try await signer.sign(PDFDocument(contentsOfFile: "contract.pdf"), writingTo: "signed.pdf")
+/// ```
+///
+/// Errors: ``PDFError`` for the document (not signable, encrypted, unreadable, signature too
+/// large for a fixed capacity); the key provider's and the TSA's `CMSError` and
+/// `TimestampError` pass through unchanged.
+public struct PDFSigner: Sendable {
+    /// The signer's key and certificates.
+    public let key: any SigningKeyProvider
+    /// The signature's options.
+    public var options: PDFSignatureOptions
+    /// The PAdES level to reach.
+    public var level: PAdESLevel
+    /// The TSA for B-T.
+    public var timestampAuthority: (any TimestampAuthority)?
+
+    /// A signer. `level` defaults to B-T when a TSA is given, else B-B.
+    public init(
+        key: any SigningKeyProvider, options: PDFSignatureOptions = .init(), level: PAdESLevel? = nil,
+        timestampAuthority: (any TimestampAuthority)? = nil
+    ) {
+        self.key = key
+        self.options = options
+        self.level = level ?? (timestampAuthority == nil ? .b : .t)
+        self.timestampAuthority = timestampAuthority
+    }
+
+    /// Signs `document` and returns the signed file's bytes.
+    public func sign(_ document: PDFDocument) async throws -> [UInt8] {
+        let preparer = PDFSignaturePreparer(options: resolvedOptions())
+        var capacity = try await initialCapacity()
+        while true {
+            var (bytes, prepared) = try preparer.prepare(document, contentsCapacity: capacity)
+            let cms = try await signature(for: prepared)
+            if let larger = try nextCapacity(for: cms, capacity: capacity) {
+                capacity = larger
+                continue
+            }
+            try prepared.embed(cms, into: &bytes)
+            return bytes
+        }
+    }
+
+    /// Signs `document` into the file at `path`, streaming: the original is copied and hashed
+    /// in chunks. The file appears only when complete (written beside it, then renamed).
+    public func sign(_ document: PDFDocument, writingTo path: String) async throws {
+        let preparer = PDFSignaturePreparer(options: resolvedOptions())
+        let partial = path + ".partial"
+        defer { try? FileManager.default.removeItem(atPath: partial) }
+        var capacity = try await initialCapacity()
+        while true {
+            try PDFOutputFile.refuseOverwritingSource(document, path: path)
+            let prepared = try preparer.prepare(document, contentsCapacity: capacity, writingTo: partial)
+            let cms = try await signature(for: prepared)
+            if let larger = try nextCapacity(for: cms, capacity: capacity) {
+                capacity = larger
+                continue
+            }
+            try prepared.embed(cms, intoFileAt: partial)
+            do {
+                if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+                try FileManager.default.moveItem(atPath: partial, toPath: path)
+            } catch {
+                throw PDFError(.ioFailure, "moving the signed file to \(path) failed: \(error)")
+            }
+            return
+        }
+    }
+
+    /// The CMS for a prepared file: CAdES over the byte-range digest, then the timestamp.
+    func signature(for prepared: PreparedPDFSignature) async throws -> [UInt8] {
+        var cades = CAdESSigningOptions()
+        cades.digestAlgorithm = options.digestAlgorithm
+        cades.usesRSAPSS = options.usesRSAPSS
+        // PAdES (EN 319 142-1 §6.3): no signing-time attribute; adbe.pkcs7.detached keeps it.
+        cades.signingTime = options.subFilter == .pkcs7Detached ? (options.signingTime ?? Date()) : nil
+        var signature = try await CAdESSigner(key: key, options: cades).sign(digest: prepared.documentDigest)
+        if level == .t {
+            guard let timestampAuthority else {
+                throw PDFError(.invalidArgument, "PAdES B-T needs a timestamp authority")
+            }
+            signature = try await signature.addingSignatureTimestamp(using: timestampAuthority)
+        }
+        return try signature.derEncoded()
+    }
+
+    /// The options with the signing time fixed, so that a retry writes the same /M.
+    private func resolvedOptions() -> PDFSignatureOptions {
+        var resolved = options
+        resolved.signingTime = options.signingTime ?? Date()
+        return resolved
+    }
+
+    /// The caller's capacity, or an estimate: certificates, signature value, attributes and
+    /// (for B-T) a timestamp token with its TSA chain.
+    private func initialCapacity() async throws -> Int {
+        if let fixed = options.contentsCapacity { return fixed }
+        let chain = try await key.certificateChain
+        var estimate = 2_048
+        for certificate in chain {
+            var serializer = DER.Serializer()
+            try serializer.serialize(certificate)
+            estimate += serializer.serializedBytes.count
+        }
+        estimate += 1_024  // signature value (RSA-8192 fits) and its structure
+        if level == .t { estimate += 8_192 }
+        return (estimate + 1_023) / 1_024 * 1_024
+    }
+
+    /// `nil` when `cms` fits; else a larger capacity (automatic sizing) or an error (fixed size).
+    private func nextCapacity(for cms: [UInt8], capacity: Int) throws -> Int? {
+        guard cms.count > capacity else { return nil }
+        guard options.contentsCapacity == nil else {
+            throw PDFError(.signatureTooLarge, "the signature has \(cms.count) bytes; the requested /Contents capacity is \(capacity)")
+        }
+        return (cms.count + 2_048 + 1_023) / 1_024 * 1_024
+    }
+}

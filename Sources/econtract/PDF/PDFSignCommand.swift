@@ -1,0 +1,88 @@
+import ArgumentParser
+import CMSCore
+import Foundation
+import PDFSign
+import TimestampClient
+
+/// `econtract pdf sign`: a PAdES B-B or B-T signature as an incremental update.
+struct PDFSignCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign a PDF (PAdES B-B, or B-T with --tsa) as an incremental update."
+    )
+
+    @Option(name: .long, help: "The PDF to sign.")
+    var `in`: String
+
+    @Option(name: .long, help: "Where to write the signed PDF (not the input).")
+    var out: String
+
+    @OptionGroup var keyOptions: SigningKeyOptions
+
+    @Option(name: .long, help: "B-B or B-T (default: B-T with --tsa, else B-B).")
+    var level: String?
+
+    @Option(name: .long, help: "RFC 3161 TSA URL for the signature timestamp.")
+    var tsa: String?
+
+    @Option(name: .long, help: "Signature field: an existing empty one, or the name of a new one.")
+    var field: String?
+
+    @OptionGroup var appearanceOptions: PDFAppearanceOptions
+
+    @Option(name: .long, help: "/Reason.")
+    var reason: String?
+
+    @Option(name: .long, help: "/Location.")
+    var location: String?
+
+    @Option(name: .long, help: "/ContactInfo.")
+    var contact: String?
+
+    @Option(name: .long, help: "Certify the document: 1 no changes, 2 form filling and signing, 3 also annotations.")
+    var certify: Int?
+
+    @Option(name: .long, help: "Lock fields with this signature: 'all', or field names separated by commas.")
+    var lock: String?
+
+    @Flag(name: .long, help: "Use /SubFilter /adbe.pkcs7.detached instead of /ETSI.CAdES.detached.")
+    var pkcs7 = false
+
+    @Option(name: .long, help: "User password of an encrypted PDF (encrypted PDFs are refused: decryption is not implemented).")
+    var pdfPassword: String?
+
+    func run() async throws {
+        try await runReportingErrors {
+            let key = try keyOptions.loadKey()
+            var options = PDFSignatureOptions()
+            options.fieldName = field
+            options.reason = reason
+            options.location = location
+            options.contactInfo = contact
+            options.subFilter = pkcs7 ? .pkcs7Detached : .cadesDetached
+            if let certify {
+                guard let level = PDFCertificationLevel(rawValue: certify) else {
+                    throw PDFError(.invalidArgument, "--certify takes 1, 2 or 3")
+                }
+                options.certification = level
+            }
+            if let lock { options.fieldLock = lock == "all" ? .all : .include(lock.split(separator: ",").map(String.init)) }
+            options.appearance = try appearanceOptions.appearance(signer: key.certificateChain[0], reason: reason, location: location)
+            let authority = try tsa.map { HTTPTimestampAuthority(url: try parseHTTPURL($0, option: "--tsa")) }
+            var pades: PAdESLevel?
+            if let level {
+                guard let parsed = PAdESLevel(rawValue: level.uppercased()) else {
+                    throw PDFError(.invalidArgument, "--level takes B-B or B-T")
+                }
+                pades = parsed
+            }
+            let document = try PDFDocument(contentsOfFile: `in`)
+            if document.isEncrypted, pdfPassword != nil {
+                throw PDFError(.encrypted, "encrypted PDFs cannot be signed yet (decryption is not implemented); remove the password first, e.g. qpdf --decrypt --password=… in.pdf out.pdf")
+            }
+            let signer = PDFSigner(key: key, options: options, level: pades, timestampAuthority: authority)
+            try await signer.sign(document, writingTo: out)
+            print("signed \(`in`) → \(out) (PAdES \(signer.level.rawValue), \(options.subFilter.rawValue)\(certify.map { ", certified P=\($0)" } ?? ""))")
+        }
+    }
+}
