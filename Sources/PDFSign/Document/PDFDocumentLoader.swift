@@ -164,6 +164,14 @@ struct PDFDocumentLoader {
             guard case .inUse(let offset, _) = entry else { continue }
             if !(try headerMatches(number: number, at: offset)) { failures.append(number) }
         }
+        // Producers often list a cross-reference stream in itself with a dummy offset; its real
+        // offset is known from startxref, /Prev or /XRefStm, so that is no reason to repair.
+        let xrefStreams = try xrefStreamObjects(structure.revisions)
+        failures.removeAll { number in
+            guard let offset = xrefStreams[number] else { return false }
+            structure.table[number] = .inUse(offset: offset, generation: 0)
+            return true
+        }
         guard !failures.isEmpty else { return }
         let sample = failures.prefix(5).map(String.init).joined(separator: ", ")
         structure.repairNotes.append(PDFRepairNote(
@@ -177,6 +185,19 @@ struct PDFDocumentLoader {
                 structure.table[number] = nil
             }
         }
+    }
+
+    /// Object number → offset of each cross-reference stream the /Prev chain reached.
+    private func xrefStreamObjects(_ revisions: [PDFRevision]) throws -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        for revision in revisions {
+            for offset in [revision.kind == .stream ? revision.xrefOffset : nil, revision.xrefStreamOffset].compactMap({ $0 }) {
+                let bounded = PDFBoundedByteSource(source, limit: min(source.count, offset + 64))
+                var parser = PDFObjectParser(source: bounded, position: offset, limits: limits)
+                if let header = try? parser.parseObjectHeader() { result[header.number] = offset }
+            }
+        }
+        return result
     }
 
     /// Whether `n g obj` (with optional leading whitespace) starts at `offset`; reads at most 64 bytes.
