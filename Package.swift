@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PDFSignTests",
-            dependencies: ["PDFSign", "CMSCore"],
+            dependencies: ["PDFSign", "CMSCore", "TimestampClient"],
             swiftSettings: strictSettings
         ),
         .testTarget(
