@@ -27,6 +27,11 @@ public final class PDFDocument: @unchecked Sendable {
     public let xrefTable: [Int: PDFXrefEntry]
     /// Why and how the structure was repaired; empty for a sound file.
     public let repairNotes: [PDFRepairNote]
+    /// Deviations from ISO 32000-2 §7.5 that the reader tolerated without repairing anything:
+    /// a /Prev loop, table entries that are not 20-byte lines, a trailer without /Size.
+    /// Other readers may refuse such files, so the signer then writes a complete
+    /// cross-reference section rather than chaining to the irregular one.
+    public let xrefIrregularities: [String]
     /// The /Encrypt dictionary's parameters, when the document is encrypted (set once, while opening).
     public private(set) var encryption: PDFEncryptionInfo?
 
@@ -48,6 +53,7 @@ public final class PDFDocument: @unchecked Sendable {
         trailer = structure.trailer
         xrefTable = structure.table
         repairNotes = structure.repairNotes
+        xrefIrregularities = structure.irregularities
         if trailer["Encrypt"] != nil {
             var encryptDictionary: PDFDictionary?
             do { encryptDictionary = try resolve(trailer["Encrypt"] ?? .null).dictionaryValue } catch {}

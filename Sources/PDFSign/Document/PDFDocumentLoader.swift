@@ -15,7 +15,7 @@ struct PDFDocumentLoader {
         do {
             let startxref = try findStartxref(reader)
             structure.startxref = startxref
-            try loadChain(from: startxref, into: &sections)
+            try loadChain(from: startxref, into: &sections, irregularities: &structure.irregularities)
         } catch let error as PDFError {
             chainError = error
         }
@@ -69,13 +69,14 @@ struct PDFDocumentLoader {
 
     // MARK: - Sections
 
-    private func loadChain(from start: Int, into sections: inout [PDFXrefSection]) throws {
+    private func loadChain(from start: Int, into sections: inout [PDFXrefSection], irregularities: inout [String]) throws {
         let parser = PDFXrefParser(source: source, limits: limits, endstreamIndex: endstreamIndex)
         var visited: Set<Int> = []
         var next: Int? = start
         while let offset = next {
             guard visited.insert(offset).inserted else {
                 // A /Prev loop: stop following it (the sections read so far are complete).
+                irregularities.append("the /Prev chain loops back to offset \(offset)")
                 break
             }
             guard sections.count < limits.maxRevisions else {
@@ -91,6 +92,12 @@ struct PDFDocumentLoader {
                     section.kind = .hybrid
                     section.xrefStreamOffset = streamOffset
                 }
+            }
+            if section.hasIrregularEntries {
+                irregularities.append("the cross-reference table at offset \(offset) has entries that are not 20-byte lines")
+            }
+            if section.trailer.integer("Size") == nil {
+                irregularities.append("the trailer of the cross-reference section at offset \(offset) has no integer /Size")
             }
             sections.append(section)
             next = section.previousOffset

@@ -6,4 +6,5 @@ struct PDFDocumentStructure {
     var trailer = PDFDictionary()
     var table: [Int: PDFXrefEntry] = [:]
     var repairNotes: [PDFRepairNote] = []
+    var irregularities: [String] = []
 }

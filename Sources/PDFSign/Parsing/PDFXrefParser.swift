@@ -28,6 +28,7 @@ struct PDFXrefParser {
         }
         var entries: [Int: PDFXrefEntry] = [:]
         var total = 0
+        var irregular = false
         while true {
             let token = try parser.lexer.next()
             if token.isKeyword("trailer") { break }
@@ -43,14 +44,25 @@ struct PDFXrefParser {
             }
             total += count
             guard total <= limits.maxObjectNumber else { throw PDFError(.limitExceeded, "too many xref entries") }
+            var previousEntryStart: Int?
             for index in 0..<count {
-                guard case .integer(let field1) = try parser.lexer.next(),
-                      case .integer(let field2) = try parser.lexer.next(),
-                      case .keyword(let type) = try parser.lexer.next(), type.count == 1,
+                guard case .integer(let field1) = try parser.lexer.next() else {
+                    throw PDFError(.brokenXref, "bad xref entry \(start + index) near offset \(parser.lexer.tokenStart)")
+                }
+                let entryStart = parser.lexer.tokenStart
+                if let previousEntryStart, entryStart - previousEntryStart != 20 { irregular = true }
+                previousEntryStart = entryStart
+                guard case .integer(let field2) = try parser.lexer.next() else {
+                    throw PDFError(.brokenXref, "bad xref entry \(start + index) near offset \(parser.lexer.tokenStart)")
+                }
+                let generationStart = parser.lexer.tokenStart
+                guard case .keyword(let type) = try parser.lexer.next(), type.count == 1,
                       let value = Int(exactly: field1), let generation = Int(exactly: field2), value >= 0, generation >= 0
                 else {
                     throw PDFError(.brokenXref, "bad xref entry \(start + index) near offset \(parser.lexer.tokenStart)")
                 }
+                // §7.5.4: `nnnnnnnnnn ggggg n` plus a two-byte end of line, 20 bytes in all.
+                if generationStart != entryStart + 11 || parser.lexer.tokenStart != entryStart + 17 { irregular = true }
                 let number = start + index
                 guard entries[number] == nil else { continue }
                 switch type[0] {
@@ -66,7 +78,9 @@ struct PDFXrefParser {
         guard case .dictionary(let trailer) = try parser.parseObject() else {
             throw PDFError(.brokenXref, "trailer after xref at \(offset) is not a dictionary")
         }
-        return PDFXrefSection(kind: .table, offset: offset, byteRange: offset..<parser.lexer.position, trailer: trailer, entries: entries)
+        var section = PDFXrefSection(kind: .table, offset: offset, byteRange: offset..<parser.lexer.position, trailer: trailer, entries: entries)
+        section.hasIrregularEntries = irregular
+        return section
     }
 
     /// Parses a cross-reference stream object at `offset`.

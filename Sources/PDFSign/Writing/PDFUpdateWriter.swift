@@ -4,9 +4,10 @@ import Foundation
 /// the objects, then a cross-reference section of the same kind as the file's last one
 /// (a classic table, or a cross-reference stream) with /Prev, the trailer and `%%EOF`.
 ///
-/// A file whose cross-reference had to be repaired gets a complete section without /Prev
-/// instead, listing every object where repair found it: the original bytes stay untouched,
-/// and readers no longer depend on the broken section.
+/// A file whose cross-reference had to be repaired, or whose unsigned chain is irregular
+/// (``PDFDocument/xrefIrregularities``), gets a complete section without /Prev instead,
+/// listing every object where the reader found it: the original bytes stay untouched, and
+/// readers no longer depend on the broken section.
 package enum PDFUpdateWriter {
     package static func write(_ update: PDFIncrementalUpdate) throws -> PDFSerializedUpdate {
         let document = update.document
@@ -14,7 +15,7 @@ package enum PDFUpdateWriter {
             throw PDFError(.encrypted, "encrypted documents are not updated: decryption is not implemented (remove the password first, e.g. qpdf --decrypt)")
         }
         guard document.trailer["Root"] != nil else { throw PDFError(.brokenXref, "the trailer has no /Root") }
-        let complete = document.revisions.isEmpty || document.wasRepaired
+        let complete = document.revisions.isEmpty || document.wasRepaired || (!document.xrefIrregularities.isEmpty && !hasSignatures(document))
         let usesStream: Bool
         if complete {
             usesStream = document.xrefTable.values.contains { if case .compressed = $0 { return true } else { return false } }
@@ -54,6 +55,12 @@ package enum PDFUpdateWriter {
         output += Array("startxref\n\(xrefOffset)\n%%EOF\n".utf8)
         return PDFSerializedUpdate(
             bytes: output, startOffset: start, bodyOffsets: bodyOffsets, xrefKind: usesStream ? .stream : .table)
+    }
+
+    /// Earlier signatures are judged against the revision chain, so a signed file keeps /Prev
+    /// even when its chain is irregular.
+    static func hasSignatures(_ document: PDFDocument) -> Bool {
+        ((try? document.formFields()) ?? []).contains(where: \.isSigned)
     }
 
     static func write(_ body: PDFIncrementalUpdate.Body, into output: inout [UInt8]) throws {

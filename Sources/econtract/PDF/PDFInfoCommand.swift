@@ -5,9 +5,34 @@ import PDFSign
 /// `econtract pdf info IN.pdf`: what the reader sees — revisions, cross-reference kinds,
 /// repairs, encryption, objects and pages.
 struct PDFInfoCommand: AsyncParsableCommand {
+    /// Fields, and for each signed one its signature dictionary's main entries.
+    static func formLines(_ document: PDFDocument) -> [String] {
+        guard let fields = try? document.formFields() else { return ["form: unreadable field tree"] }
+        guard !fields.isEmpty else { return ["form fields: none"] }
+        var lines = ["form fields: \(fields.count)"]
+        for field in fields {
+            var line = "  \(field.qualifiedName.isEmpty ? "(unnamed)" : field.qualifiedName) [\(field.fieldType?.string ?? "?")]"
+            if field.isSignatureField {
+                if field.isSigned, let signature = try? document.resolve(field.value ?? .null).dictionaryValue {
+                    let subFilter = signature.name("SubFilter")?.string ?? "?"
+                    let range = (try? document.resolve(signature["ByteRange"] ?? .null).arrayValue)?.compactMap(\.integerValue) ?? []
+                    let time = signature["M"]?.stringValue.map { String(decoding: $0.bytes, as: UTF8.self) } ?? "?"
+                    line += " signed: \(subFilter), /ByteRange \(range), /M \(time)"
+                    if let certification = signature["Reference"].flatMap({ try? document.resolve($0).arrayValue })?.compactMap({ try? document.resolve($0).dictionaryValue }).first(where: { $0.name("TransformMethod") == "DocMDP" }) {
+                        line += ", certification P=\(certification["TransformParams"]?.dictionaryValue?.integer("P") ?? 2)"
+                    }
+                } else {
+                    line += " empty"
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "info",
-        abstract: "Show a PDF's revisions, cross-reference kinds, repairs, encryption and page count."
+        abstract: "Show a PDF's revisions, cross-reference kinds, repairs, encryption, pages, form fields and signatures."
     )
 
     @Argument(help: "The PDF file.")
@@ -31,6 +56,13 @@ struct PDFInfoCommand: AsyncParsableCommand {
             }
             lines.append("repaired: \(document.wasRepaired ? "yes" : "no")")
             for note in document.repairNotes { lines.append("  \(note)") }
+            if !document.xrefIrregularities.isEmpty {
+                lines.append("irregularities (tolerated):")
+                for note in document.xrefIrregularities { lines.append("  \(note)") }
+            }
+            if !document.isEncrypted {
+                lines += Self.formLines(document)
+            }
             print(lines.joined(separator: "\n"))
         } catch let error as PDFError {
             FileHandle.standardError.write(Data("error: \(file): \(error)\n".utf8))

@@ -2,6 +2,7 @@ import ArgumentParser
 import CMSCore
 import TimestampClient
 import Foundation
+import PDFSign
 import SwiftASN1
 import X509
 
@@ -24,6 +25,9 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
         // The TSA or the network failed (1), unless our own input was at fault (2).
         FileHandle.standardError.write(Data("error: \(error.reason) [\(error.code)]\n".utf8))
         throw error.code == .invalidArgument ? CLIExit.badInput : CLIExit.invalid
+    } catch let error as PDFError {
+        FileHandle.standardError.write(Data("error: \(error.reason) [PDFError.\(error.code)]\n".utf8))
+        throw CLIExit.badInput
     } catch {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw CLIExit.badInput
