@@ -91,10 +91,16 @@ struct PDFDocumentLoader {
                     }
                     section.kind = .hybrid
                     section.xrefStreamOffset = streamOffset
+                    if let unusual = unusualStreamEncoding(hidden.trailer) {
+                        irregularities.append("the /XRefStm stream at offset \(streamOffset) uses \(unusual)")
+                    }
                 }
             }
             if section.hasIrregularEntries {
                 irregularities.append("the cross-reference table at offset \(offset) has entries that are not 20-byte lines")
+            }
+            if section.kind == .stream, let unusual = unusualStreamEncoding(section.trailer) {
+                irregularities.append("the cross-reference stream at offset \(offset) uses \(unusual)")
             }
             if section.trailer.integer("Size") == nil {
                 irregularities.append("the trailer of the cross-reference section at offset \(offset) has no integer /Size")
@@ -102,6 +108,20 @@ struct PDFDocumentLoader {
             sections.append(section)
             next = section.previousOffset
         }
+    }
+
+    /// A cross-reference stream encoded other than with FlateDecode and a PNG predictor (or
+    /// none) is valid, but several readers do not support it.
+    private func unusualStreamEncoding(_ dictionary: PDFDictionary) -> String? {
+        switch dictionary["Filter"] {
+        case nil, .name("FlateDecode")?, .array([.name("FlateDecode")])?: break
+        case let filter?: return "the filter \(filter)"
+        }
+        let parameters = dictionary["DecodeParms"]?.dictionaryValue ?? dictionary["DecodeParms"]?.arrayValue?.first?.dictionaryValue
+        if let predictor = parameters?.integer("Predictor"), predictor != 1, predictor < 10 {
+            return "predictor \(predictor)"
+        }
+        return nil
     }
 
     private func mergedTrailer(_ sections: [PDFXrefSection]) -> PDFDictionary {

@@ -1,3 +1,5 @@
+import CMSCore
+
 /// Puts a signature into the document's form (ISO 32000-2 §12.7.5.5, §12.8): fills an
 /// existing empty signature field or creates one with its widget on a page, sets
 /// /SigFlags 3 and, for a certification signature, /Perms /DocMDP.
@@ -43,7 +45,11 @@ struct PDFSignatureFieldPlacer {
 
     /// A certification signature must come first; a DocMDP P=1 document takes no signature.
     private func checkPermissions(_ fields: [PDFFormField]) throws {
+        guard document.headerVersion != nil else {
+            throw PDFError(.malformedSyntax, "the file has no %PDF-x.y header (ISO 32000-2 §7.5.2); validators refuse such files")
+        }
         let signed = fields.filter(\.isSigned)
+        for field in signed { try checkExistingSignature(field) }
         if options.certification != nil, !signed.isEmpty {
             throw PDFError(.notSignable, "a certification signature must be the document's first signature; it has \(signed.count)")
         }
@@ -55,6 +61,26 @@ struct PDFSignatureFieldPlacer {
                 throw PDFError(.notSignable, "field \"\(name)\" is a \(field.fieldType?.string ?? "untyped") field, not a signature field")
             }
             guard !field.isSigned else { throw PDFError(.notSignable, "signature field \"\(name)\" is already signed") }
+        }
+    }
+
+    /// An earlier signature must at least be well-formed: a document whose signature cannot be
+    /// parsed fails validation whatever is added to it.
+    private func checkExistingSignature(_ field: PDFFormField) throws {
+        let name = field.qualifiedName
+        guard let signature = try? document.resolve(field.value ?? .null).dictionaryValue else {
+            throw PDFError(.notSignable, "signature field \"\(name)\" has a /V that is not a signature dictionary")
+        }
+        let range = ((try? document.resolve(signature["ByteRange"] ?? .null).arrayValue) ?? []).compactMap(\.integerValue)
+        guard range.count == 4, let contents = try? document.resolve(signature["Contents"] ?? .null).stringValue else {
+            throw PDFError(.notSignable, "signature field \"\(name)\" lacks a /ByteRange of four integers or a /Contents string")
+        }
+        var end = contents.bytes.count
+        while end > 0, contents.bytes[end - 1] == 0 { end -= 1 }
+        do {
+            _ = try CMSSignature(berEncoded: contents.bytes[0..<end])
+        } catch {
+            throw PDFError(.notSignable, "signature field \"\(name)\" holds a malformed CMS signature (\(error)); validators reject the document")
         }
     }
 
