@@ -7,14 +7,18 @@ import Testing
        .enabled(if: JapaneseTestFont.isAvailable, JapaneseTestFont.skipMessage))
 struct AppearanceRenderTests {
     /// The one-page test PDF with the appearance at (40, 60), 220 × 80 pt.
-    static func writeSample(to directory: URL) throws -> URL {
+    static func writeSample(to directory: URL, before: String = "") throws -> URL {
         let appearance = try PDFSignatureAppearance(
             pageIndex: 0, rectangle: try PDFRectangle(x: 40, y: 60, width: 220, height: 80),
             textLines: ["署名者: 山田 太郎", "2026-11-26", "理由: 契約締結"],
             font: try JapaneseTestFont.load(), stamp: try PDFStampImage(data: try TestPNGEncoder.redSeal()))
-        let pdf = try CollectingObjectSink.onePagePDF(drawing: { try appearance.makeFormXObject(into: $0) }, at: (40, 60))
+        let pdf = try CollectingObjectSink.onePagePDF(drawing: { try appearance.makeFormXObject(into: $0) }, at: (40, 60), before: before)
         let url = directory.appendingPathComponent("appearance.pdf")
         try Data(pdf).write(to: url)
+        // For looking at the result by hand: APPEARANCE_KEEP_DIR=/some/dir swift test --filter Appearance
+        if let keep = ProcessInfo.processInfo.environment["APPEARANCE_KEEP_DIR"] {
+            try Data(pdf).write(to: URL(fileURLWithPath: keep).appendingPathComponent("appearance.pdf"))
+        }
         return url
     }
 
@@ -35,6 +39,21 @@ struct AppearanceRenderTests {
         #expect(text > 300, "dark pixels in the text area: \(text)")
         #expect(image.inkCount(x: px(122)..<px(260), y: top..<bottom, isRed: true) == 0, "text is black")
         #expect(outside == 0, "nothing drawn above the rectangle")
+    }
+
+    @Test("The seal's transparent parts show what lies under the appearance")
+    func transparency() throws {
+        let directory = try ExternalPDFTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A blue square under the stamp square.
+        let pdf = try Self.writeSample(to: directory, before: "0 0 1 rg 40 60 80 80 re f\n")
+        let image = try PPMImage(try ExternalPDFTools.run("pdftoppm", ["-r", "100", "-singlefile", pdf.path]))
+        func pixel(_ x: Double, _ y: Double) -> [UInt8] {
+            let index = (Int((200 - y) * 100 / 72) * image.width + Int(x * 100 / 72)) * 3
+            return Array(image.pixels[index..<(index + 3)])
+        }
+        #expect(pixel(45, 65) == [0, 0, 255], "corner of the seal square is transparent: \(pixel(45, 65))")
+        #expect(pixel(40 + 40, 60 + 40)[0] > 150 && pixel(80, 100)[2] < 100, "centre of the seal is red: \(pixel(80, 100))")
     }
 
     @Test("pdffonts lists an embedded subset CID TrueType font with ToUnicode; pdftotext extracts the Japanese text")

@@ -52,6 +52,9 @@ struct TrueTypeFontTests {
         }
         #expect(reparsed.glyphID(for: "X") == nil)
         Self.expectValidChecksums(subset.fontProgram)
+        if let keep = ProcessInfo.processInfo.environment["APPEARANCE_KEEP_DIR"] {
+            try Data(subset.fontProgram).write(to: URL(fileURLWithPath: keep).appendingPathComponent("subset.ttf"))
+        }
     }
 
     /// Every table's directory checksum matches, and the whole file sums to 0xB1B0AFBA.

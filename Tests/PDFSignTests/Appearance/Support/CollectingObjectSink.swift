@@ -40,15 +40,16 @@ final class CollectingObjectSink: PDFObjectSink {
         try FlateDecoder.decode(streamData[reference.number] ?? [], limit: 1 << 26)
     }
 
-    /// A one-page PDF (A4-ish 300×200 page) that draws the form XObject `form` at `origin`.
-    static func onePagePDF(drawing makeForm: (CollectingObjectSink) throws -> PDFObjectReference, at origin: (x: Double, y: Double)) throws -> [UInt8] {
+    /// A one-page PDF (300×200 pt page) that draws the form XObject `form` at `origin`, after
+    /// the page content `before`.
+    static func onePagePDF(drawing makeForm: (CollectingObjectSink) throws -> PDFObjectReference, at origin: (x: Double, y: Double), before: String = "") throws -> [UInt8] {
         let sink = CollectingObjectSink(firstNumber: 5)
         let form = try makeForm(sink)
         var builder = TestPDFBuilder()
         builder.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
         builder.object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
         builder.object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /XObject << /Fm1 \(form.number) 0 R >> >> /Contents 4 0 R >>")
-        builder.stream(4, data: Array("q 1 0 0 1 \(origin.x) \(origin.y) cm /Fm1 Do Q".utf8))
+        builder.stream(4, data: Array("\(before)q 1 0 0 1 \(origin.x) \(origin.y) cm /Fm1 Do Q".utf8))
         for (number, bytes) in sink.bodies {
             builder.offsets[number] = builder.bytes.count
             builder.append("\(number) 0 obj\n")
