@@ -12,6 +12,12 @@ struct StampImageTests {
     /// A 5×3 RGB gradient with varied bytes so every filter predicts something different.
     static let rgbRows: [[UInt8]] = (0..<3).map { y in (0..<15).map { UInt8(truncatingIfNeeded: $0 * 37 + y * 91 + ($0 * y) % 7) } }
 
+    /// 8×6 RGB pseudo-random values in 0…3: many predictor ties (Paeth's tie-breaking order matters).
+    static let tieRows: [[UInt8]] = {
+        var state: UInt32 = 12345
+        return (0..<6).map { _ in (0..<24).map { _ in state = state &* 1_103_515_245 &+ 12345; return UInt8((state >> 16) % 4) } }
+    }()
+
     @Test("RGB 8-bit, each of the five row filters", arguments: [UInt8(0), 1, 2, 3, 4])
     func rgbFilters(filter: UInt8) throws {
         let png = try TestPNGEncoder.make(width: 5, height: 3, bitDepth: 8, colorType: 2, rows: Self.rgbRows, filter: filter)
@@ -19,6 +25,8 @@ struct StampImageTests {
         #expect(image.width == 5 && image.height == 3 && image.colorComponents == 3)
         #expect(image.pixels == Self.rgbRows.flatMap { $0 })
         #expect(image.alpha == nil)
+        let ties = try Self.decode(try TestPNGEncoder.make(width: 8, height: 6, bitDepth: 8, colorType: 2, rows: Self.tieRows, filter: filter))
+        #expect(ties.pixels == Self.tieRows.flatMap { $0 })
     }
 
     @Test("Gray at 1, 2, 4, 8 and 16 bits")
