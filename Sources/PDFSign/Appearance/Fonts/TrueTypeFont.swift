@@ -150,7 +150,9 @@ public struct TrueTypeFont: Sendable {
 
     /// The glyph for a Unicode scalar, or `nil` when the font has none.
     public func glyphID(for scalar: Unicode.Scalar) -> UInt16? {
-        (try? characterMap.glyphID(for: scalar)).flatMap { $0.map { $0 < glyphCount ? $0 : nil } ?? nil }
+        // The subtable was bounds-checked when read; a glyph ID past maxp counts as missing.
+        guard let glyph = try? characterMap.glyphID(for: scalar), Int(glyph) < glyphCount else { return nil }
+        return glyph
     }
 
     /// The advance width of `glyph` in design units (0 for a glyph that does not exist).

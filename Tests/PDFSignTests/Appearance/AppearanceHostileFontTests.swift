@@ -2,7 +2,7 @@
 import Testing
 
 @Suite("TrueType fonts: hostile data gives typed errors, never a trap")
-struct HostileFontTests {
+struct AppearanceHostileFontTests {
     /// Parses and subsets; returns the error code, or nil when both succeeded.
     static func outcome(_ bytes: [UInt8], text: String = "ABD") -> PDFError.Code? {
         do {

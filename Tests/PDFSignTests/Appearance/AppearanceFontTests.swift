@@ -12,7 +12,7 @@ enum JapaneseTestFont {
 }
 
 @Suite("TrueType fonts: parsing and subsetting")
-struct TrueTypeFontTests {
+struct AppearanceFontTests {
     @Test("IPAex Gothic parses: metrics, names, cmap", .enabled(if: JapaneseTestFont.isAvailable, JapaneseTestFont.skipMessage))
     func parsesIPAex() throws {
         let font = try JapaneseTestFont.load()
@@ -71,6 +71,11 @@ struct TrueTypeFontTests {
             if tag == "head" { table.setUInt32(0, at: 8) }
             #expect(TrueTypeSubsetWriter.checksum(table) == (try! reader.uint32(record + 4)), "checksum of \(tag)")
         }
+    }
+
+    @Test("systemJapaneseFont finds IPAex Gothic on Debian", .enabled(if: JapaneseTestFont.isAvailable, JapaneseTestFont.skipMessage))
+    func systemFont() throws {
+        #expect(try TrueTypeFont.systemJapaneseFont().postScriptName == "IPAexGothic")
     }
 
     @Test("Composite glyphs: components collected recursively and their indices remapped")

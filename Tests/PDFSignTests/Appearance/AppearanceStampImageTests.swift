@@ -2,7 +2,7 @@
 import Testing
 
 @Suite("Stamp images: PNG decoding and JPEG headers")
-struct StampImageTests {
+struct AppearanceStampImageTests {
     static func decode(_ bytes: [UInt8]) throws -> PNGImage {
         let image = try PDFStampImage(data: bytes)
         guard case .png(let png) = image.content else { throw PDFError(.unsupportedImage, "not decoded as PNG") }
