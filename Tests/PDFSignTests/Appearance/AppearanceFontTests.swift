@@ -97,6 +97,33 @@ struct AppearanceFontTests {
         Self.expectValidChecksums(subset.fontProgram)
     }
 
+    @Test("DejaVu Sans: real composite glyphs (accented letters) keep their components, remapped",
+          .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), "needs DejaVu Sans (fonts-dejavu-core)"))
+    func dejaVuComposites() throws {
+        let font = try TrueTypeFont(data: Array(FileManager.default.contents(atPath: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")!))
+        let text = "Åéñ"
+        let subset = try font.subset(for: text)
+        let reparsed = try TrueTypeFont(data: subset.fontProgram)
+        var compositeCount = 0
+        for newID in 0..<reparsed.glyphCount {
+            let bytes = Array(try reparsed.glyphData(UInt16(newID)))
+            let original = Array(try font.glyphData(subset.originalGlyphIDs[newID]))
+            let positions = try TrueTypeGlyph.componentIndexPositions(in: bytes)
+            if !positions.isEmpty { compositeCount += 1 }
+            for position in positions {
+                let newComponent = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
+                let oldComponent = UInt16(original[position]) << 8 | UInt16(original[position + 1])
+                #expect(subset.originalGlyphIDs[Int(newComponent)] == oldComponent)
+            }
+        }
+        #expect(compositeCount >= 1, "DejaVu builds accented letters from components")
+        #expect(subset.originalGlyphIDs.count > text.unicodeScalars.count + 1, "components were added")
+        Self.expectValidChecksums(subset.fontProgram)
+        if let keep = ProcessInfo.processInfo.environment["APPEARANCE_KEEP_DIR"] {
+            try Data(subset.fontProgram).write(to: URL(fileURLWithPath: keep).appendingPathComponent("dejavu-subset.ttf"))
+        }
+    }
+
     @Test("Characters beyond the BMP: format 12 cmap in and out")
     func astralCharacters() throws {
         let font = try TrueTypeFont(data: TestFontBuilder.font())
