@@ -31,9 +31,10 @@ struct PDFAppearanceOptions: ParsableArguments {
         else {
             throw PDFError(.invalidArgument, "--visible takes PAGE,X,Y,W,H with PAGE ≥ 1, e.g. 1,350,50,200,60")
         }
-        var appearance = PDFSignatureAppearance(pageIndex: Int(page) - 1, rectangle: try PDFRectangle(x: x, y: y, width: w, height: h))
-        appearance.textLines = text.map { $0.components(separatedBy: "\\n") } ?? defaultLines(signer: signer, reason: reason, location: location)
-        return appearance
+        let lines = text.map { $0.components(separatedBy: "\\n") } ?? defaultLines(signer: signer, reason: reason, location: location)
+        return try PDFSignatureAppearance(
+            pageIndex: Int(page) - 1, rectangle: try PDFRectangle(x: x, y: y, width: w, height: h), textLines: lines,
+            font: try font.map { try TrueTypeFont(data: readFile($0)) }, stamp: try stamp.map { try PDFStampImage(data: readFile($0)) })
     }
 
     private func defaultLines(signer: Certificate, reason: String?, location: String?) -> [String] {
