@@ -95,6 +95,12 @@ let package = Package(
             path: "Benchmarks/TimestampBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "PDFSignBenchmark",
+            dependencies: ["PDFSign", "CMSCore", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            path: "Benchmarks/PDFSignBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TimestampClientTests",
             dependencies: ["TimestampClient", "CMSCore", "LoopbackHTTP"],
