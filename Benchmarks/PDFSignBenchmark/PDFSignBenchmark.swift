@@ -74,8 +74,14 @@ struct PDFSignBenchmark {
         }
         times.sort()
         var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let peak = usage.ru_maxrss * 1024  // kilobytes on Linux
+        #else
         getrusage(RUSAGE_SELF, &usage)
-        print(times[times.count / 2], usage.ru_maxrss * 1024)
+        let peak = usage.ru_maxrss  // bytes on Apple platforms
+        #endif
+        print(times[times.count / 2], peak)
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

@@ -59,20 +59,7 @@ struct DocumentTests {
 
     @Test("xref stream with PNG predictor and object stream")
     func xrefStream() throws {
-        var builder = TestPDFBuilder()
-        try builder.objectStream(10, objects: [
-            (1, "<< /Type /Catalog /Pages 2 0 R >>"),
-            (2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-            (3, "<< /Type /Page /Parent 2 0 R /Annots [(a string) 42 3.5] >>"),
-        ])
-        let offset10 = try #require(builder.offsets[10])
-        try builder.xrefStream(11, entries: [
-            (0, .free(nextFreeObject: 0, generation: 65535)),
-            (1, .compressed(streamNumber: 10, index: 0)),
-            (2, .compressed(streamNumber: 10, index: 1)),
-            (3, .compressed(streamNumber: 10, index: 2)),
-            (10, .inUse(offset: offset10, generation: 0)),
-        ], size: 12, trailer: "/Root 1 0 R")
+        let builder = try TestPDFBuilder.objectStreamDocument(pageEntries: "/Annots [(a string) 42 3.5]")
         let document = try PDFDocument(bytes: builder.bytes)
         #expect(!document.wasRepaired, "\(document.repairNotes)")
         #expect(document.revisions.map(\.kind) == [.stream])

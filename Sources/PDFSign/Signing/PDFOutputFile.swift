@@ -3,7 +3,7 @@ import Foundation
 /// A file being written by the signer: created fresh, written sequentially in chunks.
 final class PDFOutputFile {
     static let chunkSize = 4 * 1024 * 1024
-    private let handle: FileHandle
+    let handle: FileHandle
     let path: String
 
     init(path: String) throws {

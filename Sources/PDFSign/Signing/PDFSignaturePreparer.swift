@@ -42,18 +42,20 @@ public struct PDFSignaturePreparer: Sendable {
         let output = try PDFOutputFile(path: path)
         defer { output.close() }
         let source = document.source
-        var offset = 0
-        while offset < source.count {
-            let chunk = try source.read(offset..<min(source.count, offset + PDFOutputFile.chunkSize))
-            digest.update(chunk)
-            try output.write(chunk)
-            offset += chunk.count
+        if let file = source as? PDFFileByteSource {
+            try PDFFileCopier.copy(from: file.path, count: source.count, to: output.handle, digest: &digest)
+        } else {
+            var offset = 0
+            while offset < source.count {
+                let chunk = try source.read(offset..<min(source.count, offset + PDFOutputFile.chunkSize))
+                digest.update(chunk)
+                try output.write(chunk)
+                offset += chunk.count
+            }
         }
         let start = layout.update.startOffset
-        let before = layout.update.bytes[0..<(layout.byteRange[1] - start)]
-        let after = layout.update.bytes[(layout.byteRange[2] - start)...]
-        digest.update(before)
-        digest.update(after)
+        digest.update(layout.update.bytes[0..<(layout.byteRange[1] - start)])
+        digest.update(layout.update.bytes[(layout.byteRange[2] - start)...])
         try output.write(layout.update.bytes[...])
         try output.finish()
         return layout.prepared(digest: digest.finalize(), options: options)

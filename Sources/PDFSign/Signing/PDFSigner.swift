@@ -1,5 +1,10 @@
 import CMSCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TimestampClient
 import SwiftASN1
 import X509
@@ -73,11 +78,9 @@ public struct PDFSigner: Sendable {
                 continue
             }
             try prepared.embed(cms, intoFileAt: partial)
-            do {
-                if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-                try FileManager.default.moveItem(atPath: partial, toPath: path)
-            } catch {
-                throw PDFError(.ioFailure, "moving the signed file to \(path) failed: \(error)")
+            // rename(2) replaces an existing file atomically: readers see the old or the new file, never none.
+            guard rename(partial, path) == 0 else {
+                throw PDFError(.ioFailure, "moving the signed file to \(path) failed: errno \(errno)")
             }
             return
         }

@@ -130,6 +130,29 @@ struct PDFSignerTests {
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: input))) == original)
     }
 
+    @Test("a file larger than the copy buffer is copied and hashed completely (kernel copy or fallback)")
+    func largeFileOutput() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pdfsign-large-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var builder = TestPDFBuilder()
+        builder.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        builder.object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        builder.object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")
+        var generator = SystemRandomNumberGenerator()
+        let blob = (0..<(PDFFileCopier.bufferSize * 2 + 12_345)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        builder.stream(4, data: blob)
+        builder.classicXref(trailer: "/Size 5 /Root 1 0 R")
+        let input = directory.appendingPathComponent("in.pdf").path
+        let output = directory.appendingPathComponent("out.pdf").path
+        FileManager.default.createFile(atPath: input, contents: Data(builder.bytes))
+        try await PDFSigner(key: SigningFixtures.signer()).sign(PDFDocument(contentsOfFile: input), writingTo: output)
+        let signed = Array(try Data(contentsOf: URL(fileURLWithPath: output)))
+        #expect(signed.count > builder.bytes.count)
+        #expect(Array(signed.prefix(builder.bytes.count)) == builder.bytes)
+        #expect(try await SignedPDFReadback(signed).verify().isValid)
+    }
+
     @Test("a fixed /Contents capacity that is too small is a typed error")
     func capacityTooSmall() async throws {
         var options = PDFSignatureOptions()

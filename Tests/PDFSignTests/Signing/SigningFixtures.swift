@@ -37,20 +37,7 @@ enum SigningFixtures {
 
     /// The same page tree stored in an object stream, with a cross-reference stream.
     static func xrefStreamPDF() throws -> [UInt8] {
-        var builder = TestPDFBuilder()
-        try builder.objectStream(10, objects: [
-            (1, "<< /Type /Catalog /Pages 2 0 R >>"),
-            (2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-            (3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"),
-        ])
-        let offset10 = builder.offsets[10]!
-        try builder.xrefStream(11, entries: [
-            (0, .free(nextFreeObject: 0, generation: 65535)),
-            (1, .compressed(streamNumber: 10, index: 0)),
-            (2, .compressed(streamNumber: 10, index: 1)),
-            (3, .compressed(streamNumber: 10, index: 2)),
-            (10, .inUse(offset: offset10, generation: 0)),
-        ], size: 12, trailer: "/Root 1 0 R")
+        let builder = try TestPDFBuilder.objectStreamDocument(pageEntries: "/MediaBox [0 0 595 842]")
         return builder.bytes
     }
 }

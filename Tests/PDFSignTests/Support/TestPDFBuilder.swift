@@ -55,12 +55,12 @@ struct TestPDFBuilder {
 
     /// Writes an xref stream object `number` with rows for `entries` (/W [1 3 2]), Flate + PNG Up predictor.
     @discardableResult
-    mutating func xrefStream(_ number: Int, entries: [(Int, PDFXrefEntry)], size: Int, trailer: String, writeStartxref: Bool = true) throws -> Int {
+    mutating func xrefStream(_ number: Int, entries: [(Int, PDFXrefEntry)], size: Int, trailer: String, writeStartxref: Bool = true, selfOffset: Int? = nil) throws -> Int {
         let start = bytes.count
         offsets[number] = start
         var rows: [[UInt8]] = []
         var allEntries = entries
-        allEntries.append((number, .inUse(offset: start, generation: 0)))
+        allEntries.append((number, .inUse(offset: selfOffset ?? start, generation: 0)))
         allEntries.sort { $0.0 < $1.0 }
         var index: [Int] = []
         for (n, entry) in allEntries {
@@ -98,5 +98,24 @@ struct TestPDFBuilder {
         }
         let data = try FlateEncoder.encode(Array((header + body).utf8))
         stream(number, "/Type /ObjStm /N \(objects.count) /First \(header.utf8.count) /Filter /FlateDecode", data: data)
+    }
+
+    /// A one-page document whose catalog, page tree and page (with `pageEntries`) sit in object
+    /// stream 10, indexed by cross-reference stream 11.
+    static func objectStreamDocument(pageEntries: String) throws -> TestPDFBuilder {
+        var builder = TestPDFBuilder()
+        try builder.objectStream(10, objects: [
+            (1, "<< /Type /Catalog /Pages 2 0 R >>"),
+            (2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+            (3, "<< /Type /Page /Parent 2 0 R \(pageEntries) >>"),
+        ])
+        try builder.xrefStream(11, entries: [
+            (0, .free(nextFreeObject: 0, generation: 65535)),
+            (1, .compressed(streamNumber: 10, index: 0)),
+            (2, .compressed(streamNumber: 10, index: 1)),
+            (3, .compressed(streamNumber: 10, index: 2)),
+            (10, .inUse(offset: builder.offsets[10] ?? 0, generation: 0)),
+        ], size: 12, trailer: "/Root 1 0 R")
+        return builder
     }
 }

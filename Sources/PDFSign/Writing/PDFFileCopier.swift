@@ -1,0 +1,121 @@
+import CMSCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Copies the original file into the signed output while hashing it, at close to the speed
+/// of hashing alone: the kernel copies (`copy_file_range` on Linux) on one thread while this
+/// thread reads the file with `pread` into one reused buffer and hashes it. Where the kernel
+/// copy is unavailable, the hashed buffer is written instead. Memory stays at one buffer
+/// whatever the file size, and no file is mapped (a file truncated meanwhile gives an error,
+/// not a crash).
+enum PDFFileCopier {
+    static let bufferSize = 8 * 1024 * 1024
+
+    /// Copies bytes `0..<count` of `sourcePath` to the current position of `output`,
+    /// feeding them to `digest`.
+    static func copy(from sourcePath: String, count: Int, to output: FileHandle, digest: inout StreamingDigest) throws {
+        let source = open(sourcePath, O_RDONLY)
+        guard source >= 0 else { throw PDFError(.ioFailure, "cannot open \(sourcePath): errno \(errno)") }
+        defer { close(source) }
+        let destination = output.fileDescriptor
+
+        let kernelCopy = KernelCopyResult()
+        let group = DispatchGroup()
+        #if os(Linux)
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            kernelCopy.set(copyInKernel(from: source, to: destination, count: count))
+            group.leave()
+        }
+        #else
+        kernelCopy.set(false)
+        #endif
+
+        var buffer = [UInt8](repeating: 0, count: min(bufferSize, max(count, 1)))
+        var offset = 0
+        var readError: PDFError?
+        // Hash while the kernel copies; if it cannot, write what was hashed once it says so.
+        var pendingWrites: [(Int, Int)] = []
+        while offset < count, readError == nil {
+            let length = min(buffer.count, count - offset)
+            let got = buffer.withUnsafeMutableBytes { pread(source, $0.baseAddress, length, off_t(offset)) }
+            guard got == length else {
+                readError = PDFError(.ioFailure, "short read at \(offset) in \(sourcePath) (the file changed while signing?)")
+                break
+            }
+            digest.update(buffer[0..<length])
+            if kernelCopy.value == false {
+                for (start, size) in pendingWrites { try writeRange(from: source, start: start, size: size, to: destination, buffer: &buffer) }
+                pendingWrites = []
+                try writeAll(buffer[0..<length], to: destination)
+            } else {
+                pendingWrites.append((offset, length))
+            }
+            offset += length
+        }
+        group.wait()
+        if let readError { throw readError }
+        if kernelCopy.value != true {
+            for (start, size) in pendingWrites { try writeRange(from: source, start: start, size: size, to: destination, buffer: &buffer) }
+        }
+    }
+
+    #if os(Linux)
+    /// `copy_file_range` until `count` bytes are copied; `false` (nothing copied) when the kernel
+    /// or file system does not support it.
+    private typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
+
+    /// glibc's `copy_file_range` (2.27+), looked up at run time: Swift's Glibc module does not
+    /// declare it (it needs `_GNU_SOURCE`).
+    private static let copyFileRange: CopyFileRange? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "copy_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: CopyFileRange.self)
+    }()
+
+    private static func copyInKernel(from source: Int32, to destination: Int32, count: Int) -> Bool {
+        guard let copyFileRange else { return false }
+        var sourceOffset: Int64 = 0
+        var copied = 0
+        while copied < count {
+            let result = copyFileRange(source, &sourceOffset, destination, nil, count - copied, 0)
+            if result <= 0 {
+                if copied == 0 { return false }
+                // A failure midway: rewind the output so the fallback rewrites everything.
+                if ftruncate(destination, 0) != 0 || lseek(destination, 0, SEEK_SET) != 0 { return false }
+                return false
+            }
+            copied += result
+        }
+        return true
+    }
+    #endif
+
+    private static func writeRange(from source: Int32, start: Int, size: Int, to destination: Int32, buffer: inout [UInt8]) throws {
+        let got = buffer.withUnsafeMutableBytes { pread(source, $0.baseAddress, size, off_t(start)) }
+        guard got == size else { throw PDFError(.ioFailure, "short read at \(start) while copying") }
+        try writeAll(buffer[0..<size], to: destination)
+    }
+
+    static func writeAll(_ bytes: ArraySlice<UInt8>, to destination: Int32) throws {
+        try bytes.withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count {
+                let result = write(destination, raw.baseAddress! + written, raw.count - written)
+                guard result > 0 else { throw PDFError(.ioFailure, "write failed: errno \(errno)") }
+                written += result
+            }
+        }
+    }
+}
+
+/// The kernel copy's outcome, shared between the copying and the hashing thread.
+private final class KernelCopyResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Bool?
+    func set(_ value: Bool) { lock.withLock { result = value } }
+    var value: Bool? { lock.withLock { result } }
+}
