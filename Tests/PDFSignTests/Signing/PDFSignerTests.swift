@@ -139,8 +139,10 @@ struct PDFSignerTests {
         builder.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
         builder.object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
         builder.object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")
-        var generator = SystemRandomNumberGenerator()
-        let blob = (0..<(PDFFileCopier.bufferSize * 2 + 12_345)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        // A random piece whose length does not divide the buffer size, repeated past two buffers:
+        // a chunk copied to the wrong place would not match.
+        let piece = (0..<(64 * 1024 + 7)).map { _ in UInt8.random(in: 0...255) }
+        let blob = Array(repeatElement(piece, count: PDFFileCopier.bufferSize * 2 / piece.count + 2).joined())
         builder.stream(4, data: blob)
         builder.classicXref(trailer: "/Size 5 /Root 1 0 R")
         let input = directory.appendingPathComponent("in.pdf").path
