@@ -1,0 +1,79 @@
+/// One thing a validator found wrong or noteworthy about a signature or the document, with a
+/// stable code (for programs) and a message (for people).
+public struct PDFValidationFinding: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// A stable, extensible finding code. Compare with the static members.
+    public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        // Byte ranges and /Contents (ISO 32000-2 §12.8.1; PDF Insecurity 2019: USF and SWA).
+        /// /ByteRange is not four non-negative integers starting at 0, or lies outside the file.
+        public static let byteRangeMalformed = Code(rawValue: "byteRangeMalformed")
+        /// The gap between the two ranges is not exactly this signature's /Contents hex string
+        /// (Signature Wrapping Attack).
+        public static let signatureWrapping = Code(rawValue: "signatureWrapping")
+        /// /Contents or /ByteRange is missing, empty or of the wrong type (Universal Signature Forgery).
+        public static let universalSignatureForgery = Code(rawValue: "universalSignatureForgery")
+        /// The signed bytes do not end at an `%%EOF` (a revision boundary).
+        public static let signedRevisionNotAtEOF = Code(rawValue: "signedRevisionNotAtEOF")
+        /// The digest of the byte ranges differs from the CMS message-digest.
+        public static let digestMismatch = Code(rawValue: "digestMismatch")
+        /// The CMS structure, its signature value or its certificate binding is invalid.
+        public static let cmsInvalid = Code(rawValue: "cmsInvalid")
+
+        // Modifications after signing (reject by default).
+        /// Bytes after the signed revision that are not a well-formed incremental update
+        /// (Incremental Saving Attack).
+        public static let incrementalSavingAttack = Code(rawValue: "incrementalSavingAttack")
+        /// A change the signer's permissions do not allow (the message names the objects and why).
+        public static let disallowedModification = Code(rawValue: "disallowedModification")
+        /// Shadow attack, hide variant: content present when signed is hidden by a later update.
+        public static let shadowAttackHide = Code(rawValue: "shadowAttackHide")
+        /// Shadow attack, replace variant: a later update replaces signed content (fonts, streams, form values).
+        public static let shadowAttackReplace = Code(rawValue: "shadowAttackReplace")
+        /// Shadow attack, hide-and-replace variant: an object is re-pointed to content prepared before signing.
+        public static let shadowAttackHideAndReplace = Code(rawValue: "shadowAttackHideAndReplace")
+        /// Evil Annotation Attack: annotations that change what a certified document shows.
+        public static let evilAnnotation = Code(rawValue: "evilAnnotation")
+        /// Sneaky Signature Attack: a signature widget or form update whose appearance overlays content.
+        public static let sneakySignature = Code(rawValue: "sneakySignature")
+        /// The document could not be parsed well enough to judge it.
+        public static let unparseable = Code(rawValue: "unparseable")
+    }
+
+    /// What was found.
+    public let code: Code
+    /// A readable explanation naming objects and offsets.
+    public let message: String
+    /// The objects involved, if any.
+    public let objects: [PDFObjectReference]
+
+    /// A finding.
+    public init(_ code: Code, _ message: String, objects: [PDFObjectReference] = []) {
+        self.code = code
+        self.message = message
+        self.objects = objects
+    }
+
+    /// `code: message`.
+    public var description: String { "\(code): \(message)" }
+}
+
+extension PDFObjectReference: Codable {
+    /// Decodes `"n g R"`.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let parts = text.split(separator: " ")
+        guard parts.count == 3, let number = Int(parts[0]), let generation = Int(parts[1]), parts[2] == "R" else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an object reference: \(text)"))
+        }
+        self.init(number, generation)
+    }
+
+    /// Encodes as `"n g R"`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
