@@ -59,6 +59,8 @@ public struct PDFError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let notSignable = Code("notSignable")
         /// The CMS signature is larger than the space reserved for /Contents.
         public static let signatureTooLarge = Code("signatureTooLarge")
+        /// Long-term validation data (OCSP responses, CRLs) could not be obtained for a certificate.
+        public static let validationDataUnavailable = Code("validationDataUnavailable")
         /// Making the signature failed (key provider, TSA, CMS encoding).
         public static let signingFailed = Code("signingFailed")
     }

@@ -14,6 +14,14 @@ struct PDFSignatureDictionaryTemplate {
 
     static let byteRangeSlotLength = 4 * 14 + 2
 
+    /// A document timestamp's dictionary (ETSI EN 319 142-1 §5.4.3): /Type /DocTimeStamp,
+    /// /SubFilter /ETSI.RFC3161, no signer metadata.
+    init(documentTimestampCapacity capacity: Int) throws {
+        try self.init(PDFDictionary([
+            "Type": .name("DocTimeStamp"), "Filter": .name("Adobe.PPKLite"), "SubFilter": .name("ETSI.RFC3161"),
+        ]), capacity: capacity)
+    }
+
     init(options: PDFSignatureOptions, signingTime: Date, capacity: Int, docMDPPermission: Int?) throws {
         var dictionary = PDFDictionary([
             "Type": .name("Sig"), "Filter": .name("Adobe.PPKLite"), "SubFilter": .name(PDFName(options.subFilter.rawValue)),
@@ -33,7 +41,11 @@ struct PDFSignatureDictionaryTemplate {
             references.append(Self.reference(method: "FieldMDP", parameters: parameters))
         }
         if !references.isEmpty { dictionary["Reference"] = .array(references) }
+        try self.init(dictionary, capacity: capacity)
+    }
 
+    /// `dictionary` followed by the /ByteRange and /Contents placeholders.
+    private init(_ dictionary: PDFDictionary, capacity: Int) throws {
         var output: [UInt8] = []
         try PDFObjectSerializer.writeDictionary(dictionary, into: &output)
         output.removeLast(2)  // ">>": the placeholders follow

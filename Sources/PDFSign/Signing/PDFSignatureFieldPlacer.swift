@@ -8,6 +8,9 @@ struct PDFSignatureFieldPlacer {
     let options: PDFSignatureOptions
     /// The signature dictionary's reference (reserved, written later).
     let signature: PDFObjectReference
+    /// A document timestamp: allowed even under DocMDP P=1 (ISO 32000-2 §12.8.2.2.2 exempts
+    /// the DSS and document timestamps), never a certification.
+    var isDocumentTimestamp = false
 
     private var document: PDFDocument { update.document }
 
@@ -37,7 +40,7 @@ struct PDFSignatureFieldPlacer {
         if options.certification != nil {
             catalog["Perms"] = .dictionary(PDFDictionary(["DocMDP": .reference(signature)]))
         }
-        if options.subFilter == .cadesDetached { try declareESICExtension(in: &catalog) }
+        if options.subFilter == .cadesDetached || isDocumentTimestamp { try declareESICExtension(in: &catalog) }
         update.set(catalogReference, .object(.dictionary(catalog)))
     }
 
@@ -53,7 +56,7 @@ struct PDFSignatureFieldPlacer {
         if options.certification != nil, !signed.isEmpty {
             throw PDFError(.notSignable, "a certification signature must be the document's first signature; it has \(signed.count)")
         }
-        if let permission = try existingDocMDPPermission(), permission == 1 {
+        if !isDocumentTimestamp, let permission = try existingDocMDPPermission(), permission == 1 {
             throw PDFError(.notSignable, "the document is certified with DocMDP P=1: no further changes, not even signatures, are allowed")
         }
         if let name = options.fieldName, let field = fields.first(where: { $0.qualifiedName == name }) {
@@ -75,10 +78,8 @@ struct PDFSignatureFieldPlacer {
         guard range.count == 4, let contents = try? document.resolve(signature["Contents"] ?? .null).stringValue else {
             throw PDFError(.notSignable, "signature field \"\(name)\" lacks a /ByteRange of four integers or a /Contents string")
         }
-        var end = contents.bytes.count
-        while end > 0, contents.bytes[end - 1] == 0 { end -= 1 }
         do {
-            _ = try CMSSignature(berEncoded: contents.bytes[0..<end])
+            _ = try CMSSignature(berEncoded: PDFEmbeddedSignature.trimmedDER(contents.bytes))
         } catch {
             throw PDFError(.notSignable, "signature field \"\(name)\" holds a malformed CMS signature (\(error)); validators reject the document")
         }

@@ -7,6 +7,8 @@ public enum PDFSignatureSubFilter: String, Sendable, Codable, CaseIterable {
     case cadesDetached = "ETSI.CAdES.detached"
     /// `/adbe.pkcs7.detached`: the older PDF 1.x format (with a signing-time attribute).
     case pkcs7Detached = "adbe.pkcs7.detached"
+    /// `/ETSI.RFC3161`: a document timestamp (made by `PDFLongTermValidation`, not by `PDFSigner`).
+    case rfc3161 = "ETSI.RFC3161"
 }
 
 /// The PAdES baseline level to produce while signing.
@@ -15,6 +17,16 @@ public enum PAdESLevel: String, Sendable, Codable, CaseIterable {
     case b = "B-B"
     /// B-T: with a signature timestamp from a TSA.
     case t = "B-T"
+    /// B-LT: B-T plus the validation data (chains, OCSP responses, CRLs) in the document security store.
+    case lt = "B-LT"
+    /// B-LTA: B-LT plus a document timestamp over everything.
+    case lta = "B-LTA"
+
+    /// Whether this level includes `other`.
+    public func includes(_ other: PAdESLevel) -> Bool {
+        let order: [PAdESLevel] = [.b, .t, .lt, .lta]
+        return order.firstIndex(of: self)! >= order.firstIndex(of: other)!
+    }
 }
 
 /// What a certification signature (DocMDP, ISO 32000-2 §12.8.2.2) still allows.

@@ -11,6 +11,9 @@ import Foundation
 public struct PDFSignaturePreparer: Sendable {
     /// The signature's options.
     public var options: PDFSignatureOptions
+    /// Prepare a document timestamp (/DocTimeStamp) instead of a signature; only the digest
+    /// algorithm of ``options`` applies.
+    var isDocumentTimestamp = false
 
     /// A preparer for `options`.
     public init(options: PDFSignatureOptions = .init()) {
@@ -30,7 +33,7 @@ public struct PDFSignaturePreparer: Sendable {
         var digest = StreamingDigest(options.digestAlgorithm)
         digest.update(bytes[0..<layout.byteRange[1]])
         digest.update(bytes[layout.byteRange[2]...])
-        return (bytes, layout.prepared(digest: digest.finalize(), options: options))
+        return (bytes, layout.prepared(digest: digest.finalize(), options: effectiveOptions))
     }
 
     /// Prepares the signed file at `path` (created or replaced), copying the original in
@@ -58,7 +61,14 @@ public struct PDFSignaturePreparer: Sendable {
         digest.update(layout.update.bytes[(layout.byteRange[2] - start)...])
         try output.write(layout.update.bytes[...])
         try output.finish()
-        return layout.prepared(digest: digest.finalize(), options: options)
+        return layout.prepared(digest: digest.finalize(), options: effectiveOptions)
+    }
+
+    /// The options as written: a document timestamp's /SubFilter is /ETSI.RFC3161.
+    private var effectiveOptions: PDFSignatureOptions {
+        var effective = options
+        if isDocumentTimestamp { effective.subFilter = .rfc3161 }
+        return effective
     }
 
     /// The update with the signature dictionary's /ByteRange patched.
@@ -78,15 +88,20 @@ public struct PDFSignaturePreparer: Sendable {
         guard contentsCapacity > 0, contentsCapacity <= 4 * 1024 * 1024 else {
             throw PDFError(.invalidArgument, "a /Contents capacity of \(contentsCapacity) bytes is outside 1…4 MiB")
         }
+        guard isDocumentTimestamp || options.subFilter != .rfc3161 else {
+            throw PDFError(.invalidArgument, "/ETSI.RFC3161 is a document timestamp's /SubFilter; add one with PDFLongTermValidation")
+        }
         guard !options.digestAlgorithm.isWeak else {
             throw PDFError(.invalidArgument, "\(options.digestAlgorithm) is refused for new signatures")
         }
         let update = PDFIncrementalUpdate(document: document)
         let signature = update.reserve()
-        try PDFSignatureFieldPlacer(update: update, options: options, signature: signature).place()
-        let template = try PDFSignatureDictionaryTemplate(
-            options: options, signingTime: options.signingTime ?? Date(), capacity: contentsCapacity,
-            docMDPPermission: options.certification?.rawValue)
+        try PDFSignatureFieldPlacer(update: update, options: options, signature: signature, isDocumentTimestamp: isDocumentTimestamp).place()
+        let template = isDocumentTimestamp
+            ? try PDFSignatureDictionaryTemplate(documentTimestampCapacity: contentsCapacity)
+            : try PDFSignatureDictionaryTemplate(
+                options: options, signingTime: options.signingTime ?? Date(), capacity: contentsCapacity,
+                docMDPPermission: options.certification?.rawValue)
         update.set(signature, .raw(template.bytes))
         var serialized = try PDFUpdateWriter.write(update)
         guard let body = serialized.bodyOffsets[signature] else {

@@ -32,8 +32,12 @@ public struct PDFSigner: Sendable {
     public var options: PDFSignatureOptions
     /// The PAdES level to reach.
     public var level: PAdESLevel
-    /// The TSA for B-T.
+    /// The TSA for B-T and above.
     public var timestampAuthority: (any TimestampAuthority)?
+    /// Where B-LT and B-LTA get OCSP responses and CRLs (default: HTTP from the certificates).
+    public var revocationSource: any RevocationDataSource = HTTPRevocationDataSource()
+    /// Certificates that complete chains for B-LT (intermediates, the root).
+    public var extraCertificates: [Certificate] = []
 
     /// A signer. `level` defaults to B-T when a TSA is given, else B-B.
     public init(
@@ -58,8 +62,18 @@ public struct PDFSigner: Sendable {
                 continue
             }
             try prepared.embed(cms, into: &bytes)
-            return bytes
+            return try await extendedForLevel(bytes)
         }
+    }
+
+    /// B-LT and B-LTA: the DSS update and the document timestamp after the signature.
+    private func extendedForLevel(_ bytes: [UInt8]) async throws -> [UInt8] {
+        guard level.includes(.lt) else { return bytes }
+        let ltv = PDFLongTermValidation(
+            revocationSource: revocationSource, timestampAuthority: timestampAuthority, extraCertificates: extraCertificates)
+        let withData = try await ltv.addingValidationData(to: PDFDocument(bytes: bytes))
+        guard level.includes(.lta) else { return withData }
+        return try await ltv.addingDocumentTimestamp(to: PDFDocument(bytes: withData))
     }
 
     /// Signs `document` into the file at `path`, streaming: the original is copied and hashed
@@ -78,6 +92,17 @@ public struct PDFSigner: Sendable {
                 continue
             }
             try prepared.embed(cms, intoFileAt: partial)
+            if level.includes(.lt) {
+                // The DSS and document-timestamp updates are built in memory for now.
+                let signed: [UInt8]
+                do { signed = Array(try Data(contentsOf: URL(fileURLWithPath: partial))) } catch {
+                    throw PDFError(.ioFailure, "cannot read back \(partial): \(error)")
+                }
+                let extended = try await extendedForLevel(signed)
+                guard FileManager.default.createFile(atPath: partial, contents: Data(extended)) else {
+                    throw PDFError(.ioFailure, "cannot write \(partial)")
+                }
+            }
             // rename(2) replaces an existing file atomically: readers see the old or the new file, never none.
             guard rename(partial, path) == 0 else {
                 throw PDFError(.ioFailure, "moving the signed file to \(path) failed: errno \(errno)")
@@ -94,9 +119,9 @@ public struct PDFSigner: Sendable {
         // PAdES (EN 319 142-1 §6.3): no signing-time attribute; adbe.pkcs7.detached keeps it.
         cades.signingTime = options.subFilter == .pkcs7Detached ? (options.signingTime ?? Date()) : nil
         var signature = try await CAdESSigner(key: key, options: cades).sign(digest: prepared.documentDigest)
-        if level == .t {
+        if level.includes(.t) {
             guard let timestampAuthority else {
-                throw PDFError(.invalidArgument, "PAdES B-T needs a timestamp authority")
+                throw PDFError(.invalidArgument, "PAdES \(level.rawValue) needs a timestamp authority")
             }
             signature = try await signature.addingSignatureTimestamp(using: timestampAuthority)
         }
@@ -122,7 +147,7 @@ public struct PDFSigner: Sendable {
             estimate += serializer.serializedBytes.count
         }
         estimate += 1_024  // signature value (RSA-8192 fits) and its structure
-        if level == .t { estimate += 8_192 }
+        if level.includes(.t) { estimate += 8_192 }
         return (estimate + 1_023) / 1_024 * 1_024
     }
 

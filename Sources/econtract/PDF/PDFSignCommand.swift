@@ -19,7 +19,7 @@ struct PDFSignCommand: AsyncParsableCommand {
 
     @OptionGroup var keyOptions: SigningKeyOptions
 
-    @Option(name: .long, help: "B-B or B-T (default: B-T with --tsa, else B-B).")
+    @Option(name: .long, help: "B-B, B-T, B-LT or B-LTA (default: B-T with --tsa, else B-B). B-LT and B-LTA fetch OCSP/CRLs.")
     var level: String?
 
     @Option(name: .long, help: "RFC 3161 TSA URL for the signature timestamp.")
@@ -48,6 +48,9 @@ struct PDFSignCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Use /SubFilter /adbe.pkcs7.detached instead of /ETSI.CAdES.detached.")
     var pkcs7 = false
 
+    @Option(name: .long, help: "Certificates to add to the DSS for B-LT/B-LTA (e.g. the root; repeatable).")
+    var dssCert: [String] = []
+
     @Option(name: .long, help: "User password of an encrypted PDF (encrypted PDFs are refused: decryption is not implemented).")
     var pdfPassword: String?
 
@@ -72,7 +75,7 @@ struct PDFSignCommand: AsyncParsableCommand {
             var pades: PAdESLevel?
             if let level {
                 guard let parsed = PAdESLevel(rawValue: level.uppercased()) else {
-                    throw PDFError(.invalidArgument, "--level takes B-B or B-T")
+                    throw PDFError(.invalidArgument, "--level takes B-B, B-T, B-LT or B-LTA")
                 }
                 pades = parsed
             }
@@ -80,7 +83,8 @@ struct PDFSignCommand: AsyncParsableCommand {
             if document.isEncrypted, pdfPassword != nil {
                 throw PDFError(.encrypted, "encrypted PDFs cannot be signed yet (decryption is not implemented); remove the password first, e.g. qpdf --decrypt --password=… in.pdf out.pdf")
             }
-            let signer = PDFSigner(key: key, options: options, level: pades, timestampAuthority: authority)
+            var signer = PDFSigner(key: key, options: options, level: pades, timestampAuthority: authority)
+            signer.extraCertificates = try dssCert.flatMap { try PEMFiles.certificates(inFile: $0) }
             try await signer.sign(document, writingTo: out)
             print("signed \(`in`) → \(out) (PAdES \(signer.level.rawValue), \(options.subFilter.rawValue)\(certify.map { ", certified P=\($0)" } ?? ""))")
         }

@@ -63,9 +63,7 @@ struct SignedPDFReadback {
         guard byteRange.count == 4, let contents = signatureDictionary["Contents"]?.stringValue else {
             throw PDFError(.malformedSyntax, "no /ByteRange or /Contents")
         }
-        var end = contents.bytes.count
-        while end > 0, contents.bytes[end - 1] == 0 { end -= 1 }
-        cms = try CMSSignature(berEncoded: contents.bytes[0..<end])
+        cms = try CMSSignature(berEncoded: PDFEmbeddedSignature.trimmedDER(contents.bytes))
         signedBytes = Array(bytes[byteRange[0]..<byteRange[0] + byteRange[1]] + bytes[byteRange[2]..<byteRange[2] + byteRange[3]])
     }
 

@@ -1,0 +1,100 @@
+import CMSCore
+import Foundation
+import TimestampClient
+import X509
+
+/// Makes signatures verifiable for decades (ETSI EN 319 142-1 §6.4–6.5): PAdES B-LT adds the
+/// validation data of every signature and timestamp to the document security store; B-LTA
+/// adds a document timestamp over all of it; renewing adds the validation data of the latest
+/// document timestamp and a new one, before its certificates expire or its algorithms weaken.
+///
+/// Each step is an incremental update; earlier signatures stay intact.
+///
+/// ```swift
+/// let ltv = PDFLongTermValidation(timestampAuthority: tsa)
+/// let archived = try await ltv.extendingToLTA(PDFDocument(bytes: signedBytes))
+/// ```
+public struct PDFLongTermValidation: Sendable {
+    /// Where OCSP responses and CRLs come from.
+    public var revocationSource: any RevocationDataSource
+    /// The TSA for document timestamps.
+    public var timestampAuthority: (any TimestampAuthority)?
+    /// Certificates that complete chains the signatures do not carry (intermediates, roots).
+    public var extraCertificates: [Certificate]
+
+    /// Long-term validation through `revocationSource` (default: HTTP, from the certificates'
+    /// AIA and CRL distribution points) and `timestampAuthority`.
+    public init(
+        revocationSource: any RevocationDataSource = HTTPRevocationDataSource(),
+        timestampAuthority: (any TimestampAuthority)? = nil, extraCertificates: [Certificate] = []
+    ) {
+        self.revocationSource = revocationSource
+        self.timestampAuthority = timestampAuthority
+        self.extraCertificates = extraCertificates
+    }
+
+    /// B-LT: a DSS update with the chains and revocation data of every signature and document
+    /// timestamp (existing DSS entries are kept).
+    ///
+    /// - Throws: ``PDFError/Code/notSignable`` for a document without signatures;
+    ///   ``PDFError/Code/validationDataUnavailable`` when a signer's revocation data cannot be had.
+    public func addingValidationData(to document: PDFDocument) async throws -> [UInt8] {
+        let signatures = try document.embeddedSignatures()
+        guard !signatures.isEmpty else { throw PDFError(.notSignable, "the document has no signatures to extend") }
+        var data = PDFValidationData()
+        let collector = PDFValidationDataCollector(source: revocationSource, extraCertificates: extraCertificates)
+        for embedded in signatures {
+            guard let contents = embedded.contents, let der = embedded.cmsBytes, let cms = try? CMSSignature(berEncoded: der) else {
+                throw PDFError(.notSignable, "signature field \"\(embedded.field.qualifiedName)\" holds no parseable CMS")
+            }
+            try await collector.collect(for: cms, key: PDFValidationData.vriKey(contents: contents), into: &data)
+        }
+        for certificate in extraCertificates { try data.add(certificate: certificate, for: nil) }
+        let update = PDFIncrementalUpdate(document: document)
+        try PDFDSSWriter(update: update).write(data)
+        let serialized = try PDFUpdateWriter.write(update)
+        return Array(try document.source.read(0..<document.source.count)) + serialized.bytes
+    }
+
+    /// A document timestamp (/DocTimeStamp, /ETSI.RFC3161) over the whole file.
+    public func addingDocumentTimestamp(to document: PDFDocument) async throws -> [UInt8] {
+        guard let timestampAuthority else { throw PDFError(.invalidArgument, "a document timestamp needs a timestamp authority") }
+        var preparer = PDFSignaturePreparer()
+        preparer.isDocumentTimestamp = true
+        preparer.options.digestAlgorithm = timestampAuthority.preferredDigestAlgorithm
+        var capacity = 12_288
+        while true {
+            var (bytes, prepared) = try preparer.prepare(document, contentsCapacity: capacity)
+            let token = try await timestampAuthority.timestamp(digest: prepared.documentDigest, algorithm: try prepared.digestAlgorithm)
+            guard token.derEncoded.count <= capacity else {
+                capacity = (token.derEncoded.count + 2_048 + 1_023) / 1_024 * 1_024
+                continue
+            }
+            try prepared.embed(token.derEncoded, into: &bytes)
+            return bytes
+        }
+    }
+
+    /// B-LTA: validation data, then a document timestamp. On a file that already ends with a
+    /// document timestamp this is the renewal: the new DSS data covers that timestamp too.
+    public func extendingToLTA(_ document: PDFDocument) async throws -> [UInt8] {
+        guard timestampAuthority != nil else { throw PDFError(.invalidArgument, "B-LTA needs a timestamp authority") }
+        let withData = try await addingValidationData(to: document)
+        return try await addingDocumentTimestamp(to: PDFDocument(bytes: withData))
+    }
+
+    /// When the archive timestamp chain must be renewed: the earliest expiry among the
+    /// certificates of the latest timestamp (document timestamp, else signature timestamp).
+    /// `nil` when the document has no timestamp.
+    public static func renewalDate(of document: PDFDocument) throws -> Date? {
+        let signatures = try document.embeddedSignatures()
+        var latest: (end: Int, token: CMSSignature)?
+        for embedded in signatures {
+            guard let der = embedded.cmsBytes, let cms = try? CMSSignature(berEncoded: der), let end = embedded.signedLength else { continue }
+            let token: CMSSignature? = embedded.isDocumentTimestamp ? cms : (try? cms.signatureTimestamps())?.last?.signature
+            if let token, end >= (latest?.end ?? -1) { latest = (end, token) }
+        }
+        guard let latest else { return nil }
+        return latest.token.certificates.map(\.notValidAfter).min()
+    }
+}

@@ -1,0 +1,72 @@
+import CMSCore
+import Foundation
+import TimestampClient
+import X509
+
+/// Gathers what long-term validation needs for a set of CMS signatures (ETSI EN 319 142-1
+/// §5.4; EN 319 102-1 §5.2.6): every certificate of every chain — signers, timestamp
+/// authorities, OCSP responders — and an OCSP response (or, failing that, CRLs) for each
+/// certificate that is not a trust anchor, fetched through a ``CMSCore/RevocationDataSource``.
+struct PDFValidationDataCollector {
+    let source: any RevocationDataSource
+    /// Certificates that may complete chains (intermediates, roots) besides those embedded.
+    let extraCertificates: [Certificate]
+
+    /// Adds to `data` the chains and revocation data of `signature` (a signature, or a document
+    /// timestamp token whose signer is the TSA) and of the timestamp tokens inside it, recorded
+    /// under `key` for /VRI.
+    ///
+    /// - Throws: ``PDFError/Code/validationDataUnavailable`` when the signer's own certificate
+    ///   gets neither an OCSP response nor a CRL.
+    func collect(for signature: CMSSignature, key: String, into data: inout PDFValidationData) async throws {
+        var pool = signature.certificates + extraCertificates
+        var targets: [Certificate] = []
+        if let signer = signature.signers.first, let leaf = signature.certificates.first(where: { signer.identifies($0) }) {
+            targets.append(leaf)
+        }
+        for token in (try? signature.signatureTimestamps()) ?? [] {
+            pool += token.signature.certificates
+            if let tsaSigner = token.signature.signers.first,
+               let tsa = token.signature.certificates.first(where: { tsaSigner.identifies($0) }) {
+                targets.append(tsa)
+            }
+        }
+        guard let first = targets.first else {
+            throw PDFError(.validationDataUnavailable, "the signature names no signer certificate it carries")
+        }
+        var done: Set<Certificate> = []
+        var leafCovered = false
+        while let certificate = targets.popLast() {
+            guard done.insert(certificate).inserted, done.count < 64 else { continue }
+            try data.add(certificate: certificate, for: key)
+            guard certificate.issuer != certificate.subject,
+                  let issuer = pool.first(where: { $0.issued(certificate) }) else { continue }
+            targets.append(issuer)
+            if certificate.hasOCSPNoCheck { continue }
+            if let ocsp = try? await source.ocspResponse(for: certificate, issuer: issuer),
+               let response = try? OCSPResponse(derBytes: ocsp), response.responseStatus == 0 {
+                data.add(ocsp: ocsp, for: key)
+                for responder in response.basicResponse?.certs ?? [] {
+                    pool.append(responder)
+                    targets.append(responder)
+                }
+                if certificate == first { leafCovered = true }
+                continue
+            }
+            let lists = (try? await source.crls(for: certificate, issuer: issuer)) ?? []
+            for list in lists { data.add(crl: list, for: key) }
+            if !lists.isEmpty, certificate == first { leafCovered = true }
+        }
+        guard leafCovered else {
+            throw PDFError(.validationDataUnavailable, "no OCSP response or CRL could be obtained for \(first.subject)")
+        }
+    }
+}
+
+extension Certificate {
+    /// Whether the certificate carries id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): an OCSP
+    /// responder that needs no revocation checking.
+    var hasOCSPNoCheck: Bool {
+        extensions.contains { $0.oid == RevocationOID.ocspNoCheck }
+    }
+}

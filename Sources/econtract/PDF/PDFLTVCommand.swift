@@ -1,0 +1,67 @@
+import ArgumentParser
+import CMSCore
+import Foundation
+import PDFSign
+import TimestampClient
+
+/// `econtract pdf ltv`: upgrade every signature to B-LTA, or renew an LTA chain.
+struct PDFLTVCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ltv",
+        abstract: "Add validation data (DSS) and a document timestamp: B-LTA, or the renewal of an LTA chain."
+    )
+
+    @Argument(help: "The signed PDF.")
+    var input: String
+
+    @Argument(help: "Where to write the extended PDF.")
+    var output: String
+
+    @Option(name: .long, help: "RFC 3161 TSA URL for the document timestamp.")
+    var tsa: String
+
+    @Option(name: .long, help: "Certificates to add to the DSS (e.g. the root; repeatable).")
+    var dssCert: [String] = []
+
+    @Flag(name: .long, help: "Only add the validation data (B-LT), no document timestamp.")
+    var noTimestamp = false
+
+    func run() async throws {
+        try await runReportingErrors {
+            let ltv = PDFLongTermValidation(
+                timestampAuthority: HTTPTimestampAuthority(url: try parseHTTPURL(tsa, option: "--tsa")),
+                extraCertificates: try dssCert.flatMap { try PEMFiles.certificates(inFile: $0) })
+            let document = try PDFDocument(contentsOfFile: input)
+            let extended = noTimestamp ? try await ltv.addingValidationData(to: document) : try await ltv.extendingToLTA(document)
+            try writeFile(output, extended)
+            let renewal = try PDFLongTermValidation.renewalDate(of: PDFDocument(bytes: extended))
+            print("extended \(input) → \(output) (\(noTimestamp ? "validation data" : "validation data and a document timestamp"))"
+                + (renewal.map { "; renew before \(ISO8601DateFormatter().string(from: $0))" } ?? ""))
+        }
+    }
+}
+
+/// `econtract pdf timestamp`: add a document timestamp.
+struct PDFTimestampCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timestamp",
+        abstract: "Add a document timestamp (/DocTimeStamp, ETSI.RFC3161) over the whole PDF."
+    )
+
+    @Argument(help: "The PDF.")
+    var input: String
+
+    @Argument(help: "Where to write the timestamped PDF.")
+    var output: String
+
+    @Option(name: .long, help: "RFC 3161 TSA URL.")
+    var tsa: String
+
+    func run() async throws {
+        try await runReportingErrors {
+            let ltv = PDFLongTermValidation(timestampAuthority: HTTPTimestampAuthority(url: try parseHTTPURL(tsa, option: "--tsa")))
+            try writeFile(output, try await ltv.addingDocumentTimestamp(to: PDFDocument(contentsOfFile: input)))
+            print("timestamped \(input) → \(output)")
+        }
+    }
+}
