@@ -21,6 +21,10 @@ public struct PDFValidationFinding: Hashable, Sendable, Codable, CustomStringCon
         public static let digestMismatch = Code(rawValue: "digestMismatch")
         /// The CMS structure, its signature value or its certificate binding is invalid.
         public static let cmsInvalid = Code(rawValue: "cmsInvalid")
+        /// A signature timestamp is broken (imprint, signature) — TOTAL-FAILED.
+        public static let timestampInvalid = Code(rawValue: "timestampInvalid")
+        /// A signature timestamp could not be validated (chain, revocation) — INDETERMINATE.
+        public static let timestampIndeterminate = Code(rawValue: "timestampIndeterminate")
 
         // Modifications after signing (reject by default).
         /// Bytes after the signed revision that are not a well-formed incremental update

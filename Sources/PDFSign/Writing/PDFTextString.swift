@@ -36,4 +36,33 @@ extension PDFString {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(decoding: bytes.dropFirst(3), as: UTF8.self) }
         return String(bytes.map { Character(Unicode.Scalar($0)) })
     }
+
+    /// The string read as a date (§7.9.4: `D:YYYYMMDDHHmmSSOHH'mm`, every part after the year
+    /// optional); `nil` when it is not one.
+    package var dateValue: Date? {
+        var text = Substring(String(decoding: bytes, as: UTF8.self))
+        if text.hasPrefix("D:") { text = text.dropFirst(2) }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count >= 4, digits.count <= 14, digits.count % 2 == 0 else { return nil }
+        func part(_ offset: Int, _ length: Int, default value: Int) -> Int {
+            let start = digits.index(digits.startIndex, offsetBy: offset, limitedBy: digits.endIndex) ?? digits.endIndex
+            let end = digits.index(start, offsetBy: length, limitedBy: digits.endIndex) ?? digits.endIndex
+            return start == end ? value : Int(digits[start..<end]) ?? value
+        }
+        var components = DateComponents(
+            year: part(0, 4, default: 0), month: part(4, 2, default: 1), day: part(6, 2, default: 1),
+            hour: part(8, 2, default: 0), minute: part(10, 2, default: 0), second: part(12, 2, default: 0))
+        var offsetSeconds = 0
+        let zone = text.dropFirst(digits.count)
+        if let sign = zone.first, sign == "+" || sign == "-" {
+            let numbers = zone.dropFirst().split(whereSeparator: { $0 == "'" }).compactMap { Int($0) }
+            offsetSeconds = ((numbers.first ?? 0) * 3600 + (numbers.dropFirst().first ?? 0) * 60) * (sign == "-" ? -1 : 1)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        components.calendar = calendar
+        guard (1...12).contains(components.month ?? 0), (1...31).contains(components.day ?? 0),
+              let date = calendar.date(from: components) else { return nil }
+        return date.addingTimeInterval(TimeInterval(-offsetSeconds))
+    }
 }

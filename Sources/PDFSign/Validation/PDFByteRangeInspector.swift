@@ -1,0 +1,109 @@
+/// Checks a signature's /ByteRange and /Contents, fail-closed (ISO 32000-2 §12.8.1; the
+/// Universal Signature Forgery and Signature Wrapping attacks of PDF Insecurity 2019):
+/// four non-negative integers starting at 0, inside the file; the gap between the ranges is
+/// exactly this signature's /Contents hex string, right after its `/Contents` key; the signed
+/// bytes end at an `%%EOF`.
+struct PDFByteRangeInspection {
+    var findings: [PDFValidationFinding] = []
+    var coverage: PDFSignatureReport.Coverage = .partial
+    /// The revision the signature signs (index into `document.revisions`), when it ends one.
+    var signedRevision: Int?
+    /// Whether the ranges can be hashed at all.
+    var hashable = false
+}
+
+enum PDFByteRangeInspector {
+    static func inspect(_ signature: PDFEmbeddedSignature, in document: PDFDocument) -> PDFByteRangeInspection {
+        var result = PDFByteRangeInspection()
+        let name = signature.field.qualifiedName
+        let length = document.source.count
+        guard let contents = signature.contents else {
+            result.findings.append(PDFValidationFinding(.universalSignatureForgery, "signature \"\(name)\" has no /Contents string"))
+            return result
+        }
+        let range = signature.byteRange
+        guard !range.isEmpty else {
+            result.findings.append(PDFValidationFinding(.universalSignatureForgery, "signature \"\(name)\" has no /ByteRange"))
+            return result
+        }
+        guard range.count == 4, !signature.byteRangeHasNonIntegers, range.allSatisfy({ $0 >= 0 }), range[0] == 0,
+              range[1] > 0, range[2] > range[1], range[3] <= length, range[2] <= length - range[3]
+        else {
+            result.findings.append(PDFValidationFinding(
+                .byteRangeMalformed, "signature \"\(name)\": /ByteRange \(range) is not [0 a b c] with 0 < a < b and b + c ≤ \(length) (the file length)"))
+            return result
+        }
+        result.hashable = true
+        checkGap(signature, contents: contents, range: range, document: document, into: &result)
+        locateRevision(signedLength: range[2] + range[3], document: document, into: &result)
+        return result
+    }
+
+    /// The gap must be `<hex digits>`, decoding to exactly the dictionary's /Contents, and must
+    /// follow the `/Contents` key inside the signature dictionary's own object.
+    private static func checkGap(_ signature: PDFEmbeddedSignature, contents: [UInt8], range: [Int],
+                                 document: PDFDocument, into result: inout PDFByteRangeInspection) {
+        let name = signature.field.qualifiedName
+        let gap = range[1]..<range[2]
+        guard gap.count == 2 * contents.count + 2, let bytes = try? document.source.read(gap),
+              bytes.first == UInt8(ascii: "<"), bytes.last == UInt8(ascii: ">")
+        else {
+            result.findings.append(PDFValidationFinding(
+                .signatureWrapping, "signature \"\(name)\": the unsigned gap \(gap) is not this signature's /Contents hex string (\(2 * contents.count + 2) bytes)"))
+            return
+        }
+        var index = contents.startIndex
+        var digits = bytes.dropFirst().dropLast().makeIterator()
+        while let high = digits.next(), let low = digits.next() {
+            guard let h = PDFCharacterClass.hexValue(high), let l = PDFCharacterClass.hexValue(low), contents[index] == h << 4 | l else {
+                result.findings.append(PDFValidationFinding(
+                    .signatureWrapping, "signature \"\(name)\": the unsigned gap holds other bytes than the dictionary's /Contents, or non-hex characters"))
+                return
+            }
+            index += 1
+        }
+        let before = (try? document.source.read(max(0, gap.lowerBound - 64)..<gap.lowerBound)).map(Array.init) ?? []
+        var end = before.count
+        while end > 0, PDFCharacterClass.isWhitespace(before[end - 1]) { end -= 1 }
+        let key = Array("/Contents".utf8)
+        guard end >= key.count, Array(before[(end - key.count)..<end]) == key else {
+            result.findings.append(PDFValidationFinding(
+                .signatureWrapping, "signature \"\(name)\": the unsigned gap does not follow a /Contents key"))
+            return
+        }
+        if let reference = signature.dictionaryReference, case .inUse(let offset, _)? = document.xrefTable[reference.number] {
+            let between = offset < gap.lowerBound ? (try? document.source.read(offset..<gap.lowerBound)).map(Array.init) : nil
+            guard let between, !contains(between, Array("endobj".utf8)) else {
+                result.findings.append(PDFValidationFinding(
+                    .signatureWrapping, "signature \"\(name)\": the unsigned gap lies outside the signature dictionary \(reference)",
+                    objects: [reference]))
+                return
+            }
+        }
+    }
+
+    /// Whole file, an earlier revision ending at `%%EOF`, or partial.
+    private static func locateRevision(signedLength: Int, document: PDFDocument, into result: inout PDFByteRangeInspection) {
+        let revisionIndex = document.revisions.lastIndex { ($0.endOffset ?? Int.max) <= signedLength + 2 && ($0.endOffset ?? 0) >= signedLength - 2 }
+        let tail = (try? document.source.read(max(0, signedLength - 8)..<signedLength)).map(Array.init) ?? []
+        var trimmed = tail[...]
+        while let last = trimmed.last, last == 0x0A || last == 0x0D { trimmed = trimmed.dropLast() }
+        let endsAtEOF = trimmed.suffix(5).elementsEqual("%%EOF".utf8)
+        if signedLength == document.source.count {
+            result.coverage = endsAtEOF ? .entireFile : .partial
+            result.signedRevision = document.revisions.indices.last
+        } else if endsAtEOF {
+            result.coverage = .entireRevision
+            result.signedRevision = revisionIndex
+        }
+        if !endsAtEOF {
+            result.findings.append(PDFValidationFinding(
+                .signedRevisionNotAtEOF, "the signed bytes end at offset \(signedLength), which is not the end of a revision (%%EOF)"))
+        }
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { haystack[$0..<$0 + needle.count].elementsEqual(needle) }
+    }
+}

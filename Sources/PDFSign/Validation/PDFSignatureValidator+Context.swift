@@ -1,0 +1,201 @@
+import CMSCore
+import Foundation
+import TimestampClient
+import X509
+
+extension PDFSignatureValidator {
+    /// What every signature's validation shares: the document, its DSS, the policy.
+    struct Context {
+        let document: PDFDocument
+        let dss: PDFDocumentSecurityStore
+        let policy: PDFSignatureValidationPolicy
+
+        // MARK: Signatures
+
+        func validateSignature(
+            _ signature: PDFEmbeddedSignature, documentTimestamps: [(PDFEmbeddedSignature, PDFSignatureReport)]
+        ) async -> PDFSignatureReport {
+            var report = start(signature)
+            let inspection = PDFByteRangeInspector.inspect(signature, in: document)
+            report.findings += inspection.findings
+            report.coverage = inspection.coverage
+            guard let der = signature.cmsBytes, let cms = try? CMSSignature(berEncoded: der) else {
+                return failed(report, .formatFailure, PDFValidationFinding(.cmsInvalid, "/Contents is not a CMS SignedData"))
+            }
+            guard inspection.hashable, let signer = cms.signers.first, let algorithm = signer.digestAlgorithm,
+                  let digest = try? digestOfRanges(signature.byteRange, algorithm: algorithm)
+            else {
+                return failed(report, .formatFailure, nil)
+            }
+
+            // Proof of existence: the signature timestamp, else the oldest document timestamp after it.
+            let tokens = await timestampReports(for: cms)
+            // A timestamp proves time when it is valid — or, when trust is not judged, intact.
+            let signatureTimestamp = tokens.first { trustJudged ? $0.isValid : $0.indication != .totalFailed }
+            let intactTimestamp = tokens.first { $0.indication != .totalFailed }
+            report.timestampTime = (signatureTimestamp ?? intactTimestamp)?.genTime
+            let laterDocumentTimestamp = documentTimestamps
+                .filter { ($0.0.signedLength ?? 0) > (signature.signedLength ?? .max) && $0.1.intact && $0.1.indication != ValidationIndication.totalFailed.rawValue }
+                .compactMap(\.1.timestampTime).min()
+            let proofOfExistence = signatureTimestamp?.genTime ?? laterDocumentTimestamp
+            for invalid in tokens where !invalid.isValid && (trustJudged || invalid.indication == .totalFailed) {
+                report.findings.append(PDFValidationFinding(
+                    invalid.indication == .totalFailed ? .timestampInvalid : .timestampIndeterminate, "a signature timestamp does not validate: \(invalid.indication.rawValue) \(invalid.subIndication?.rawValue ?? "") \(invalid.failureReason ?? "")"))
+            }
+
+            let cmsReport = await CMSSignatureVerifier(policy: cmsPolicy(proofOfExistence: proofOfExistence, signature: signature))
+                .verify(cms, content: .digest(digest, algorithm: algorithm))
+            report.signer = cmsReport.signerCertificate.map { String(describing: $0.subject) }
+            report.validationTime = cmsReport.validationTime
+            let passed = { (name: String) in cmsReport.checks.contains { $0.name == name && $0.outcome == .passed } }
+            report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && passed("messageDigest") && passed("signatureValue")
+            report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
+            report.level = level(signature, cms: cms, cmsReport: cmsReport, signatureTimestamp: intactTimestamp,
+                                 documentTimestamps: documentTimestamps, inspection: inspection)
+            return conclude(report, cmsIndication: cmsReport.indication, cmsSubIndication: cmsReport.subIndication, checks: cmsReport.checks)
+        }
+
+        // MARK: Document timestamps
+
+        func validateDocumentTimestamp(_ signature: PDFEmbeddedSignature, later: [PDFEmbeddedSignature]) async -> PDFSignatureReport {
+            var report = start(signature)
+            let inspection = PDFByteRangeInspector.inspect(signature, in: document)
+            report.findings += inspection.findings
+            report.coverage = inspection.coverage
+            guard let der = signature.cmsBytes, let token = try? TimestampToken(derEncoded: der) else {
+                return failed(report, .formatFailure, PDFValidationFinding(.cmsInvalid, "/Contents is not an RFC 3161 timestamp token"))
+            }
+            report.timestampTime = token.genTime
+            guard inspection.hashable, let algorithm = DigestAlgorithm(oid: token.info.messageImprint.hashAlgorithm.algorithm),
+                  let digest = try? digestOfRanges(signature.byteRange, algorithm: algorithm)
+            else {
+                return failed(report, .formatFailure, nil)
+            }
+            let verifier = TimestampVerifier(policy: TimestampVerificationPolicy(
+                trustAnchors: policy.trustAnchors, intermediates: dss.certificates + policy.intermediates,
+                revocation: policy.revocationPolicy(embedded: dss.revocationData)))
+            let tokenReport = await verifier.verify(token, digest: digest, algorithm: algorithm)
+            report.signer = tokenReport.tsaCertificate.map { String(describing: $0.subject) }
+            report.validationTime = token.genTime
+            let imprintMatches = token.info.messageImprint.hashedMessage.elementsEqual(digest)
+            report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && imprintMatches
+                && tokenReport.checks.contains { $0.name == "signatureValue" && $0.outcome == .passed }
+            if !imprintMatches { report.findings.append(PDFValidationFinding(.digestMismatch, "the token's message imprint is not the digest of the byte ranges")) }
+            report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
+            report.level = "none"
+            return conclude(report, cmsIndication: tokenReport.indication, cmsSubIndication: tokenReport.subIndication, checks: tokenReport.checks)
+        }
+
+        // MARK: Pieces
+
+        private var trustJudged: Bool { !policy.trustAnchors.isEmpty }
+
+        private func start(_ signature: PDFEmbeddedSignature) -> PDFSignatureReport {
+            PDFSignatureReport(
+                field: signature.field.qualifiedName, intact: false, coverage: .partial, modifications: .disallowed, findings: [],
+                level: "none", indication: ValidationIndication.totalFailed.rawValue, subIndication: nil,
+                subFilter: signature.subFilter?.string, byteRange: signature.byteRange, signer: nil,
+                claimedSigningTime: signature.dictionary["M"]?.stringValue?.dateValue,
+                timestampTime: nil, validationTime: nil)
+        }
+
+        private func failed(_ report: PDFSignatureReport, _ sub: ValidationSubIndication, _ finding: PDFValidationFinding?) -> PDFSignatureReport {
+            var report = report
+            if let finding { report.findings.append(finding) }
+            report.intact = false
+            report.indication = ValidationIndication.totalFailed.rawValue
+            report.subIndication = sub.rawValue
+            return report
+        }
+
+        /// The verdict: structure and integrity first, then modifications, then the CMS/chain result.
+        private func conclude(_ report: PDFSignatureReport, cmsIndication: ValidationIndication, cmsSubIndication: ValidationSubIndication?,
+                              checks: [ValidationCheck]) -> PDFSignatureReport {
+            var report = report
+            let failedCheck = checks.first { $0.outcome == .failed }
+            if !report.intact {
+                report.indication = ValidationIndication.totalFailed.rawValue
+                let hashFailed = checks.contains { $0.name == "messageDigest" && $0.outcome == .failed }
+                    || report.findings.contains { $0.code == .digestMismatch }
+                report.subIndication = (hashFailed ? ValidationSubIndication.hashFailure
+                    : report.findings.contains { [.byteRangeMalformed, .signatureWrapping, .universalSignatureForgery].contains($0.code) }
+                        ? .formatFailure : .sigCryptoFailure).rawValue
+                if let failedCheck, !report.findings.contains(where: { $0.code == .cmsInvalid }) {
+                    report.findings.append(PDFValidationFinding(.cmsInvalid, "\(failedCheck.name): \(failedCheck.detail)"))
+                }
+            } else if report.coverage == .partial || report.modifications == .disallowed {
+                report.indication = ValidationIndication.totalFailed.rawValue
+                report.subIndication = ValidationSubIndication.formatFailure.rawValue
+            } else {
+                report.indication = cmsIndication.rawValue
+                report.subIndication = cmsSubIndication?.rawValue
+            }
+            return report
+        }
+
+        private func modifications(_ inspection: PDFByteRangeInspection, signature: PDFEmbeddedSignature,
+                                   findings: inout [PDFValidationFinding]) -> PDFModificationReport.Level {
+            switch inspection.coverage {
+            case .entireFile: return .none
+            case .partial: return .disallowed
+            case .entireRevision:
+                guard let revision = inspection.signedRevision else { return .disallowed }
+                let analysis = PDFModificationAnalyzer(document: document).analyze(signedRevision: revision, signatureField: signature.field.reference)
+                findings += analysis.findings
+                return analysis.level
+            }
+        }
+
+        /// B-B: ETSI.CAdES.detached with the signing-certificate binding; B-T: a valid signature
+        /// or document timestamp; B-LT: revocation data for the signer in a DSS added after the
+        /// signature; B-LTA: a valid document timestamp after that DSS.
+        private func level(_ signature: PDFEmbeddedSignature, cms: CMSSignature, cmsReport: CMSValidationReport,
+                           signatureTimestamp: TimestampValidationReport?,
+                           documentTimestamps: [(PDFEmbeddedSignature, PDFSignatureReport)], inspection: PDFByteRangeInspection) -> String {
+            guard signature.subFilter == "ETSI.CAdES.detached",
+                  cmsReport.checks.contains(where: { $0.name == "signingCertificate" && $0.outcome == .passed }) else { return "none" }
+            let signedEnd = signature.signedLength ?? .max
+            let validLater = documentTimestamps.filter { ($0.0.signedLength ?? 0) > signedEnd && $0.1.intact }
+            guard signatureTimestamp != nil || !validLater.isEmpty else { return "B-B" }
+            guard let signer = cmsReport.signerCertificate, let dssRevision = dss.firstRevision,
+                  dssRevision > (inspection.signedRevision ?? .max), dss.hasRevocationData(for: signer),
+                  let dssEnd = document.revisions[dssRevision].endOffset
+            else { return "B-T" }
+            return validLater.contains { ($0.0.signedLength ?? 0) >= dssEnd } ? "B-LTA" : "B-LT"
+        }
+
+        private func cmsPolicy(proofOfExistence: Date?, signature: PDFEmbeddedSignature) -> CMSVerificationPolicy {
+            var embedded = dss.revocationData
+            if let cms = signature.cmsBytes.flatMap({ try? CMSSignature(berEncoded: $0) }) {
+                embedded = embedded.merged(with: RevocationData(crls: cms.crls))
+            }
+            return CMSVerificationPolicy(
+                trustAnchors: policy.trustAnchors, intermediates: dss.certificates + policy.intermediates,
+                validationTime: policy.validationTime ?? proofOfExistence, proofOfExistence: proofOfExistence,
+                revocation: policy.revocationPolicy(embedded: embedded),
+                requiresSigningCertificateAttribute: signature.subFilter == "ETSI.CAdES.detached")
+        }
+
+        private func timestampReports(for cms: CMSSignature) async -> [TimestampValidationReport] {
+            guard let tokens = try? cms.signatureTimestamps(), !tokens.isEmpty else { return [] }
+            let verifier = TimestampVerifier(policy: TimestampVerificationPolicy(
+                trustAnchors: policy.trustAnchors, intermediates: dss.certificates + policy.intermediates,
+                revocation: policy.revocationPolicy(embedded: dss.revocationData)))
+            return await verifier.verifySignatureTimestamps(of: cms)
+        }
+
+        /// The digest of the two byte ranges, read in chunks.
+        private func digestOfRanges(_ range: [Int], algorithm: DigestAlgorithm) throws -> [UInt8] {
+            var digest = StreamingDigest(algorithm)
+            for (start, length) in [(range[0], range[1]), (range[2], range[3])] {
+                var offset = start
+                while offset < start + length {
+                    let end = min(start + length, offset + 4 * 1024 * 1024)
+                    digest.update(try document.source.read(offset..<end))
+                    offset = end
+                }
+            }
+            return digest.finalize()
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import CMSCore
+import Foundation
+import TimestampClient
+import X509
+
+/// Validates every signature and document timestamp of a PDF (ISO 32000-2 §12.8, ETSI EN
+/// 319 142-1, EN 319 102-1), strictly and fail-closed: byte ranges, integrity, the CMS
+/// signature and its certificate binding, the chain and revocation at the time the
+/// timestamps prove — from the document's own DSS unless the policy allows the network —,
+/// coverage, modifications after signing, and the PAdES level reached.
+///
+/// Validation never throws: a file that cannot be parsed yields a report with an
+/// ``PDFValidationFinding/Code/unparseable`` finding and no valid signature.
+public struct PDFSignatureValidator: Sendable {
+    /// What to trust and how to check revocation.
+    public var policy: PDFSignatureValidationPolicy
+
+    /// A validator.
+    public init(policy: PDFSignatureValidationPolicy = .init()) {
+        self.policy = policy
+    }
+
+    /// Opens and validates the file at `path`.
+    public func validate(fileAt path: String) async -> PDFValidationReport {
+        do {
+            return await validate(try PDFDocument(contentsOfFile: path))
+        } catch {
+            return failure("the file cannot be read as a PDF: \(error)")
+        }
+    }
+
+    /// Validates `document`.
+    public func validate(_ document: PDFDocument) async -> PDFValidationReport {
+        let embedded: [PDFEmbeddedSignature]
+        do {
+            embedded = try document.embeddedSignatures()
+        } catch {
+            return failure("the signature fields cannot be read: \(error)")
+        }
+        let dss = PDFDocumentSecurityStore(document: document)
+        let context = Context(document: document, dss: dss, policy: policy)
+        var timestamps: [(PDFEmbeddedSignature, PDFSignatureReport)] = []
+        for signature in embedded where signature.isDocumentTimestamp {
+            timestamps.append((signature, await context.validateDocumentTimestamp(signature, later: embedded)))
+        }
+        var signatures: [PDFSignatureReport] = []
+        for signature in embedded where !signature.isDocumentTimestamp {
+            signatures.append(await context.validateSignature(signature, documentTimestamps: timestamps))
+        }
+        var findings: [PDFValidationFinding] = []
+        if embedded.isEmpty { findings.append(PDFValidationFinding(.cmsInvalid, "the document has no signatures")) }
+        return PDFValidationReport(
+            signatures: signatures, documentTimestamps: timestamps.map(\.1), findings: findings,
+            trustJudged: !policy.trustAnchors.isEmpty, validationTime: policy.validationTime ?? Date())
+    }
+
+    private func failure(_ message: String) -> PDFValidationReport {
+        PDFValidationReport(
+            signatures: [], documentTimestamps: [], findings: [PDFValidationFinding(.unparseable, message)],
+            trustJudged: !policy.trustAnchors.isEmpty, validationTime: policy.validationTime ?? Date())
+    }
+}

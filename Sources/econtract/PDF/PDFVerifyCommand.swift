@@ -1,0 +1,64 @@
+import ArgumentParser
+import CMSCore
+import Foundation
+import PDFSign
+
+/// `econtract pdf verify`: validate every signature and document timestamp.
+struct PDFVerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Validate a PDF's signatures and document timestamps (offline, from the DSS).",
+        discussion: """
+            Without --trust, trust is not judged, but integrity, coverage and modifications are. \
+            Exit 0 only when every signature is TOTAL-PASSED (without --trust: intact, with no disallowed modification).
+            """
+    )
+
+    @Argument(help: "The PDF.")
+    var file: String
+
+    @Option(name: .long, help: "Trust anchor (PEM or DER; repeatable).")
+    var trust: [String] = []
+
+    @Option(name: .long, help: "Validate for this time (ISO 8601) instead of the document's proofs of existence.")
+    var at: String?
+
+    @Flag(name: .long, help: "Also fetch revocation data over the network when the document lacks it.")
+    var online = false
+
+    @Flag(name: .long, help: "Print the JSON report.")
+    var json = false
+
+    func run() async throws {
+        try await runReportingErrors {
+            var policy = PDFSignatureValidationPolicy(trustAnchors: try trust.flatMap { try PEMFiles.certificates(inFile: $0) })
+            if let at { policy.validationTime = try parseISO8601(at) }
+            if online { policy.revocation = .online(HTTPRevocationDataSource()) }
+            let report = await PDFSignatureValidator(policy: policy).validate(fileAt: file)
+            if json {
+                print(String(decoding: try report.jsonData(), as: UTF8.self))
+            } else {
+                print(PDFReportPrinter.text(report, file: file))
+            }
+            guard report.valid else { throw CLIExit.invalid }
+        }
+    }
+}
+
+/// The readable summary of a ``PDFValidationReport``.
+enum PDFReportPrinter {
+    static func text(_ report: PDFValidationReport, file: String) -> String {
+        var lines = ["\(file): \(report.valid ? "VALID" : "NOT VALID")\(report.trustJudged ? "" : " (trust not judged: no --trust given)")"]
+        for finding in report.findings { lines.append("  ! \(finding)") }
+        for (kind, items) in [("signature", report.signatures), ("document timestamp", report.documentTimestamps)] {
+            for item in items {
+                lines.append("\(kind) \(item.field): \(item.indication)\(item.subIndication.map { "/\($0)" } ?? "") level \(item.level)")
+                lines.append("  signer: \(item.signer ?? "?")")
+                lines.append("  intact: \(item.intact), coverage: \(item.coverage.rawValue), modifications: \(item.modifications.rawValue), /ByteRange \(item.byteRange)")
+                if let time = item.timestampTime { lines.append("  timestamp: \(ISO8601DateFormatter().string(from: time))") }
+                for finding in item.findings { lines.append("  ! \(finding)") }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
