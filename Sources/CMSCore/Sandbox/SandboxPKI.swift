@@ -88,7 +88,13 @@ public struct SandboxPKI: Sendable {
     /// What an end-entity certificate of the sandbox is for.
     enum Purpose { case signing, timeStamping }
 
+    /// Serializes creation of key/certificate pairs within the process: two callers asking for
+    /// the same new name must not interleave their files (a key from one, a certificate from the other).
+    private static let creationLock = NSLock()
+
     func key(named name: String, purpose: Purpose, subject: @autoclosure () throws -> DistinguishedName) throws -> SoftwareSigningKey {
+        Self.creationLock.lock()
+        defer { Self.creationLock.unlock() }
         let keyFile = directory.appendingPathComponent("\(name).key.pem")
         let certFile = directory.appendingPathComponent("\(name).cert.pem")
         if FileManager.default.fileExists(atPath: keyFile.path), FileManager.default.fileExists(atPath: certFile.path) {
