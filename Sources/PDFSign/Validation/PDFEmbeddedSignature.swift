@@ -30,21 +30,40 @@ public struct PDFEmbeddedSignature: Sendable, Hashable {
     /// The end of the signed bytes: `byteRange[2] + byteRange[3]` (when four values).
     public var signedLength: Int? { byteRange.count == 4 ? byteRange[2] + byteRange[3] : nil }
 
-    /// `bytes` cut to the length its outer DER header declares, or with trailing zeros removed
-    /// when the header cannot be read.
+    /// `bytes` cut to the length of the BER/DER object at their start (definite or indefinite
+    /// lengths), or with trailing zeros removed when no object can be measured.
     static func trimmedDER(_ bytes: [UInt8]) -> [UInt8] {
-        if bytes.count >= 2, bytes[0] == 0x30 {
-            let first = Int(bytes[1])
-            if first < 0x80 { return Array(bytes.prefix(2 + first)) }
-            let lengthBytes = first & 0x7F
-            if lengthBytes >= 1, lengthBytes <= 4, bytes.count >= 2 + lengthBytes {
-                let length = bytes[2..<2 + lengthBytes].reduce(0) { $0 << 8 | Int($1) }
-                if 2 + lengthBytes + length <= bytes.count { return Array(bytes.prefix(2 + lengthBytes + length)) }
-            }
-        }
+        if let length = berLength(bytes, at: 0, depth: 0), length <= bytes.count { return Array(bytes.prefix(length)) }
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0 { end -= 1 }
         return Array(bytes[0..<end])
+    }
+
+    /// The encoded length of the TLV at `offset`; `nil` when it is not well-formed.
+    private static func berLength(_ bytes: [UInt8], at offset: Int, depth: Int) -> Int? {
+        guard depth < 64, offset + 1 < bytes.count else { return nil }
+        var position = offset + 1
+        if bytes[offset] & 0x1F == 0x1F {  // high tag number: continuation bytes
+            while position < bytes.count, bytes[position] & 0x80 != 0 { position += 1 }
+            position += 1
+        }
+        guard position < bytes.count else { return nil }
+        let first = Int(bytes[position])
+        position += 1
+        if first < 0x80 { return position + first - offset }
+        if first == 0x80 {  // indefinite: children until the 00 00 end-of-contents
+            guard bytes[offset] & 0x20 != 0 else { return nil }
+            while position + 1 < bytes.count {
+                if bytes[position] == 0, bytes[position + 1] == 0 { return position + 2 - offset }
+                guard let child = berLength(bytes, at: position, depth: depth + 1) else { return nil }
+                position += child
+            }
+            return nil
+        }
+        let count = first & 0x7F
+        guard count <= 4, position + count <= bytes.count else { return nil }
+        let length = bytes[position..<position + count].reduce(0) { $0 << 8 | Int($1) }
+        return position + count + length - offset
     }
 }
 

@@ -31,11 +31,18 @@ public struct PDFSignatureValidator: Sendable {
 
     /// Validates `document`.
     public func validate(_ document: PDFDocument) async -> PDFValidationReport {
+        // A signed file whose cross-reference structure had to be rebuilt is not a chain of
+        // proper incremental updates: what a repairing reader shows need not be what was signed.
+        let structure = document.wasRepaired ? [PDFValidationFinding(
+            .incrementalSavingAttack,
+            "the cross-reference structure is broken and readers repair it (\(document.repairNotes.map(\.message).joined(separator: "; "))): bytes were added without a proper incremental update")] : []
         let embedded: [PDFEmbeddedSignature]
         do {
             embedded = try document.embeddedSignatures()
         } catch {
-            return failure("the signature fields cannot be read: \(error)")
+            var report = failure("the signature fields cannot be read: \(error)")
+            report.findings = structure + report.findings
+            return report
         }
         let dss = PDFDocumentSecurityStore(document: document)
         let context = Context(document: document, dss: dss, policy: policy)
@@ -47,7 +54,7 @@ public struct PDFSignatureValidator: Sendable {
         for signature in embedded where !signature.isDocumentTimestamp {
             signatures.append(await context.validateSignature(signature, documentTimestamps: timestamps))
         }
-        var findings: [PDFValidationFinding] = []
+        var findings = structure
         if embedded.isEmpty { findings.append(PDFValidationFinding(.cmsInvalid, "the document has no signatures")) }
         return PDFValidationReport(
             signatures: signatures, documentTimestamps: timestamps.map(\.1), findings: findings,

@@ -125,5 +125,8 @@ struct PDFSignatureValidatorTests {
         #expect(PDFEmbeddedSignature.trimmedDER(der + [0, 0, 0]) == der)
         let long: [UInt8] = [0x30, 0x81, 0x02, 0x05, 0x00]
         #expect(PDFEmbeddedSignature.trimmedDER(long + [0, 0]) == long)
+        // BER with indefinite lengths ends in end-of-contents zeros, which must stay.
+        let indefinite: [UInt8] = [0x30, 0x80, 0x30, 0x80, 0x02, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00]
+        #expect(PDFEmbeddedSignature.trimmedDER(indefinite + [0, 0, 0]) == indefinite)
     }
 }
