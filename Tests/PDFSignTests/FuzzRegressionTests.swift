@@ -1,0 +1,86 @@
+@testable import PDFSign
+import Foundation
+import Testing
+
+/// Inputs that made the PDFReaderFuzzer target (Fuzz/PDFReaderFuzzer) crash, hang or allocate
+/// without bound. Each reproducer is kept in Fuzz/reproducers/ (replayed by .ci/fuzz); here it
+/// is rebuilt, or embedded when small, and walked exactly as the fuzz target walks it.
+@Suite("Fuzz regressions: the reader's fuzz target walk finishes quickly and throws only PDFError")
+struct FuzzRegressionTests {
+    /// The fuzz target's walk: open (with repair), read every cross-reference entry of every
+    /// revision, resolve every object, decode every stream, catalog, info and page count.
+    /// Each step must succeed or throw a ``PDFError``; returns the elapsed seconds.
+    static func walkLikeFuzzer(_ bytes: [UInt8]) throws -> Double {
+        let start = Date()
+        var limits = PDFParsingLimits()
+        limits.decode.maxDecodedBytes = 64 * 1024 * 1024  // as in the fuzz target
+        let document: PDFDocument
+        do {
+            document = try PDFDocument(bytes: bytes, limits: limits)
+        } catch is PDFError {
+            return Date().timeIntervalSince(start)
+        }
+        for revision in document.revisions {
+            for number in revision.entries.keys.prefix(2_000) {
+                do { _ = try document.indirectObject(number: number, asOf: revision) } catch is PDFError {}
+            }
+        }
+        for number in document.objectNumbers.prefix(2_000) {
+            do {
+                if case .stream(let stream) = try document.indirectObject(number: number).object {
+                    _ = try document.decodedData(of: stream)
+                }
+            } catch is PDFError {}
+        }
+        do { _ = try document.catalog() } catch is PDFError {}
+        do { _ = try document.info() } catch is PDFError {}
+        do { _ = try document.pageCount() } catch is PDFError {}
+        return Date().timeIntervalSince(start)
+    }
+
+    /// Fuzz/reproducers/PDFReaderFuzzer-timeout-917d4aa2… (`damaged: false`) and -fde2294e…
+    /// (`damaged: true`): 2 000 compressed objects in one object stream that decodes to 16 MB.
+    /// When `damaged`, /N promises more objects than its header lists, so every member fails.
+    static func bigObjectStream(damaged: Bool) throws -> [UInt8] {
+        let members = 2_000
+        var header = ""
+        for index in 0..<members { header += "\(10 + index) 0 " }
+        let body = "null\n" + String(repeating: " ", count: 15 * 1024 * 1024)
+        var builder = TestPDFBuilder()
+        let data = try FlateEncoder.encode(Array((header + body).utf8), level: 9)
+        builder.stream(3, "/Type /ObjStm /N \(damaged ? 9_999 : members) /First \(header.utf8.count) /Filter /FlateDecode", data: data)
+        builder.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        builder.object(2, "<< /Type /Pages /Kids [] /Count 0 >>")
+        var entries: [(Int, PDFXrefEntry)] = [
+            (0, .free(nextFreeObject: 0, generation: 65535)),
+            (1, .inUse(offset: builder.offsets[1] ?? 0, generation: 0)),
+            (2, .inUse(offset: builder.offsets[2] ?? 0, generation: 0)),
+            (3, .inUse(offset: builder.offsets[3] ?? 0, generation: 0)),
+        ]
+        for index in 0..<members { entries.append((10 + index, .compressed(streamNumber: 3, index: index))) }
+        try builder.xrefStream(4, entries: entries, size: 10 + members, trailer: "/Root 1 0 R")
+        return builder.bytes
+    }
+
+    @Test("an object stream is decoded once, not once per member and revision walk", arguments: [false, true])
+    func objectStreamDecodedOnce(damaged: Bool) throws {
+        let bytes = try Self.bigObjectStream(damaged: damaged)
+        #expect(bytes.count < 64 * 1024)
+        let document = try PDFDocument(bytes: bytes)
+        #expect(!document.wasRepaired, "\(document.repairNotes)")
+        let revision = try #require(document.revisions.last)
+        for number in [10, 1_009, 2_009] {
+            if damaged {
+                #expect(throws: PDFError(.malformedSyntax, "")) { try document.indirectObject(number: number, asOf: revision) }
+                #expect(throws: PDFError(.malformedSyntax, "")) { try document.indirectObject(number: number) }
+            } else {
+                #expect(try document.indirectObject(number: number, asOf: revision).object == .null)
+                #expect(try document.indirectObject(number: number).object == .null)
+            }
+        }
+        // Before the fix every member decoded the 16 MB stream again: about a minute (two for
+        // the damaged stream) under the fuzzer, where the per-input timeout is 10 s.
+        let seconds = try Self.walkLikeFuzzer(bytes)
+        #expect(seconds < 10, "took \(seconds) s")
+    }
+}
