@@ -83,4 +83,48 @@ struct FuzzRegressionTests {
         let seconds = try Self.walkLikeFuzzer(bytes)
         #expect(seconds < 10, "took \(seconds) s")
     }
+
+    /// Fuzz/reproducers/PDFReaderFuzzer-timeout-9ab5c0bc…: FlateDecode to 16 MB of FF bytes,
+    /// then 2 000 RunLengthDecode filters, each turning the 16 MB into the same 16 MB.
+    static func runLengthChain(filters count: Int) throws -> [UInt8] {
+        var builder = TestPDFBuilder()
+        builder.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        builder.object(2, "<< /Type /Pages /Kids [] /Count 0 >>")
+        let data = try FlateEncoder.encode([UInt8](repeating: 0xFF, count: 16 * 1024 * 1024 - 2), level: 9)
+        let filters = "[/FlateDecode" + String(repeating: " /RL", count: count) + "]"
+        builder.stream(3, "/Filter \(filters)", data: data)
+        builder.classicXref(trailer: "/Size 4 /Root 1 0 R")
+        return builder.bytes
+    }
+
+    @Test("a long chain of size-keeping filters hits the chain's output budget")
+    func sizeKeepingFilterChain() throws {
+        let bytes = try Self.runLengthChain(filters: 2_000)
+        #expect(bytes.count < 64 * 1024)
+        let document = try PDFDocument(bytes: bytes)
+        let stream = try #require(try document.indirectObject(number: 3).object.streamValue)
+        #expect(throws: PDFError(.limitExceeded, "")) { try document.decodedData(of: stream) }
+        // Before the fix each stage decoded 16 MB: minutes under the fuzzer (10 s timeout).
+        let seconds = try Self.walkLikeFuzzer(bytes)
+        #expect(seconds < 10, "took \(seconds) s")
+    }
+
+    @Test("short chains within the budget still decode")
+    func shortChainsDecode() throws {
+        // FF FF is a run of two FF bytes: RunLengthDecode maps it to itself.
+        let pairs = [UInt8](repeating: 0xFF, count: 4_096)
+        let flate = try FlateEncoder.encode(pairs)
+        let decoded = try PDFFilterPipeline.decode(flate, filters: [("FlateDecode", nil), ("RunLengthDecode", nil)])
+        #expect(decoded.bytes == pairs)
+        // A chain that first shrinks (ASCIIHexDecode) keeps the full limit for the next stage.
+        let hex = Array(flate.map { String(format: "%02x", $0) }.joined().utf8)
+        let limits = PDFDecodeLimits(maxDecodedBytes: 4_096, maxExpansionRatio: 1, expansionFloor: 4_096)
+        #expect(try PDFFilterPipeline.decode(hex, filters: [("ASCIIHexDecode", nil), ("FlateDecode", nil)], limits: limits).bytes == pairs)
+        // Two stages at the per-stage limit fit the chain's budget; a third does not.
+        let oneRun: [(PDFName, PDFDictionary?)] = [("FlateDecode", nil), ("RunLengthDecode", nil)]
+        #expect(try PDFFilterPipeline.decode(flate, filters: oneRun, limits: limits).bytes == pairs)
+        #expect(throws: PDFError(.limitExceeded, "")) {
+            try PDFFilterPipeline.decode(flate, filters: oneRun + [("RunLengthDecode", nil)], limits: limits)
+        }
+    }
 }
