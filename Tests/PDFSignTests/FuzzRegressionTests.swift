@@ -41,10 +41,10 @@ struct FuzzRegressionTests {
     /// Fuzz/reproducers/PDFReaderFuzzer-timeout-917d4aa2… (`damaged: false`) and -fde2294e…
     /// (`damaged: true`): 2 000 compressed objects in one object stream that decodes to 16 MB.
     /// When `damaged`, /N promises more objects than its header lists, so every member fails.
-    static func bigObjectStream(damaged: Bool) throws -> [UInt8] {
+    static func bigObjectStream(damaged: Bool, memberOffset: (Int) -> Int = { _ in 0 }) throws -> [UInt8] {
         let members = 2_000
         var header = ""
-        for index in 0..<members { header += "\(10 + index) 0 " }
+        for index in 0..<members { header += "\(10 + index) \(memberOffset(index)) " }
         let body = "null\n" + String(repeating: " ", count: 15 * 1024 * 1024)
         var builder = TestPDFBuilder()
         let data = try FlateEncoder.encode(Array((header + body).utf8), level: 9)
@@ -151,5 +151,34 @@ struct FuzzRegressionTests {
         // Before the fix: 9 million entries to validate, past the fuzz target's 10 s timeout.
         let seconds = try Self.walkLikeFuzzer(builder.bytes)
         #expect(seconds < 10, "took \(seconds) s")
+    }
+
+    /// Fuzz/reproducers/PDFReaderFuzzer-timeout-1bcb85ae… (every member at offset 5) and
+    /// PDFReaderFuzzer-slow-unit-9cb1af04… (found by the fuzzer): members whose offsets point
+    /// into the 15 MB run of spaces after the first object, each parsed to the end of the stream.
+    @Test("object stream members are parsed only up to the next member", arguments: [false, true])
+    func objectStreamMembersBounded(distinctOffsets: Bool) throws {
+        let bytes = try Self.bigObjectStream(damaged: false, memberOffset: { distinctOffsets ? 5 + $0 : 5 })
+        let document = try PDFDocument(bytes: bytes)
+        #expect(!document.wasRepaired, "\(document.repairNotes)")
+        for number in [10, 1_009, 2_009] {
+            #expect(throws: PDFError(.malformedSyntax, "")) { try document.indirectObject(number: number) }
+        }
+        // Before the fix: 2 000 parses through 15 MB of spaces each (a libFuzzer timeout).
+        let seconds = try Self.walkLikeFuzzer(bytes)
+        #expect(seconds < 10, "took \(seconds) s")
+    }
+
+    @Test("members of a sound object stream still parse, in any directory order")
+    func objectStreamMembersParse() throws {
+        // Offsets given out of order: each member still ends where the next one in the data starts.
+        let objects = "<< /A [1 2 3] >>\n(a string)\n42\n"
+        let header = "3 28 1 0 2 17 "
+        let contents = try PDFObjectStreamContents(
+            stream: PDFStream(dictionary: PDFDictionary(["N": .integer(3), "First": .integer(Int64(header.utf8.count))]), dataRange: 0..<0),
+            decoded: Array((header + objects).utf8), limits: PDFParsingLimits())
+        #expect(try contents.object(number: 1, index: 1, limits: PDFParsingLimits()) == .dictionary(PDFDictionary(["A": .array([.integer(1), .integer(2), .integer(3)])])))
+        #expect(try contents.object(number: 2, index: 2, limits: PDFParsingLimits()) == .string(PDFString(bytes: Array("a string".utf8))))
+        #expect(try contents.object(number: 3, index: 0, limits: PDFParsingLimits()) == .integer(42))
     }
 }
