@@ -88,21 +88,46 @@ extension PDFDocument {
     }
 
     func objectStream(number: Int) throws -> PDFObjectStreamContents {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = objectStreamCache[number] { return cached }
-        guard case .inUse? = xrefTable[number] else {
+        guard case .inUse(let offset, _)? = xrefTable[number] else {
             throw PDFError(.objectNotFound, "object stream \(number) is not a type-1 xref entry")
         }
-        guard let stream = try indirectObject(number: number).object.streamValue else {
+        // Read (or take from the cache) the stream object first, so its generation is checked
+        // even when an older revision's walk has already decoded the stream at this offset.
+        let object = try indirectObject(number: number)
+        return try objectStreamContents(number: number, at: offset) { object }
+    }
+
+    /// The decoded contents of object stream `number`, whose object starts at `offset` and is
+    /// parsed by `read` (the current view or an older revision).
+    ///
+    /// Decoding and splitting the stream depend only on its bytes and its filter chain, so the
+    /// outcome is cached by offset for both views, failures included: the objects of a stream
+    /// that cannot be decoded (a decompression bomb, a bad /First) do not each decode it again,
+    /// and walking the compressed entries of every revision decodes each stream once.
+    /// Failures to read the stream object or resolve its filters are not cached: they can
+    /// depend on what else is being read (reference cycles, the nesting limit).
+    func objectStreamContents(
+        number: Int, at offset: Int, reading read: () throws -> PDFIndirectObject
+    ) throws -> PDFObjectStreamContents {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = objectStreamCache[offset] { return try cached.get() }
+        guard let stream = try read().object.streamValue else {
             throw PDFError(.malformedSyntax, "object stream \(number) is not a stream")
         }
-        let decoded = try decodedData(of: stream)
-        guard decoded.isFullyDecoded else {
-            throw PDFError(.unsupportedFilter, "object stream \(number) uses an image filter")
+        let filters = try filterChain(of: stream)
+        let raw = try rawData(of: stream)
+        let result: Result<PDFObjectStreamContents, PDFError>
+        do {
+            let decoded = try PDFFilterPipeline.decode(raw, filters: filters, limits: limits.decode)
+            guard decoded.isFullyDecoded else {
+                throw PDFError(.unsupportedFilter, "object stream \(number) uses an image filter")
+            }
+            result = .success(try PDFObjectStreamContents(stream: stream, decoded: decoded.bytes, limits: limits))
+        } catch let error as PDFError {
+            result = .failure(error)
         }
-        let contents = try PDFObjectStreamContents(stream: stream, decoded: decoded.bytes, limits: limits)
-        objectStreamCache[number] = contents
-        return contents
+        objectStreamCache[offset] = result
+        return try result.get()
     }
 }

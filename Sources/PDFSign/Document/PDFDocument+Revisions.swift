@@ -30,12 +30,9 @@ extension PDFDocument {
             guard case .inUse(let streamOffset, _)? = xrefEntry(for: streamNumber, asOf: revision) else {
                 throw PDFError(.objectNotFound, "object stream \(streamNumber) is not a type-1 entry as of revision \(revision.index)")
             }
-            guard let stream = try readObject(number: streamNumber, at: streamOffset).object.streamValue else {
-                throw PDFError(.malformedSyntax, "object stream \(streamNumber) is not a stream")
+            let contents = try objectStreamContents(number: streamNumber, at: streamOffset) {
+                try readObject(number: streamNumber, at: streamOffset)
             }
-            let decoded = try decodedData(of: stream)
-            guard decoded.isFullyDecoded else { throw PDFError(.unsupportedFilter, "object stream \(streamNumber) uses an image filter") }
-            let contents = try PDFObjectStreamContents(stream: stream, decoded: decoded.bytes, limits: limits)
             return PDFIndirectObject(
                 reference: PDFObjectReference(number, 0), object: try contents.object(number: number, index: index, limits: limits),
                 location: .objectStream(streamNumber: streamNumber, index: index))

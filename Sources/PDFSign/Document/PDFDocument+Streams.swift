@@ -10,6 +10,13 @@ extension PDFDocument {
     /// Throws ``PDFError/Code/encrypted`` for streams of an encrypted document (except
     /// cross-reference streams, which are never encrypted).
     public func decodedData(of stream: PDFStream) throws -> PDFDecodedData {
+        let filters = try filterChain(of: stream)
+        return try PDFFilterPipeline.decode(try rawData(of: stream), filters: filters, limits: limits.decode)
+    }
+
+    /// The /Filter chain of `stream` with indirect /Filter and /DecodeParms resolved (in the
+    /// current view); throws for encrypted data and external files as ``decodedData(of:)`` does.
+    func filterChain(of stream: PDFStream) throws -> [(PDFName, PDFDictionary?)] {
         var dictionary = stream.dictionary
         if isEncrypted, dictionary.name("Type") != "XRef" {
             throw PDFError(.encrypted, "stream data is encrypted")
@@ -23,7 +30,6 @@ extension PDFDocument {
         if let parameters = dictionary["DecodeParms"]?.arrayValue {
             dictionary["DecodeParms"] = .array(try parameters.map { try resolve($0) })
         }
-        let chain = try PDFFilterPipeline.filterChain(of: dictionary)
-        return try PDFFilterPipeline.decode(try rawData(of: stream), filters: chain, limits: limits.decode)
+        return try PDFFilterPipeline.filterChain(of: dictionary)
     }
 }

@@ -37,7 +37,8 @@ public final class PDFDocument: @unchecked Sendable {
 
     let lock = NSRecursiveLock()
     var objectCache: [Int: PDFIndirectObject] = [:]
-    var objectStreamCache: [Int: PDFObjectStreamContents] = [:]
+    /// Decoded object streams (or why they could not be decoded), by the offset of the stream object.
+    var objectStreamCache: [Int: Result<PDFObjectStreamContents, PDFError>] = [:]
     var inProgress: Set<Int> = []
     let endstreamIndex: PDFEndstreamIndex
 

@@ -73,6 +73,7 @@ struct PDFDocumentLoader {
         let parser = PDFXrefParser(source: source, limits: limits, endstreamIndex: endstreamIndex)
         var visited: Set<Int> = []
         var next: Int? = start
+        var entryCount = 0
         while let offset = next {
             guard visited.insert(offset).inserted else {
                 // A /Prev loop: stop following it (the sections read so far are complete).
@@ -104,6 +105,12 @@ struct PDFDocumentLoader {
             }
             if section.trailer.integer("Size") == nil {
                 irregularities.append("the trailer of the cross-reference section at offset \(offset) has no integer /Size")
+            }
+            // As for one xref stream (see PDFXrefParser.parseStream): all sections together
+            // cannot locate more entries than the file has bytes.
+            entryCount += section.entries.count
+            guard entryCount <= source.count else {
+                throw PDFError(.limitExceeded, "cross-reference sections hold more entries (\(entryCount)) than the file has bytes")
             }
             sections.append(section)
             next = section.previousOffset

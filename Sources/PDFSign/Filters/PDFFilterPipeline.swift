@@ -6,18 +6,30 @@ public enum PDFFilterPipeline {
     /// Decodes `data` through `filters` (in order), each with its parameters dictionary (or `nil`).
     ///
     /// The output limit of every stage is computed from the size of `data` (the encoded bytes
-    /// in the file), so a chain cannot multiply expansion ratios.
+    /// in the file), so a chain cannot multiply expansion ratios. All stages together may
+    /// produce at most twice that limit plus the size of `data` (any chain with at most two
+    /// expanding stages fits), so a long chain of filters that keep the size (RunLengthDecode
+    /// of `FF FF…` yields `FF FF…` again) cannot multiply the work either. Either bound throws
+    /// ``PDFError/Code/limitExceeded``.
     ///
     /// Decoding stops at the first image filter, which is reported in
     /// ``PDFDecodedData/remainingFilters`` with all filters after it.
     public static func decode(_ data: [UInt8], filters: [(PDFName, PDFDictionary?)], limits: PDFDecodeLimits = PDFDecodeLimits()) throws -> PDFDecodedData {
         var current = data
         let limit = limits.outputLimit(forInputCount: data.count)
+        let (twice, overflow1) = limit.multipliedReportingOverflow(by: 2)
+        let (sum, overflow2) = twice.addingReportingOverflow(data.count)
+        let budget = overflow1 || overflow2 ? Int.max : sum
+        var remaining = budget
         for (position, (name, parameters)) in filters.enumerated() {
             if imageFilters.contains(name) {
                 return PDFDecodedData(bytes: current, remainingFilters: filters[position...].map(\.0))
             }
-            current = try decodeOne(current, filter: name, parameters: parameters ?? PDFDictionary(), limit: limit)
+            current = try decodeOne(current, filter: name, parameters: parameters ?? PDFDictionary(), limit: min(limit, remaining))
+            remaining -= current.count
+            guard remaining >= 0 else {
+                throw PDFError(.limitExceeded, "filter chain of \(filters.count) filters produces more than \(budget) bytes in all (decompression limit)")
+            }
         }
         return PDFDecodedData(bytes: current)
     }

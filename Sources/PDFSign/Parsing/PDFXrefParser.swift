@@ -137,9 +137,17 @@ struct PDFXrefParser {
             position += width
             return result
         }
+        // Every entry of a real file costs it at least a byte (the object it locates, or its row
+        // in the compressed stream), as a classic table's 20-byte lines do; a stream decoded from
+        // a few bytes to millions of rows would otherwise make millions of entries to validate.
+        var rows = 0
         outer: for (start, count) in subsections {
             for i in 0..<count {
                 guard position + rowSize <= bytes.count else { break outer }
+                rows += 1
+                guard rows <= source.count else {
+                    throw PDFError(.limitExceeded, "xref stream at \(offset) has more rows than the file has bytes (\(source.count))")
+                }
                 let type = field(widths[0], default: 1)
                 let second = field(widths[1], default: 0)
                 let third = field(widths[2], default: 0)
