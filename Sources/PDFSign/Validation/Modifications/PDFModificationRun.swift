@@ -70,15 +70,16 @@ final class PDFModificationRun {
     private func checkStructure() -> Bool {
         let revisions = document.revisions
         let source = document.source
-        guard let signedEnd = revisions[signedRevision].endOffset else {
-            add(.incrementalSavingAttack, "the signed revision \(signedRevision) does not end with %%EOF")
-            return true
-        }
+        let signedEnd = revisions[signedRevision].endOffset
         var later = false
-        if document.wasRepaired && source.count > signedEnd {
+        if document.wasRepaired && source.count > (signedEnd ?? 0) {
             later = true
             let notes = document.repairNotes.prefix(3).map(\.description).joined(separator: "; ")
             add(.incrementalSavingAttack, "bytes after the signed revision needed cross-reference repair, so readers may pick up objects no xref lists: \(notes)")
+        }
+        guard let signedEnd else {
+            add(.incrementalSavingAttack, "the signed revision \(signedRevision) does not end with startxref/%%EOF (a broken or fake update follows it)")
+            return true
         }
         var previousEnd = signedEnd
         if signedRevision + 1 < revisions.count {
