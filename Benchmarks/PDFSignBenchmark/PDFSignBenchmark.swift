@@ -1,7 +1,8 @@
 // Signing time of PDFSign next to the hashing floor (`openssl dgst -sha256` of the same file)
 // and next to pyHanko signing in-process, in one run, with peak memory. Build in release:
 //   swift run -c release PDFSignBenchmark [--runs 20] [--skip-large]
-// Inputs are generated: a typical 3-page contract (~20 KB), 1 MB and 200 MB files whose bulk is
+// Then full offline validation of a B-LTA file next to `pyhanko sign adesverify` (with the shared
+// test PKI up). Inputs are generated: a typical 3-page contract (~20 KB), 1 MB and 200 MB files whose bulk is
 // one raw image. Each size is signed (PAdES B-B, RSA-2048, invisible) into a file by a child
 // process of this benchmark, so that each size's peak RSS is measured alone.
 import CMSCore
@@ -47,6 +48,8 @@ struct PDFSignBenchmark {
         print(String(repeating: "-", count: 118))
         print("ours/dgst: signing time over hashing the file once (goal ≤ 1.5 for 200 MB); pyHanko/ours: how many times faster we are (goal ≥ 20 on typical documents).")
         print("pyHanko: n/a when ../shared/interop/setup has not installed it; openssl: n/a when absent.")
+        print("")
+        try await ValidationBenchmark.run(runs: runs, directory: directory)
     }
 
     /// Runs this benchmark as a child that signs `input` `runs` times; returns its median and peak RSS.

@@ -15,6 +15,9 @@ public struct SandboxPKI: Sendable {
     public let root: Certificate
     public let issuingCA: Certificate
     let issuingKey: P256.Signing.PrivateKey
+    /// The root's key: kept by sandboxes created since revocation of the issuing CA was added
+    /// (older sandbox folders have none, and their issuing CA gets no revocation data).
+    let rootKey: P256.Signing.PrivateKey?
 
     /// The file name of the root certificate, which other tools are told to trust.
     public static let rootFileName = "sandbox-root.pem"
@@ -29,12 +32,13 @@ public struct SandboxPKI: Sendable {
             } catch {
                 throw CMSError(.invalidKey, "the sandbox's issuing CA key \(files.issuingKey.path) cannot be read: \(error)")
             }
+            let rootKey = (try? PEMFiles.readText(files.rootKey.path)).flatMap { try? P256.Signing.PrivateKey(pemRepresentation: $0) }
             // PEMFiles.certificates throws unless it found at least one certificate.
             return SandboxPKI(
                 directory: directory,
                 root: try PEMFiles.certificates(inFile: files.root.path)[0],
                 issuingCA: try PEMFiles.certificates(inFile: files.issuingCA.path)[0],
-                issuingKey: issuingKey)
+                issuingKey: issuingKey, rootKey: rootKey)
         }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -48,7 +52,8 @@ public struct SandboxPKI: Sendable {
         try Self.write(try root.serializeAsPEM().pemString, to: files.root)
         try Self.write(try issuing.serializeAsPEM().pemString, to: files.issuingCA)
         try Self.write(issuingKey.pemRepresentation, to: files.issuingKey)
-        return SandboxPKI(directory: directory, root: root, issuingCA: issuing, issuingKey: issuingKey)
+        try Self.write(rootKey.pemRepresentation, to: files.rootKey)
+        return SandboxPKI(directory: directory, root: root, issuingCA: issuing, issuingKey: issuingKey, rootKey: rootKey)
     }
 
     /// A signing key for `name` (created and stored on first use), with its chain.
@@ -83,6 +88,19 @@ public struct SandboxPKI: Sendable {
                                     configuration: LocalRevocationAuthority.Configuration = .init()) throws -> LocalRevocationAuthority {
         let key = try SoftwareSigningKey(privateKeyDER: Array(issuingKey.derRepresentation), certificateChain: [issuingCA, root])
         return try LocalRevocationAuthority(issuer: issuingCA, issuerKey: key, revocations: revocations, configuration: configuration)
+    }
+
+    /// Revocation data for the whole sandbox: the issuing CA's authority for the certificates it
+    /// issued and, when the root's key is at hand, the root's authority for the issuing CA.
+    /// This is what long-term validation (PAdES B-LT) collects from.
+    public func revocationDataSource(revocations: [LocalRevocationAuthority.Revocation] = [],
+                                     configuration: LocalRevocationAuthority.Configuration = .init()) throws -> any RevocationDataSource {
+        var authorities = [try revocationAuthority(revocations: revocations, configuration: configuration)]
+        if let rootKey {
+            let key = try SoftwareSigningKey(privateKeyDER: Array(rootKey.derRepresentation), certificateChain: [root])
+            authorities.append(try LocalRevocationAuthority(issuer: root, issuerKey: key, configuration: configuration))
+        }
+        return SandboxRevocationSource(authorities: authorities)
     }
 
     /// What an end-entity certificate of the sandbox is for.
@@ -143,6 +161,7 @@ public struct SandboxPKI: Sendable {
         var root: URL { directory.appendingPathComponent(SandboxPKI.rootFileName) }
         var issuingCA: URL { directory.appendingPathComponent("sandbox-issuing-ca.pem") }
         var issuingKey: URL { directory.appendingPathComponent("sandbox-issuing-ca.key.pem") }
+        var rootKey: URL { directory.appendingPathComponent("sandbox-root.key.pem") }
     }
 
     /// A CA certificate valid for `years`, self-signed when `issuer` is `nil`.

@@ -16,8 +16,9 @@ struct PDFValidationDataCollector {
     /// timestamp token whose signer is the TSA) and of the timestamp tokens inside it, recorded
     /// under `key` for /VRI.
     ///
-    /// - Throws: ``PDFError/Code/validationDataUnavailable`` when the signer's own certificate
-    ///   gets neither an OCSP response nor a CRL.
+    /// - Throws: ``PDFError/Code/validationDataUnavailable`` when a certificate's issuer is not
+    ///   known (give it in `extraCertificates`) or a certificate that needs revocation data gets
+    ///   neither an OCSP response nor a CRL: an incomplete B-LT is refused, not written.
     func collect(for signature: CMSSignature, key: String, into data: inout PDFValidationData) async throws {
         var pool = signature.certificates + extraCertificates
         var targets: [Certificate] = []
@@ -31,16 +32,18 @@ struct PDFValidationDataCollector {
                 targets.append(tsa)
             }
         }
-        guard let first = targets.first else {
+        guard !targets.isEmpty else {
             throw PDFError(.validationDataUnavailable, "the signature names no signer certificate it carries")
         }
         var done: Set<Certificate> = []
-        var leafCovered = false
         while let certificate = targets.popLast() {
             guard done.insert(certificate).inserted, done.count < 64 else { continue }
             try data.add(certificate: certificate, for: key)
-            guard certificate.issuer != certificate.subject,
-                  let issuer = pool.first(where: { $0.issued(certificate) }) else { continue }
+            guard certificate.issuer != certificate.subject else { continue }  // a root: trusted as such
+            guard let issuer = pool.first(where: { $0.issued(certificate) }) else {
+                throw PDFError(.validationDataUnavailable,
+                    "the issuer of \(certificate.subject) (\(certificate.issuer)) is not known: add it (and the root) to the extra certificates (econtract: --dss-cert)")
+            }
             targets.append(issuer)
             if certificate.hasOCSPNoCheck { continue }
             if let ocsp = try? await source.ocspResponse(for: certificate, issuer: issuer),
@@ -50,15 +53,13 @@ struct PDFValidationDataCollector {
                     pool.append(responder)
                     targets.append(responder)
                 }
-                if certificate == first { leafCovered = true }
                 continue
             }
             let lists = (try? await source.crls(for: certificate, issuer: issuer)) ?? []
+            guard !lists.isEmpty else {
+                throw PDFError(.validationDataUnavailable, "no OCSP response or CRL could be obtained for \(certificate.subject)")
+            }
             for list in lists { data.add(crl: list, for: key) }
-            if !lists.isEmpty, certificate == first { leafCovered = true }
-        }
-        guard leafCovered else {
-            throw PDFError(.validationDataUnavailable, "no OCSP response or CRL could be obtained for \(first.subject)")
         }
     }
 }

@@ -86,6 +86,15 @@ extension PDFSignatureValidator {
             return conclude(report, cmsIndication: tokenReport.indication, cmsSubIndication: tokenReport.subIndication, checks: tokenReport.checks)
         }
 
+        /// A signed field whose /V is not a readable signature dictionary.
+        static func unreadable(_ field: PDFFormField) -> PDFSignatureReport {
+            PDFSignatureReport(
+                field: field.qualifiedName, intact: false, coverage: .partial, modifications: .disallowed,
+                findings: [PDFValidationFinding(.unparseable, "the signature dictionary of field \"\(field.qualifiedName)\" cannot be read", objects: [field.reference])],
+                level: "none", indication: ValidationIndication.totalFailed.rawValue, subIndication: ValidationSubIndication.formatFailure.rawValue,
+                subFilter: nil, byteRange: [], signer: nil, claimedSigningTime: nil, timestampTime: nil, validationTime: nil)
+        }
+
         // MARK: Pieces
 
         private var trustJudged: Bool { !policy.trustAnchors.isEmpty }

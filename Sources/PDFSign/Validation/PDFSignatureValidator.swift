@@ -54,8 +54,13 @@ public struct PDFSignatureValidator: Sendable {
         for signature in embedded where !signature.isDocumentTimestamp {
             signatures.append(await context.validateSignature(signature, documentTimestamps: timestamps))
         }
+        // Fail closed: a signed field whose signature dictionary cannot be read is reported, not skipped.
+        let readable = Set(embedded.map(\.field.reference))
+        for field in ((try? document.formFields()) ?? []) where field.isSigned && !readable.contains(field.reference) {
+            signatures.append(Context.unreadable(field))
+        }
         var findings = structure
-        if embedded.isEmpty { findings.append(PDFValidationFinding(.cmsInvalid, "the document has no signatures")) }
+        if embedded.isEmpty { findings.append(PDFValidationFinding(.noSignatures, "the document has no signatures")) }
         return PDFValidationReport(
             signatures: signatures, documentTimestamps: timestamps.map(\.1), findings: findings,
             trustJudged: !policy.trustAnchors.isEmpty, validationTime: policy.validationTime ?? Date())

@@ -42,6 +42,8 @@ public struct PDFValidationFinding: Hashable, Sendable, Codable, CustomStringCon
         public static let evilAnnotation = Code(rawValue: "evilAnnotation")
         /// Sneaky Signature Attack: a signature widget or form update whose appearance overlays content.
         public static let sneakySignature = Code(rawValue: "sneakySignature")
+        /// The document holds no signature or document timestamp.
+        public static let noSignatures = Code(rawValue: "noSignatures")
         /// The document could not be parsed well enough to judge it.
         public static let unparseable = Code(rawValue: "unparseable")
     }

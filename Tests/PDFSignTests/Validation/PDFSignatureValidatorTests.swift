@@ -6,15 +6,16 @@ import TimestampClient
 
 @Suite("PDFSignatureValidator: our own signatures, tampering and byte-range forgeries")
 struct PDFSignatureValidatorTests {
-    /// Trust the sandbox's issuing CA: every sandbox leaf and the sandbox TSA chain to it, and
-    /// the sandbox revocation authority answers for all of them.
+    /// Trust the sandbox root; the sandbox's revocation authorities answer for the issuing CA
+    /// (root CRL/OCSP) and for every leaf and the TSA (issuing CA).
     static func policy(_ revocation: PDFSignatureValidationPolicy.RevocationSource = .embedded) -> PDFSignatureValidationPolicy {
-        PDFSignatureValidationPolicy(trustAnchors: [SigningFixtures.pki.issuingCA], revocation: revocation)
+        PDFSignatureValidationPolicy(trustAnchors: [SigningFixtures.pki.root], revocation: revocation)
     }
 
     static func signed(level: PAdESLevel = .b, key: String = "party", _ bytes: [UInt8] = SigningFixtures.classicPDF()) async throws -> [UInt8] {
         var signer = PDFSigner(key: try SigningFixtures.signer(key), level: level, timestampAuthority: level == .b ? nil : try SigningFixtures.tsa())
-        signer.revocationSource = try SigningFixtures.pki.revocationAuthority()
+        signer.revocationSource = try SigningFixtures.pki.revocationDataSource()
+        signer.extraCertificates = [SigningFixtures.pki.root]
         return try await signer.sign(PDFDocument(bytes: bytes))
     }
 
@@ -29,14 +30,28 @@ struct PDFSignatureValidatorTests {
         #expect(signature.level == "B-B")
     }
 
-    @Test("B-LT validates offline from the DSS alone: TOTAL-PASSED at level B-LT")
+    @Test("B-LT and B-LTA validate offline from the DSS alone: TOTAL-PASSED, modifications allowed")
     func ownLTOffline() async throws {
+        for level in [PAdESLevel.lt, .lta] {
+            let bytes = try await Self.signed(level: level)
+            let report = await PDFSignatureValidator(policy: Self.policy(.embedded)).validate(try PDFDocument(bytes: bytes))
+            let signature = try #require(report.signatures.first)
+            #expect(signature.level == level.rawValue, "\(signature)")
+            #expect(signature.indication == "TOTAL-PASSED", "\(signature)")
+            #expect(signature.modifications == .allowed && signature.findings.isEmpty, "\(signature.findings)")
+            #expect(report.valid, "\(report.documentTimestamps)")
+            #expect(report.documentTimestamps.count == (level == .lta ? 1 : 0))
+            #expect(signature.timestampTime != nil)
+        }
         let bytes = try await Self.signed(level: .lt)
-        let report = await PDFSignatureValidator(policy: Self.policy(.embedded)).validate(try PDFDocument(bytes: bytes))
-        let signature = try #require(report.signatures.first)
-        #expect(signature.level == "B-LT", "\(signature)")
-        #expect(signature.timestampTime != nil)
         #expect(PDFDocumentSecurityStore(document: try PDFDocument(bytes: bytes)).hasRevocationData(for: try SigningFixtures.signer().certificateChain[0]))
+    }
+
+    @Test("B-B without revocation data in the document is INDETERMINATE offline, not passed")
+    func offlineWithoutData() async throws {
+        let report = await PDFSignatureValidator(policy: Self.policy(.embedded)).validate(try PDFDocument(bytes: try await Self.signed()))
+        #expect(report.signatures.first?.indication == "INDETERMINATE")
+        #expect(!report.valid)
     }
 
     @Test("without trust anchors: trust is not judged, an intact file is still reported valid")

@@ -1,0 +1,80 @@
+"""Compares our validator with pyHanko on every PDF of ../shared/corpus/signed: integrity (intact),
+coverage and modification level, per signature. Prints counts of agreement and every disagreement.
+
+Usage: compare-signed.py ECONTRACT CORPUS_DIR OUT.jsonl
+Our side: `econtract pdf verify FILE --json` (trust not judged). pyHanko's side: its embedded
+signature status without trust (validate_pdf_signature with an empty validation context),
+coverage and diff-analysis modification level.
+"""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+econtract, corpus, out_path = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+COVERAGE = {"ENTIRE_FILE": "entireFile", "ENTIRE_REVISION": "entireRevision", "CONTIGUOUS_BLOCK_FROM_START": "partial"}
+MODS = {"NONE": "none", "LTA_UPDATES": "allowed", "FORM_FILLING": "allowed", "ANNOTATIONS": "allowed", "OTHER": "disallowed"}
+
+
+def pyhanko_side(path):
+    result = {}
+    try:
+        with open(path, "rb") as handle:
+            reader = PdfFileReader(handle, strict=False)
+            for sig in reader.embedded_signatures:
+                name = sig.field_name
+                try:
+                    status = validate_pdf_signature(sig, ValidationContext(allow_fetching=False, revocation_mode="soft-fail"))
+                    coverage = COVERAGE.get(getattr(status.coverage, "name", ""), "partial")
+                    level = getattr(status.modification_level, "name", None)
+                    result[name] = {"intact": bool(status.intact), "coverage": coverage,
+                                    "modifications": MODS.get(level, "disallowed") if level else "none"}
+                except Exception as error:  # noqa: BLE001
+                    result[name] = {"error": f"{type(error).__name__}: {error}"[:160]}
+    except Exception as error:  # noqa: BLE001
+        return {"__file__": {"error": f"{type(error).__name__}: {error}"[:160]}}
+    return result
+
+
+def our_side(path):
+    run = subprocess.run([econtract, "pdf", "verify", str(path), "--json"], capture_output=True, text=True, timeout=60)
+    try:
+        report = json.loads(run.stdout)
+    except json.JSONDecodeError:
+        return {"__file__": {"error": (run.stderr or run.stdout)[:160]}}
+    items = report["signatures"] + report["documentTimestamps"]
+    result = {i["field"]: {"intact": i["intact"], "coverage": i["coverage"], "modifications": i["modifications"],
+                           "findings": [f["code"] for f in i["findings"]]} for i in items}
+    if not items and report["findings"]:
+        result["__file__"] = {"error": "; ".join(f["code"] for f in report["findings"])}
+    return result
+
+
+totals = {"files": 0, "unsigned": 0, "signatures": 0, "agree": 0, "disagree": 0, "pyhanko_error": 0, "ours_only": 0}
+with open(out_path, "w") as out:
+    for path in sorted(corpus.rglob("*.pdf")):
+        totals["files"] += 1
+        theirs, ours = pyhanko_side(path), our_side(path)
+        if not theirs and ours.get("__file__", {}).get("error") == "noSignatures":
+            totals["unsigned"] += 1
+            continue
+        for name in sorted(set(theirs) | set(ours)):
+            t, o = theirs.get(name), ours.get(name)
+            row = {"file": str(path.relative_to(corpus)), "field": name, "pyhanko": t, "ours": o}
+            if t is None or "error" in (t or {}):
+                totals["pyhanko_error"] += 1
+                row["verdict"] = "pyhanko-error"
+            elif o is None or "error" in (o or {}):
+                totals["disagree"] += 1
+                row["verdict"] = "we-failed"
+            else:
+                totals["signatures"] += 1
+                same = all(t[k] == o[k] for k in ("intact", "coverage", "modifications"))
+                totals["agree" if same else "disagree"] += 1
+                row["verdict"] = "agree" if same else "disagree"
+            out.write(json.dumps(row) + "\n")
+print(json.dumps(totals))
