@@ -72,16 +72,15 @@ struct HTTPAuthorityTests {
     }
 
     @Test func slowServerTimesOut() async throws {
-        // The server would answer after 30 s; the client must give up long before. The bound is
-        // wide on purpose: it checks behaviour (not waiting for the server), not speed.
+        // The server would answer after 30 s; the client must give up with a timeout error, not
+        // wait for the answer. (No wall-clock bound: under load the test runner's threads may be
+        // busy for seconds, and timings are not asserted in tests.)
         let server = try LoopbackHTTPServer { _ in .init(body: [], delay: 30) }
         defer { server.stop() }
-        let start = Date()
         let error = await #expect(throws: TimestampError.self) {
             try await client(server, timeout: .milliseconds(400)).timestamp(digest: digest, algorithm: .sha256)
         }
         #expect(error?.code == .timeout, "\(String(describing: error))")
-        #expect(Date().timeIntervalSince(start) < 15)
     }
 
     @Test func transportReportsItsOwnTimeout() async throws {
