@@ -2,9 +2,9 @@
 coverage and modification level, per signature. Prints counts of agreement and every disagreement.
 
 Usage: compare-signed.py ECONTRACT CORPUS_DIR OUT.jsonl
-Our side: `econtract pdf verify FILE --json` (trust not judged). pyHanko's side: its embedded
-signature status without trust (validate_pdf_signature with an empty validation context),
-coverage and diff-analysis modification level.
+Our side: `econtract pdf verify FILE --json` (trust not judged). pyHanko's side, also without
+trust: the CMS signature over the byte ranges (validate_sig_integrity; for document timestamps the
+token's imprint), coverage and the diff-analysis modification level.
 """
 import json
 import subprocess
@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
+from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 
 econtract, corpus, out_path = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 COVERAGE = {"ENTIRE_FILE": "entireFile", "ENTIRE_REVISION": "entireRevision", "CONTIGUOUS_BLOCK_FROM_START": "partial"}
@@ -21,6 +20,7 @@ MODS = {"NONE": "none", "LTA_UPDATES": "allowed", "FORM_FILLING": "allowed", "AN
 
 
 def pyhanko_side(path):
+    """pyHanko's integrity (CMS over the byte ranges, no trust), coverage and diff-analysis level."""
     result = {}
     try:
         with open(path, "rb") as handle:
@@ -28,11 +28,23 @@ def pyhanko_side(path):
             for sig in reader.embedded_signatures:
                 name = sig.field_name
                 try:
-                    status = validate_pdf_signature(sig, ValidationContext(allow_fetching=False, revocation_mode="soft-fail"))
-                    coverage = COVERAGE.get(getattr(status.coverage, "name", ""), "partial")
-                    level = getattr(status.modification_level, "name", None)
-                    result[name] = {"intact": bool(status.intact), "coverage": coverage,
-                                    "modifications": MODS.get(level, "disallowed") if level else "none"}
+                    sig.compute_integrity_info()
+                    info = sig.summarise_integrity_info()
+                    coverage = COVERAGE.get(getattr(info["coverage"], "name", ""), "partial")
+                    diff = info["diff_result"]
+                    level = getattr(getattr(diff, "modification_level", None), "name", None)
+                    if diff is None:
+                        modifications = "none" if coverage == "entireFile" else "disallowed"
+                    else:
+                        modifications = MODS.get(level, "disallowed")
+                    if sig.sig_object_type == "/DocTimeStamp":
+                        tst = sig.signed_data["encap_content_info"]["content"].parsed
+                        intact = tst["message_imprint"]["hashed_message"].native == sig.compute_digest()
+                    else:
+                        intact, valid = validate_sig_integrity(
+                            sig.signer_info, sig.signer_cert, expected_content_type="data", actual_digest=sig.compute_digest())
+                        intact = bool(intact and valid)
+                    result[name] = {"intact": intact, "coverage": coverage, "modifications": modifications}
                 except Exception as error:  # noqa: BLE001
                     result[name] = {"error": f"{type(error).__name__}: {error}"[:160]}
     except Exception as error:  # noqa: BLE001

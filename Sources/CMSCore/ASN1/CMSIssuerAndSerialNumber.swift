@@ -46,7 +46,21 @@ package struct CMSIssuerAndSerialNumber: BERImplicitlyTaggable, Hashable, Sendab
     }
 
     /// Whether `certificate` is the one this identifier names.
+    /// Serial equal and issuer equal — exactly, or under RFC 5280 §7.1 name comparison (the same
+    /// attribute types in the same order, values equal after case folding and collapsing white
+    /// space), since signers re-encode names (PrintableString vs UTF8String).
     package func matches(_ certificate: Certificate) -> Bool {
-        certificate.serialNumber == serialNumber && certificate.issuer == issuer
+        guard certificate.serialNumber == serialNumber else { return false }
+        return certificate.issuer == issuer || Self.normalized(certificate.issuer) == Self.normalized(issuer)
+    }
+
+    private static func normalized(_ name: DistinguishedName) -> [[String]] {
+        name.map { rdn in
+            rdn.map { attribute in
+                let text = String(describing: attribute.value).lowercased()
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                return "\(attribute.type)=\(text)"
+            }.sorted()
+        }
     }
 }

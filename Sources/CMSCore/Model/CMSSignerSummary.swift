@@ -9,6 +9,8 @@ public struct CMSSignerSummary: Hashable, Sendable {
 
     /// The digest algorithm, or `nil` when this library does not know it.
     public var digestAlgorithm: DigestAlgorithm? { DigestAlgorithm(oid: info.digestAlgorithm.algorithm) }
+    /// The digest algorithm's object identifier as written (also when it is not supported).
+    public var digestAlgorithmIdentifier: ASN1ObjectIdentifier { info.digestAlgorithm.algorithm }
 
     /// The signature algorithm, or `nil` when unknown or inconsistent with the digest algorithm.
     public var signatureAlgorithm: SignatureAlgorithm? {

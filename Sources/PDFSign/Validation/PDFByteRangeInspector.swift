@@ -34,8 +34,8 @@ enum PDFByteRangeInspector {
             return result
         }
         result.hashable = true
-        checkGap(signature, contents: contents, range: range, document: document, into: &result)
         locateRevision(signedLength: range[2] + range[3], document: document, into: &result)
+        checkGap(signature, contents: contents, range: range, document: document, into: &result)
         return result
     }
 
@@ -71,7 +71,13 @@ enum PDFByteRangeInspector {
                 .signatureWrapping, "signature \"\(name)\": the unsigned gap does not follow a /Contents key"))
             return
         }
-        if let reference = signature.dictionaryReference, case .inUse(let offset, _)? = document.xrefTable[reference.number] {
+        // Where the dictionary was when signed (a later revision may legitimately or not rewrite it;
+        // the modification analysis judges that).
+        let signedEntry = result.signedRevision.flatMap { index in
+            signature.dictionaryReference.flatMap { document.xrefEntry(for: $0.number, asOf: document.revisions[index]) }
+        }
+        if let reference = signature.dictionaryReference,
+           case .inUse(let offset, _)? = signedEntry ?? document.xrefTable[reference.number] {
             let between = offset < gap.lowerBound ? (try? document.source.read(offset..<gap.lowerBound)).map(Array.init) : nil
             guard let between, !contains(between, Array("endobj".utf8)) else {
                 result.findings.append(PDFValidationFinding(

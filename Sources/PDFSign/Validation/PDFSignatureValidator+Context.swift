@@ -22,10 +22,15 @@ extension PDFSignatureValidator {
             guard let der = signature.cmsBytes, let cms = try? CMSSignature(berEncoded: der) else {
                 return failed(report, .formatFailure, PDFValidationFinding(.cmsInvalid, "/Contents is not a CMS SignedData"))
             }
-            guard inspection.hashable, let signer = cms.signers.first, let algorithm = signer.digestAlgorithm,
-                  let digest = try? digestOfRanges(signature.byteRange, algorithm: algorithm)
-            else {
-                return failed(report, .formatFailure, nil)
+            guard inspection.hashable, let signer = cms.signers.first else { return failed(report, .formatFailure, nil) }
+            guard let algorithm = signer.digestAlgorithm else {
+                report.indication = ValidationIndication.indeterminate.rawValue
+                report.subIndication = ValidationSubIndication.cryptoConstraintsFailureNoPOE.rawValue
+                report.findings.append(PDFValidationFinding(.cmsInvalid, "the digest algorithm \(signer.digestAlgorithmIdentifier) is not supported: integrity cannot be checked"))
+                return report
+            }
+            guard let digest = try? digestOfRanges(signature.byteRange, algorithm: algorithm) else {
+                return failed(report, .formatFailure, PDFValidationFinding(.unparseable, "the signed byte ranges cannot be read"))
             }
 
             // Proof of existence: the signature timestamp, else the oldest document timestamp after it.
