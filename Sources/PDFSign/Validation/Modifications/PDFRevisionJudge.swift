@@ -115,6 +115,10 @@ final class PDFRevisionJudge {
             judgeAppearanceOverride(number, owner, newValue)
         } else if s.dss.contains(number) {
             approve(newValue)
+        } else if number == catalogEntry("Metadata"), new.dictionary(newValue)?.name("Type") == "Metadata" {
+            approve(newValue)  // the document's XMP metadata, updated by signers (as pyHanko allows)
+        } else if number == catalogEntry("Extensions"), new.dictionary(newValue) != nil {
+            approve(newValue)  // developer extensions (ESIC and others) declared in an indirect dictionary
         } else if number == s.info {
             approve(newValue)
         } else if s.signatureValues.contains(number) {
@@ -132,6 +136,12 @@ final class PDFRevisionJudge {
                 disallow(.disallowedModification, "\(kind) \(number) 0 R changed; no rule allows it", [number], covering: newValue)
             }
         }
+    }
+
+    /// The object number of the signed revision's catalog entry `key`, when it is indirect.
+    private func catalogEntry(_ key: PDFName) -> Int? {
+        guard let root = old.rootReference?.number, let catalog = old.object(root).flatMap({ old.dictionary($0) }) else { return nil }
+        return catalog[key]?.referenceValue?.number
     }
 
     private func judgeCatalog(_ number: Int, _ oldValue: PDFObject, _ newValue: PDFObject) {
