@@ -158,6 +158,11 @@ final class PDFRevisionJudge {
                 }
                 judgeAcroForm(number, old.dictionary(oldEntry), new.dictionary(newEntry))
             case "DSS", "Extensions", "MarkInfo":
+                guard newEntry != nil else {
+                    // Removing validation data or extension declarations is never part of a legitimate update.
+                    disallow(.disallowedModification, "catalog /\(key.string) deleted", [number])
+                    continue
+                }
                 approve(newEntry)
             case "Version":
                 let oldVersion = Double(old.name(oldEntry)?.string ?? run.document.headerVersion ?? "0") ?? 0
