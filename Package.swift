@@ -82,6 +82,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "SignContract", dependencies: ["PDFSign", "CMSCore", "TimestampClient"],
+            path: "Examples/SignContract", swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "VerifyContract", dependencies: ["PDFSign", "CMSCore"],
+            path: "Examples/VerifyContract", swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "RemoteSigning", dependencies: ["PDFSign", "CMSCore"],
+            path: "Examples/RemoteSigning", swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "TimestampFile",
             dependencies: ["CMSCore", "TimestampClient"],
             path: "Examples/TimestampFile",

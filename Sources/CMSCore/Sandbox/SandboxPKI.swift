@@ -138,7 +138,7 @@ public struct SandboxPKI: Sendable {
     func issueLeaf(publicKey: Certificate.PublicKey, subject: DistinguishedName, purpose: Purpose = .signing) throws -> Certificate {
         let now = Date()
         return try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: publicKey,
+            version: .v3, serialNumber: Self.serialNumber(), publicKey: publicKey,
             notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(5 * 365 * 86400),
             issuer: issuingCA.subject, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
@@ -175,15 +175,27 @@ public struct SandboxPKI: Sendable {
         }
         let publicKey = Certificate.PublicKey(key.publicKey)
         return try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: publicKey,
+            version: .v3, serialNumber: Self.serialNumber(), publicKey: publicKey,
             notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(years * 365 * 86400),
             issuer: issuer?.certificate.subject ?? name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
                 Critical(KeyUsage(keyCertSign: true, cRLSign: true))
                 SubjectKeyIdentifier(keyIdentifier: ArraySlice(Insecure.SHA1.hash(data: publicKey.subjectPublicKeyInfoBytes)))
+                if let issuer {
+                    AuthorityKeyIdentifier(keyIdentifier: try issuer.certificate.extensions.subjectKeyIdentifier?.keyIdentifier)
+                }
             },
             issuerPrivateKey: .init(issuer?.key ?? key))
+    }
+
+    /// A random positive serial number of 16 octets. (swift-certificates' default draws 20
+    /// random octets, which encode as 21 when the top bit is set — beyond RFC 5280 §4.1.2.2's
+    /// 20-octet limit, and NSS, hence poppler's pdfsig, then refuses the certificate.)
+    static func serialNumber() -> Certificate.SerialNumber {
+        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255) }
+        bytes[0] = bytes[0] & 0x7F | 0x40
+        return Certificate.SerialNumber(bytes: bytes)
     }
 
     private static func write(_ text: String, to url: URL) throws {

@@ -46,6 +46,12 @@ struct PDFValidationDataCollector {
             }
             targets.append(issuer)
             if certificate.hasOCSPNoCheck { continue }
+            // CRLs first, OCSP when there is none: pyHanko's offline (LTA) validation accepts the
+            // CRLs in a DSS but not the OCSP responses (seen with its own B-LTA output too).
+            if let lists = try? await source.crls(for: certificate, issuer: issuer), !lists.isEmpty {
+                for list in lists { data.add(crl: list, for: key) }
+                continue
+            }
             if let ocsp = try? await source.ocspResponse(for: certificate, issuer: issuer),
                let response = try? OCSPResponse(derBytes: ocsp), response.responseStatus == 0 {
                 data.add(ocsp: ocsp, for: key)
