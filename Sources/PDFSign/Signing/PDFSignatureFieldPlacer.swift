@@ -23,7 +23,7 @@ struct PDFSignatureFieldPlacer {
         var catalog = try dictionary(update.current(catalogReference), "the catalog")
         var form = try catalog["AcroForm"].map { try dictionary(update.resolve($0), "/AcroForm") } ?? PDFDictionary()
 
-        let target = try options.fieldName.flatMap { name in fields.first { $0.qualifiedName == name } }
+        let target = options.fieldName.flatMap { name in fields.first { $0.qualifiedName == name } }
         if let target {
             try fill(target)
         } else {

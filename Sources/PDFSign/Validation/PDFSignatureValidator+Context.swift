@@ -15,10 +15,7 @@ extension PDFSignatureValidator {
         func validateSignature(
             _ signature: PDFEmbeddedSignature, documentTimestamps: [(PDFEmbeddedSignature, PDFSignatureReport)]
         ) async -> PDFSignatureReport {
-            var report = start(signature)
-            let inspection = PDFByteRangeInspector.inspect(signature, in: document)
-            report.findings += inspection.findings
-            report.coverage = inspection.coverage
+            var (report, inspection) = start(signature)
             guard let der = signature.cmsBytes, let cms = try? CMSSignature(berEncoded: der) else {
                 return failed(report, .formatFailure, PDFValidationFinding(.cmsInvalid, "/Contents is not a CMS SignedData"))
             }
@@ -62,11 +59,8 @@ extension PDFSignatureValidator {
 
         // MARK: Document timestamps
 
-        func validateDocumentTimestamp(_ signature: PDFEmbeddedSignature, later: [PDFEmbeddedSignature]) async -> PDFSignatureReport {
-            var report = start(signature)
-            let inspection = PDFByteRangeInspector.inspect(signature, in: document)
-            report.findings += inspection.findings
-            report.coverage = inspection.coverage
+        func validateDocumentTimestamp(_ signature: PDFEmbeddedSignature) async -> PDFSignatureReport {
+            var (report, inspection) = start(signature)
             guard let der = signature.cmsBytes, let token = try? TimestampToken(derEncoded: der) else {
                 return failed(report, .formatFailure, PDFValidationFinding(.cmsInvalid, "/Contents is not an RFC 3161 timestamp token"))
             }
@@ -104,13 +98,18 @@ extension PDFSignatureValidator {
 
         private var trustJudged: Bool { !policy.trustAnchors.isEmpty }
 
-        private func start(_ signature: PDFEmbeddedSignature) -> PDFSignatureReport {
-            PDFSignatureReport(
+        /// A report for `signature` with its byte-range inspection already recorded.
+        private func start(_ signature: PDFEmbeddedSignature) -> (PDFSignatureReport, PDFByteRangeInspection) {
+            let inspection = PDFByteRangeInspector.inspect(signature, in: document)
+            var report = PDFSignatureReport(
                 field: signature.field.qualifiedName, intact: false, coverage: .partial, modifications: .disallowed, findings: [],
                 level: "none", indication: ValidationIndication.totalFailed.rawValue, subIndication: nil,
                 subFilter: signature.subFilter?.string, byteRange: signature.byteRange, signer: nil,
                 claimedSigningTime: signature.dictionary["M"]?.stringValue?.dateValue,
                 timestampTime: nil, validationTime: nil)
+            report.findings = inspection.findings
+            report.coverage = inspection.coverage
+            return (report, inspection)
         }
 
         private func failed(_ report: PDFSignatureReport, _ sub: ValidationSubIndication, _ finding: PDFValidationFinding?) -> PDFSignatureReport {

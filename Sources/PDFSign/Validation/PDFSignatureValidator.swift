@@ -48,7 +48,7 @@ public struct PDFSignatureValidator: Sendable {
         let context = Context(document: document, dss: dss, policy: policy)
         var timestamps: [(PDFEmbeddedSignature, PDFSignatureReport)] = []
         for signature in embedded where signature.isDocumentTimestamp {
-            timestamps.append((signature, await context.validateDocumentTimestamp(signature, later: embedded)))
+            timestamps.append((signature, await context.validateDocumentTimestamp(signature)))
         }
         var signatures: [PDFSignatureReport] = []
         for signature in embedded where !signature.isDocumentTimestamp {
