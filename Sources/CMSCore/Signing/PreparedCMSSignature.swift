@@ -32,8 +32,10 @@ public struct PreparedCMSSignature: Sendable, Hashable, Codable {
 
     /// The signature with `signatureValue` filled in.
     ///
-    /// - Parameter checkingSignature: verify the value with the signer's certificate first
-    ///   (default `true`; a wrong key or a corrupted value is caught here, not by a validator).
+    /// - Parameters:
+    ///   - signatureValue: what the key returned for ``signatureRequest``.
+    ///   - checkingSignature: verify the value with the signer's certificate first
+    ///     (default `true`; a wrong key or a corrupted value is caught here, not by a validator).
     /// - Throws: ``CMSError/Code/signingFailed`` when the value does not verify.
     public func completed(signatureValue: [UInt8], checkingSignature: Bool = true) throws -> CMSSignature {
         if checkingSignature {

@@ -1,6 +1,6 @@
 /// An error thrown by PDFSign.
 ///
-/// Like ``CMSCore/CMSError``, errors are a struct holding an opaque ``Code`` and a
+/// Like `CMSError` in CMSCore, errors are a struct holding an opaque ``Code`` and a
 /// human-readable reason: new codes can be added without breaking callers, and
 /// equality compares the code only. Every malformed input is reported with one of these;
 /// the reader never traps on input-derived data.

@@ -6,7 +6,7 @@ import X509
 /// Gathers what long-term validation needs for a set of CMS signatures (ETSI EN 319 142-1
 /// §5.4; EN 319 102-1 §5.2.6): every certificate of every chain — signers, timestamp
 /// authorities, OCSP responders — and an OCSP response (or, failing that, CRLs) for each
-/// certificate that is not a trust anchor, fetched through a ``CMSCore/RevocationDataSource``.
+/// certificate that is not a trust anchor, fetched through a `RevocationDataSource`.
 struct PDFValidationDataCollector {
     let source: any RevocationDataSource
     /// Certificates that may complete chains (intermediates, roots) besides those embedded.

@@ -22,7 +22,9 @@ public struct PDFSignaturePreparer: Sendable {
 
     /// Prepares the signed file in memory.
     ///
-    /// - Parameter contentsCapacity: bytes reserved for the DER CMS object.
+    /// - Parameters:
+    ///   - document: the document to sign (its bytes are not changed).
+    ///   - contentsCapacity: bytes reserved for the DER CMS object.
     /// - Throws: ``PDFError`` — ``PDFError/Code/notSignable`` when the document's form or
     ///   permissions forbid this signature, ``PDFError/Code/encrypted`` for an encrypted file,
     ///   ``PDFError/Code/invalidArgument`` for a bad page or capacity, and reading errors.

@@ -10,8 +10,8 @@ import SwiftASN1
 import X509
 
 /// Signs PDFs in one step: an incremental update with a PAdES B-B or B-T signature
-/// (ETSI EN 319 142-1) made through any ``CMSCore/SigningKeyProvider`` and, for B-T, any
-/// ``TimestampClient/TimestampAuthority``.
+/// (ETSI EN 319 142-1) made through any `SigningKeyProvider` (CMSCore) and, for B-T, any
+/// `TimestampAuthority` (TimestampClient).
 ///
 /// The original bytes never change, so earlier signatures stay valid; sign a document
 /// several times, re-opening the output each time, for several signers in turn.

@@ -7,7 +7,7 @@ import Foundation
 /// The prepared file already has its final length; only the /Contents hex string is still
 /// zeros. ``documentDigest`` is what the CMS signature's message-digest attribute must hold.
 /// The value is `Codable`, so a server can keep it while a phone or a remote signing service
-/// produces the signature, then call ``embed(_:intoFileAt:)``.
+/// produces the signature, then call `embed(_:intoFileAt:)` with the DER or the `CMSSignature`.
 public struct PreparedPDFSignature: Sendable, Hashable, Codable {
     /// /ByteRange: `[0, contentsStart, contentsEnd, length − contentsEnd]`.
     public let byteRange: [Int]

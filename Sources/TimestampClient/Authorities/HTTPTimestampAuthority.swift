@@ -26,7 +26,7 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
 
     /// The TSA's URL.
     public var url: URL
-    /// The HTTP transport (default ``URLSessionHTTPTransport``).
+    /// The HTTP transport (default `URLSessionHTTPTransport`).
     public var transport: any HTTPTransport
     /// The TSA policy to ask for (`reqPolicy`); the token must then carry it.
     public var requestedPolicy: ASN1ObjectIdentifier?

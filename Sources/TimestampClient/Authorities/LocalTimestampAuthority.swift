@@ -4,7 +4,7 @@ import SwiftASN1
 
 /// An in-process TSA that issues genuine RFC 3161 tokens with a local key.
 ///
-/// Tokens are CMS SignedData made by ``CAdESSigner`` with eContentType id-ct-TSTInfo,
+/// Tokens are CMS SignedData made by `CAdESSigner` (CMSCore) with eContentType id-ct-TSTInfo,
 /// the ESS signing-certificate-v2 attribute and the TSA's certificate chain. Serial
 /// numbers come from a ``TimestampSerialNumberGenerator`` and always increase. The key's
 /// certificate should carry a critical extendedKeyUsage with only id-kp-timeStamping, or

@@ -8,7 +8,7 @@ import SwiftASN1
 /// The imprint is the hash, with `tsa.preferredDigestAlgorithm`, of the signature value's
 /// octets (the OCTET STRING contents, not its tag and length) — RFC 3161 Appendix A.
 ///
-/// - Throws: ``CMSError/Code/signerNotFound`` for a bad index, or the authority's ``TimestampError``.
+/// - Throws: `CMSError.Code.signerNotFound` for a bad index, or the authority's ``TimestampError``.
 public func addingSignatureTimestamp(to signature: CMSSignature, signerIndex: Int = 0,
                                      using tsa: some TimestampAuthority) async throws -> CMSSignature {
     let signers = signature.signers

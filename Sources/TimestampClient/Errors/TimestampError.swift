@@ -1,6 +1,6 @@
 /// An error thrown by TimestampClient.
 ///
-/// Like ``CMSError``, a struct with an opaque ``Code`` and a readable reason; equality
+/// Like `CMSError`, a struct with an opaque ``Code`` and a readable reason; equality
 /// compares the code only. A TSA rejection also carries the TSA's ``failureInfo`` and
 /// status text, an HTTP failure its ``httpStatus``.
 public struct TimestampError: Error, Hashable, Sendable, CustomStringConvertible {

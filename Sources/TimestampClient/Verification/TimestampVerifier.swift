@@ -6,7 +6,7 @@ import SwiftASN1
 ///
 /// Checks, in order: eContentType id-ct-TSTInfo and a parseable TSTInfo; messageImprint
 /// equal to the given digest and algorithm; nonce (when given); policy (when an allow-list
-/// is set); then the CMS signature with ``CMSSignatureVerifier`` — TSA certificate with a
+/// is set); then the CMS signature with `CMSSignatureVerifier` — TSA certificate with a
 /// critical id-kp-timeStamping EKU, ESS signing-certificate binding, chain to the trust
 /// anchors and revocation, all at genTime; finally genTime within the TSA certificate's
 /// validity. Verification never throws; every problem is in the report.
@@ -21,7 +21,11 @@ public struct TimestampVerifier: Sendable {
 
     /// Verifies `token` over `digest` made with `algorithm`.
     ///
-    /// - Parameter nonce: the request's nonce (big-endian magnitude bytes), when the token must echo it.
+    /// - Parameters:
+    ///   - token: the token to check.
+    ///   - digest: the digest the token must stamp.
+    ///   - algorithm: the algorithm `digest` was made with.
+    ///   - nonce: the request's nonce (big-endian magnitude bytes), when the token must echo it.
     public func verify(_ token: TimestampToken, digest: [UInt8], algorithm: DigestAlgorithm, nonce: [UInt8]? = nil) async -> TimestampValidationReport {
         var report = TimestampValidationReport()
         report.token = token
