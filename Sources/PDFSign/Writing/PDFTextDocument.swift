@@ -48,7 +48,7 @@ public struct PDFTextDocument: Sendable {
         var content = ""
         var y = pageSize.height - margin
         for paragraph in paragraphs {
-            let lines = try wrap(paragraph.text, font: embedded, size: paragraph.fontSize, width: width)
+            let lines = try Self.wrap(paragraph.text, font: embedded, size: paragraph.fontSize, width: width)
             y -= paragraph.spaceBefore
             for line in lines {
                 let advance = paragraph.fontSize * 1.45
@@ -84,16 +84,19 @@ public struct PDFTextDocument: Sendable {
         return try writer.bytes(root: catalog, info: writer.add(.dictionary(info)))
     }
 
-    /// Greedy wrapping by width; breaks between any two characters (as Japanese allows),
-    /// preferring the last space when the line holds one.
-    private func wrap(_ text: String, font: PDFEmbeddedFont, size: Double, width: Double) throws -> [String] {
+    /// Characters that must not begin a line (行頭禁則): they stay at the end of the previous one.
+    static let noLineStart: Set<Character> = ["、", "。", "，", "．", "）", "」", "』", "】", "・", "ー", ")", ",", ".", "!", "?", "！", "？"]
+
+    /// Greedy wrapping by width; breaks between any two characters (as Japanese allows), except
+    /// before closing punctuation, and at the last space when it is near the end of the line.
+    static func wrap(_ text: String, font: PDFEmbeddedFont, size: Double, width: Double) throws -> [String] {
         var lines: [String] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             for character in raw {
                 let candidate = line + String(character)
-                if try font.width(of: candidate, fontSize: size) > width, !line.isEmpty {
-                    if let space = line.lastIndex(of: " "), space != line.startIndex {
+                if try font.width(of: candidate, fontSize: size) > width, !line.isEmpty, !Self.noLineStart.contains(character) {
+                    if let space = line.lastIndex(of: " "), space != line.startIndex, line.distance(from: space, to: line.endIndex) <= 12 {
                         lines.append(String(line[..<space]))
                         line = String(line[line.index(after: space)...]) + String(character)
                     } else {
