@@ -11,6 +11,34 @@ struct PDFValidationDataCollector {
     let source: any RevocationDataSource
     /// Certificates that may complete chains (intermediates, roots) besides those embedded.
     let extraCertificates: [Certificate]
+    /// What was fetched for each certificate, so that signatures sharing a chain (or a TSA)
+    /// share its revocation data instead of fetching a fresh, slightly different copy.
+    private let fetched = FetchCache()
+
+    init(source: any RevocationDataSource, extraCertificates: [Certificate]) {
+        self.source = source
+        self.extraCertificates = extraCertificates
+    }
+
+    private final class FetchCache {
+        var crls: [Certificate: [[UInt8]]] = [:]  // by issuer
+        var ocsp: [Certificate: [UInt8]?] = [:]
+    }
+
+    private func crls(for certificate: Certificate, issuer: Certificate) async -> [[UInt8]] {
+        // CRLs are per issuer: one fetch serves every certificate it issued.
+        if let cached = fetched.crls[issuer] { return cached }
+        let lists = (try? await source.crls(for: certificate, issuer: issuer)) ?? []
+        fetched.crls[issuer] = lists
+        return lists
+    }
+
+    private func ocspResponse(for certificate: Certificate, issuer: Certificate) async -> [UInt8]? {
+        if let cached = fetched.ocsp[certificate] { return cached }
+        let response = try? await source.ocspResponse(for: certificate, issuer: issuer)
+        fetched.ocsp[certificate] = .some(response ?? nil)
+        return response ?? nil
+    }
 
     /// Adds to `data` the chains and revocation data of `signature` (a signature, or a document
     /// timestamp token whose signer is the TSA) and of the timestamp tokens inside it, recorded
@@ -48,11 +76,12 @@ struct PDFValidationDataCollector {
             if certificate.hasOCSPNoCheck { continue }
             // CRLs first, OCSP when there is none: pyHanko's offline (LTA) validation accepts the
             // CRLs in a DSS but not the OCSP responses (seen with its own B-LTA output too).
-            if let lists = try? await source.crls(for: certificate, issuer: issuer), !lists.isEmpty {
+            let lists = await crls(for: certificate, issuer: issuer)
+            if !lists.isEmpty {
                 for list in lists { data.add(crl: list, for: key) }
                 continue
             }
-            if let ocsp = try? await source.ocspResponse(for: certificate, issuer: issuer),
+            if let ocsp = await ocspResponse(for: certificate, issuer: issuer),
                let response = try? OCSPResponse(derBytes: ocsp), response.responseStatus == 0 {
                 data.add(ocsp: ocsp, for: key)
                 for responder in response.basicResponse?.certs ?? [] {
@@ -61,11 +90,7 @@ struct PDFValidationDataCollector {
                 }
                 continue
             }
-            let lists = (try? await source.crls(for: certificate, issuer: issuer)) ?? []
-            guard !lists.isEmpty else {
-                throw PDFError(.validationDataUnavailable, "no OCSP response or CRL could be obtained for \(certificate.subject)")
-            }
-            for list in lists { data.add(crl: list, for: key) }
+            throw PDFError(.validationDataUnavailable, "no OCSP response or CRL could be obtained for \(certificate.subject)")
         }
     }
 }
