@@ -36,6 +36,8 @@ enum PDFByteRangeInspector {
         result.hashable = true
         locateRevision(signedLength: range[2] + range[3], document: document, into: &result)
         checkGap(signature, contents: contents, range: range, document: document, into: &result)
+        // A gap that is not exactly /Contents leaves other bytes unsigned: the coverage is partial.
+        if result.findings.contains(where: { $0.code == .signatureWrapping }) { result.coverage = .partial }
         return result
     }
 
