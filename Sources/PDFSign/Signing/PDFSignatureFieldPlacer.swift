@@ -52,7 +52,7 @@ struct PDFSignatureFieldPlacer {
             throw PDFError(.malformedSyntax, "the file has no %PDF-x.y header (ISO 32000-2 §7.5.2); validators refuse such files")
         }
         let signed = fields.filter(\.isSigned)
-        for field in signed { try checkExistingSignature(field) }
+        try checkExistingSignatures(fields)
         if options.certification != nil, !signed.isEmpty {
             throw PDFError(.notSignable, "a certification signature must be the document's first signature; it has \(signed.count)")
         }
@@ -69,19 +69,21 @@ struct PDFSignatureFieldPlacer {
 
     /// An earlier signature must at least be well-formed: a document whose signature cannot be
     /// parsed fails validation whatever is added to it.
-    private func checkExistingSignature(_ field: PDFFormField) throws {
-        let name = field.qualifiedName
-        guard let signature = try? document.resolve(field.value ?? .null).dictionaryValue else {
-            throw PDFError(.notSignable, "signature field \"\(name)\" has a /V that is not a signature dictionary")
-        }
-        let range = ((try? document.resolve(signature["ByteRange"] ?? .null).arrayValue) ?? []).compactMap(\.integerValue)
-        guard range.count == 4, let contents = try? document.resolve(signature["Contents"] ?? .null).stringValue else {
-            throw PDFError(.notSignable, "signature field \"\(name)\" lacks a /ByteRange of four integers or a /Contents string")
-        }
-        do {
-            _ = try CMSSignature(berEncoded: PDFEmbeddedSignature.trimmedDER(contents.bytes))
-        } catch {
-            throw PDFError(.notSignable, "signature field \"\(name)\" holds a malformed CMS signature (\(error)); validators reject the document")
+    private func checkExistingSignatures(_ fields: [PDFFormField]) throws {
+        let readable = document.embeddedSignatures(of: fields)
+        for field in fields where field.isSigned {
+            let name = field.qualifiedName
+            guard let signature = readable.first(where: { $0.field.reference == field.reference }) else {
+                throw PDFError(.notSignable, "signature field \"\(name)\" has a /V that is not a signature dictionary")
+            }
+            guard signature.byteRange.count == 4, let der = signature.cmsBytes else {
+                throw PDFError(.notSignable, "signature field \"\(name)\" lacks a /ByteRange of four integers or a /Contents string")
+            }
+            do {
+                _ = try CMSSignature(berEncoded: der)
+            } catch {
+                throw PDFError(.notSignable, "signature field \"\(name)\" holds a malformed CMS signature (\(error)); validators reject the document")
+            }
         }
     }
 

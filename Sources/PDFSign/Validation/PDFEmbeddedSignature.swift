@@ -71,7 +71,12 @@ extension PDFDocument {
     /// Every signed signature field's signature dictionary, in field order (signatures and
     /// document timestamps alike). Fields whose /V is not a dictionary are skipped.
     public func embeddedSignatures() throws -> [PDFEmbeddedSignature] {
-        try formFields().filter(\.isSigned).compactMap { field in
+        embeddedSignatures(of: try formFields())
+    }
+
+    /// The signature dictionaries of the signed fields among `fields` (already read by the caller).
+    func embeddedSignatures(of fields: [PDFFormField]) -> [PDFEmbeddedSignature] {
+        fields.filter(\.isSigned).compactMap { field in
             guard let value = field.value, let dictionary = try? resolve(value).dictionaryValue else { return nil }
             let rangeObjects = (try? resolve(dictionary["ByteRange"] ?? .null).arrayValue) ?? []
             let range = rangeObjects.compactMap(\.integerValue)

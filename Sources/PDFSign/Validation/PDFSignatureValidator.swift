@@ -36,14 +36,15 @@ public struct PDFSignatureValidator: Sendable {
         let structure = document.wasRepaired ? [PDFValidationFinding(
             .incrementalSavingAttack,
             "the cross-reference structure is broken and readers repair it (\(document.repairNotes.map(\.message).joined(separator: "; "))): bytes were added without a proper incremental update")] : []
-        let embedded: [PDFEmbeddedSignature]
+        let fields: [PDFFormField]
         do {
-            embedded = try document.embeddedSignatures()
+            fields = try document.formFields()
         } catch {
             var report = failure("the signature fields cannot be read: \(error)")
             report.findings = structure + report.findings
             return report
         }
+        let embedded = document.embeddedSignatures(of: fields)
         let dss = PDFDocumentSecurityStore(document: document)
         let context = Context(document: document, dss: dss, policy: policy)
         var timestamps: [(PDFEmbeddedSignature, PDFSignatureReport)] = []
@@ -56,7 +57,7 @@ public struct PDFSignatureValidator: Sendable {
         }
         // Fail closed: a signed field whose signature dictionary cannot be read is reported, not skipped.
         let readable = Set(embedded.map(\.field.reference))
-        for field in ((try? document.formFields()) ?? []) where field.isSigned && !readable.contains(field.reference) {
+        for field in fields where field.isSigned && !readable.contains(field.reference) {
             signatures.append(Context.unreadable(field))
         }
         var findings = structure

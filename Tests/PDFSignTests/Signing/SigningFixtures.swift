@@ -53,17 +53,17 @@ struct SignedPDFReadback {
 
     init(_ bytes: [UInt8], field name: String? = nil) throws {
         document = try PDFDocument(bytes: bytes)
-        let signed = try document.formFields().filter(\.isSigned)
-        guard let field = name.map({ name in signed.first { $0.qualifiedName == name } }) ?? signed.last else {
+        let signed = try document.embeddedSignatures()
+        guard let signature = name.map({ name in signed.first { $0.field.qualifiedName == name } }) ?? signed.last else {
             throw PDFError(.objectNotFound, "no signed field")
         }
-        self.field = field
-        signatureDictionary = try document.resolve(field.value ?? .null).dictionaryValue ?? PDFDictionary()
-        byteRange = try (document.resolve(signatureDictionary["ByteRange"] ?? .null).arrayValue ?? []).compactMap(\.integerValue)
-        guard byteRange.count == 4, let contents = signatureDictionary["Contents"]?.stringValue else {
+        field = signature.field
+        signatureDictionary = signature.dictionary
+        byteRange = signature.byteRange
+        guard byteRange.count == 4, let der = signature.cmsBytes else {
             throw PDFError(.malformedSyntax, "no /ByteRange or /Contents")
         }
-        cms = try CMSSignature(berEncoded: PDFEmbeddedSignature.trimmedDER(contents.bytes))
+        cms = try CMSSignature(berEncoded: der)
         signedBytes = Array(bytes[byteRange[0]..<byteRange[0] + byteRange[1]] + bytes[byteRange[2]..<byteRange[2] + byteRange[3]])
     }
 
