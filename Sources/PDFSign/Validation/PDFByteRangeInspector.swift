@@ -80,8 +80,15 @@ enum PDFByteRangeInspector {
         }
         if let reference = signature.dictionaryReference,
            case .inUse(let offset, _)? = signedEntry ?? document.xrefTable[reference.number] {
-            let between = offset < gap.lowerBound ? (try? document.source.read(offset..<gap.lowerBound)).map(Array.init) : nil
-            guard let between, !contains(between, Array("endobj".utf8)) else {
+            // Inside the object: it starts before the gap and no `endobj` (nor a read error) comes between.
+            let insideObject: Bool
+            do {
+                insideObject = try offset < gap.lowerBound
+                    && PDFByteReader(source: document.source).find(Array("endobj".utf8), from: offset, to: gap.lowerBound) == nil
+            } catch {
+                insideObject = false
+            }
+            guard insideObject else {
                 result.findings.append(PDFValidationFinding(
                     .signatureWrapping, "signature \"\(name)\": the unsigned gap lies outside the signature dictionary \(reference)",
                     objects: [reference]))
@@ -108,10 +115,5 @@ enum PDFByteRangeInspector {
             result.findings.append(PDFValidationFinding(
                 .signedRevisionNotAtEOF, "the signed bytes end at offset \(signedLength), which is not the end of a revision (%%EOF)"))
         }
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { haystack[$0..<$0 + needle.count].elementsEqual(needle) }
     }
 }

@@ -45,14 +45,14 @@ extension PDFSignatureValidator {
                     invalid.indication == .totalFailed ? .timestampInvalid : .timestampIndeterminate, "a signature timestamp does not validate: \(invalid.indication.rawValue) \(invalid.subIndication?.rawValue ?? "") \(invalid.failureReason ?? "")"))
             }
 
-            let cmsReport = await CMSSignatureVerifier(policy: cmsPolicy(proofOfExistence: proofOfExistence, signature: signature))
+            let cmsReport = await CMSSignatureVerifier(policy: cmsPolicy(proofOfExistence: proofOfExistence, signature: signature, cms: cms))
                 .verify(cms, content: .digest(digest, algorithm: algorithm))
             report.signer = cmsReport.signerCertificate.map { String(describing: $0.subject) }
             report.validationTime = cmsReport.validationTime
             let passed = { (name: String) in cmsReport.checks.contains { $0.name == name && $0.outcome == .passed } }
             report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && passed("messageDigest") && passed("signatureValue")
             report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
-            report.level = level(signature, cms: cms, cmsReport: cmsReport, signatureTimestamp: intactTimestamp,
+            report.level = level(signature, cmsReport: cmsReport, signatureTimestamp: intactTimestamp,
                                  documentTimestamps: documentTimestamps, inspection: inspection)
             return conclude(report, cmsIndication: cmsReport.indication, cmsSubIndication: cmsReport.subIndication, checks: cmsReport.checks)
         }
@@ -70,10 +70,7 @@ extension PDFSignatureValidator {
             else {
                 return failed(report, .formatFailure, nil)
             }
-            let verifier = TimestampVerifier(policy: TimestampVerificationPolicy(
-                trustAnchors: policy.trustAnchors, intermediates: dss.certificates + policy.intermediates,
-                revocation: policy.revocationPolicy(embedded: dss.revocationData)))
-            let tokenReport = await verifier.verify(token, digest: digest, algorithm: algorithm)
+            let tokenReport = await timestampVerifier.verify(token, digest: digest, algorithm: algorithm)
             report.signer = tokenReport.tsaCertificate.map { String(describing: $0.subject) }
             report.validationTime = token.genTime
             let imprintMatches = token.info.messageImprint.hashedMessage.elementsEqual(digest)
@@ -162,7 +159,7 @@ extension PDFSignatureValidator {
         /// B-B: ETSI.CAdES.detached with the signing-certificate binding; B-T: a valid signature
         /// or document timestamp; B-LT: revocation data for the signer in a DSS added after the
         /// signature; B-LTA: a valid document timestamp after that DSS.
-        private func level(_ signature: PDFEmbeddedSignature, cms: CMSSignature, cmsReport: CMSValidationReport,
+        private func level(_ signature: PDFEmbeddedSignature, cmsReport: CMSValidationReport,
                            signatureTimestamp: TimestampValidationReport?,
                            documentTimestamps: [(PDFEmbeddedSignature, PDFSignatureReport)], inspection: PDFByteRangeInspection) -> String {
             guard signature.subFilter == "ETSI.CAdES.detached",
@@ -177,11 +174,15 @@ extension PDFSignatureValidator {
             return validLater.contains { ($0.0.signedLength ?? 0) >= dssEnd } ? "B-LTA" : "B-LT"
         }
 
-        private func cmsPolicy(proofOfExistence: Date?, signature: PDFEmbeddedSignature) -> CMSVerificationPolicy {
-            var embedded = dss.revocationData
-            if let cms = signature.cmsBytes.flatMap({ try? CMSSignature(berEncoded: $0) }) {
-                embedded = embedded.merged(with: RevocationData(crls: cms.crls))
-            }
+        /// Timestamp tokens (signature and document timestamps) are checked with the DSS's data.
+        private var timestampVerifier: TimestampVerifier {
+            TimestampVerifier(policy: TimestampVerificationPolicy(
+                trustAnchors: policy.trustAnchors, intermediates: dss.certificates + policy.intermediates,
+                revocation: policy.revocationPolicy(embedded: dss.revocationData)))
+        }
+
+        private func cmsPolicy(proofOfExistence: Date?, signature: PDFEmbeddedSignature, cms: CMSSignature) -> CMSVerificationPolicy {
+            let embedded = dss.revocationData.merged(with: RevocationData(crls: cms.crls))
             return CMSVerificationPolicy(
                 trustAnchors: policy.trustAnchors, intermediates: dss.certificates + policy.intermediates,
                 validationTime: policy.validationTime ?? proofOfExistence, proofOfExistence: proofOfExistence,
@@ -191,10 +192,7 @@ extension PDFSignatureValidator {
 
         private func timestampReports(for cms: CMSSignature) async -> [TimestampValidationReport] {
             guard let tokens = try? cms.signatureTimestamps(), !tokens.isEmpty else { return [] }
-            let verifier = TimestampVerifier(policy: TimestampVerificationPolicy(
-                trustAnchors: policy.trustAnchors, intermediates: dss.certificates + policy.intermediates,
-                revocation: policy.revocationPolicy(embedded: dss.revocationData)))
-            return await verifier.verifySignatureTimestamps(of: cms)
+            return await timestampVerifier.verifySignatureTimestamps(of: cms)
         }
 
         /// The digest of the two byte ranges, read in chunks.
