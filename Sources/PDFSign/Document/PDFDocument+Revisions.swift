@@ -55,4 +55,13 @@ extension PDFDocument {
         }
         return parsed
     }
+
+    /// The revision (index into ``revisions``) that ends where a signature's signed bytes end:
+    /// its `%%EOF`, with or without the end-of-line after it (two bytes of slack either way).
+    public func revisionIndex(endingAt length: Int) -> Int? {
+        revisions.lastIndex { revision in
+            guard let end = revision.endOffset else { return false }
+            return abs(length - end) <= 2
+        }
+    }
 }

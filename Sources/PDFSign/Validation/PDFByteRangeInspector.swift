@@ -99,7 +99,7 @@ enum PDFByteRangeInspector {
 
     /// Whole file, an earlier revision ending at `%%EOF`, or partial.
     private static func locateRevision(signedLength: Int, document: PDFDocument, into result: inout PDFByteRangeInspection) {
-        let revisionIndex = document.revisions.lastIndex { ($0.endOffset ?? Int.max) <= signedLength + 2 && ($0.endOffset ?? 0) >= signedLength - 2 }
+        let revisionIndex = document.revisionIndex(endingAt: signedLength)
         let tail = (try? document.source.read(max(0, signedLength - 8)..<signedLength)).map(Array.init) ?? []
         var trimmed = tail[...]
         while let last = trimmed.last, last == 0x0A || last == 0x0D { trimmed = trimmed.dropLast() }

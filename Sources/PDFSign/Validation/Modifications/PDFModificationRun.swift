@@ -221,11 +221,7 @@ final class PDFModificationRun {
     private func revisionIndex(of signature: PDFDictionary, in view: PDFRevisionView) -> Int? {
         let range = (view.array(signature["ByteRange"]) ?? []).compactMap { view.resolve($0)?.integerValue }
         guard range.count == 4 else { return nil }
-        let end = range[2] + range[3]
-        return document.revisions.firstIndex { revision in
-            guard let revisionEnd = revision.endOffset else { return false }
-            return end >= revisionEnd && end <= revisionEnd + 2
-        }
+        return document.revisionIndex(endingAt: range[2] + range[3])
     }
 
     /// DocMDP P in force for revision `index` (nil: not certified before it).
