@@ -4,7 +4,9 @@ import Foundation
 /// until the file reaches `targetBytes`, with a classic cross-reference table.
 enum GeneratedPDF {
     static func write(to path: String, pages: Int, targetBytes: Int) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         var offsets: [Int: Int] = [:]

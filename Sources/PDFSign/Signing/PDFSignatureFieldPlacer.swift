@@ -92,12 +92,7 @@ struct PDFSignatureFieldPlacer {
         guard let perms = try document.catalog()["Perms"].flatMap({ try document.resolve($0).dictionaryValue }),
               let docMDP = perms["DocMDP"], let signature = try document.resolve(docMDP).dictionaryValue
         else { return nil }
-        for reference in try document.resolve(signature["Reference"] ?? .null).arrayValue ?? [] {
-            guard let sigRef = try document.resolve(reference).dictionaryValue, sigRef.name("TransformMethod") == "DocMDP" else { continue }
-            let params = try document.resolve(sigRef["TransformParams"] ?? .null).dictionaryValue
-            return try params.flatMap { try document.resolve($0["P"] ?? .null).integerValue } ?? 2
-        }
-        return 2
+        return PDFDocMDPPermission.permission(ofSignature: signature) { try? document.resolve($0 ?? .null) } ?? 2
     }
 
     // MARK: Fields and widgets

@@ -194,11 +194,9 @@ final class PDFModificationRun {
             guard type == "Sig", let signature = last.dictionary(dictionary["V"]) else { continue }
             var info = PDFSignatureLockInfo(name: name ?? "?", field: node.referenceValue, revision: revisionIndex(of: signature, in: last))
             for reference in last.array(signature["Reference"]) ?? [] {
-                guard let sigRef = last.dictionary(reference) else { continue }
-                let method = last.name(sigRef["TransformMethod"])
-                let params = last.dictionary(sigRef["TransformParams"])
-                if method == "FieldMDP", let params, let lock = PDFFieldLockRule(params, view: last) { info.locks.append(lock) }
-                if method == "DocMDP" { info.docMDP = last.resolve(params?["P"])?.integerValue ?? 2 }
+                guard let sigRef = last.dictionary(reference), last.name(sigRef["TransformMethod"]) == "FieldMDP",
+                      let params = last.dictionary(sigRef["TransformParams"]), let lock = PDFFieldLockRule(params, view: last) else { continue }
+                info.locks.append(lock)
             }
             if let lockDictionary = last.dictionary(dictionary["Lock"]), let lock = PDFFieldLockRule(lockDictionary, view: last) {
                 info.locks.append(lock)
@@ -207,11 +205,7 @@ final class PDFModificationRun {
         }
         // The certification signature: /Perms /DocMDP in the catalog.
         if let perms = last.dictionary(catalog["Perms"]), let certification = last.dictionary(perms["DocMDP"]) {
-            var p = 2
-            for reference in last.array(certification["Reference"]) ?? [] {
-                guard let sigRef = last.dictionary(reference), last.name(sigRef["TransformMethod"]) == "DocMDP" else { continue }
-                p = last.resolve(last.dictionary(sigRef["TransformParams"])?["P"])?.integerValue ?? 2
-            }
+            let p = PDFDocMDPPermission.permission(ofSignature: certification, resolve: last.resolve) ?? 2
             docMDP = (1...3).contains(p) ? p : 2
             certificationRevision = revisionIndex(of: certification, in: last) ?? 0
         }
@@ -248,7 +242,6 @@ struct PDFSignatureLockInfo {
     var field: PDFObjectReference?
     var revision: Int?
     var locks: [PDFFieldLockRule] = []
-    var docMDP: Int?
 }
 
 /// /Action /Fields of a FieldMDP transform or a /Lock dictionary.
