@@ -32,13 +32,13 @@ enum PDFFileCopier {
             group.leave()
         }
         #else
-        kernelCopy.set(false)
+        kernelCopy.set(.unsupported)
         #endif
 
         var buffer = [UInt8](repeating: 0, count: min(bufferSize, max(count, 1)))
         var offset = 0
         var readError: PDFError?
-        // Hash while the kernel copies; if it cannot, write what was hashed once it says so.
+        // Hash while the kernel copies; if it cannot, write what was hashed (in order) once it says so.
         var pendingWrites: [(Int, Int)] = []
         while offset < count, readError == nil {
             let length = min(buffer.count, count - offset)
@@ -48,20 +48,25 @@ enum PDFFileCopier {
                 break
             }
             digest.update(buffer[0..<length])
-            if kernelCopy.value == false {
-                for (start, size) in pendingWrites { try writeRange(from: source, start: start, size: size, to: destination, buffer: &buffer) }
-                pendingWrites = []
-                try writeAll(buffer[0..<length], to: destination)
-            } else {
-                pendingWrites.append((offset, length))
+            pendingWrites.append((offset, length))
+            if kernelCopy.value == .unsupported {
+                try flush(&pendingWrites, from: source, to: destination, buffer: &buffer)
             }
             offset += length
         }
         group.wait()
         if let readError { throw readError }
-        if kernelCopy.value != true {
-            for (start, size) in pendingWrites { try writeRange(from: source, start: start, size: size, to: destination, buffer: &buffer) }
+        switch kernelCopy.value {
+        case .copied?: break
+        case .unsupported?, nil: try flush(&pendingWrites, from: source, to: destination, buffer: &buffer)
+        case .failed(let reason)?: throw PDFError(.ioFailure, "copying \(sourcePath) failed: \(reason)")
         }
+    }
+
+    /// Writes the byte ranges still to be written, in order (re-reading them into `buffer`).
+    private static func flush(_ pending: inout [(Int, Int)], from source: Int32, to destination: Int32, buffer: inout [UInt8]) throws {
+        for (start, size) in pending { try writeRange(from: source, start: start, size: size, to: destination, buffer: &buffer) }
+        pending = []
     }
 
     #if os(Linux)
@@ -76,21 +81,24 @@ enum PDFFileCopier {
         return unsafeBitCast(symbol, to: CopyFileRange.self)
     }()
 
-    private static func copyInKernel(from source: Int32, to destination: Int32, count: Int) -> Bool {
-        guard let copyFileRange else { return false }
+    private static func copyInKernel(from source: Int32, to destination: Int32, count: Int) -> KernelCopyOutcome {
+        guard let copyFileRange else { return .unsupported }
         var sourceOffset: Int64 = 0
         var copied = 0
         while copied < count {
             let result = copyFileRange(source, &sourceOffset, destination, nil, count - copied, 0)
             if result <= 0 {
-                if copied == 0 { return false }
-                // A failure midway: rewind the output so the fallback rewrites everything.
-                if ftruncate(destination, 0) != 0 || lseek(destination, 0, SEEK_SET) != 0 { return false }
-                return false
+                if copied == 0 { return .unsupported }
+                // A failure midway: rewind the output so that the fallback rewrites everything;
+                // if even that fails, the output's state is unknown and the copy must fail.
+                guard ftruncate(destination, 0) == 0, lseek(destination, 0, SEEK_SET) == 0 else {
+                    return .failed("copy_file_range stopped after \(copied) bytes and the output could not be rewound (errno \(errno))")
+                }
+                return .unsupported
             }
             copied += result
         }
-        return true
+        return .copied
     }
     #endif
 
@@ -115,7 +123,17 @@ enum PDFFileCopier {
 /// The kernel copy's outcome, shared between the copying and the hashing thread.
 private final class KernelCopyResult: @unchecked Sendable {
     private let lock = NSLock()
-    private var result: Bool?
-    func set(_ value: Bool) { lock.withLock { result = value } }
-    var value: Bool? { lock.withLock { result } }
+    private var result: KernelCopyOutcome?
+    func set(_ value: KernelCopyOutcome) { lock.withLock { result = value } }
+    var value: KernelCopyOutcome? { lock.withLock { result } }
+}
+
+/// What the kernel copy did.
+private enum KernelCopyOutcome: Equatable {
+    /// Every byte is in the output.
+    case copied
+    /// Nothing is in the output (not supported here): this thread writes everything.
+    case unsupported
+    /// The output is in an unknown state.
+    case failed(String)
 }
