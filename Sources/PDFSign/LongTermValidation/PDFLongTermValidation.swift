@@ -67,7 +67,7 @@ public struct PDFLongTermValidation: Sendable {
             var (bytes, prepared) = try preparer.prepare(document, contentsCapacity: capacity)
             let token = try await timestampAuthority.timestamp(digest: prepared.documentDigest, algorithm: try prepared.digestAlgorithm)
             guard token.derEncoded.count <= capacity else {
-                capacity = (token.derEncoded.count + 2_048 + 1_023) / 1_024 * 1_024
+                capacity = PreparedPDFSignature.capacity(for: token.derEncoded.count, margin: 2_048)
                 continue
             }
             try prepared.embed(token.derEncoded, into: &bytes)

@@ -94,11 +94,3 @@ struct PDFValidationDataCollector {
         }
     }
 }
-
-extension Certificate {
-    /// Whether the certificate carries id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): an OCSP
-    /// responder that needs no revocation checking.
-    var hasOCSPNoCheck: Bool {
-        extensions.contains { $0.oid == RevocationOID.ocspNoCheck }
-    }
-}

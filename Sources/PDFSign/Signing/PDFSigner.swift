@@ -82,9 +82,9 @@ public struct PDFSigner: Sendable {
         let preparer = PDFSignaturePreparer(options: resolvedOptions())
         let partial = path + ".partial"
         defer { try? FileManager.default.removeItem(atPath: partial) }
+        try PDFOutputFile.refuseOverwritingSource(document, path: path)
         var capacity = try await initialCapacity()
         while true {
-            try PDFOutputFile.refuseOverwritingSource(document, path: path)
             let prepared = try preparer.prepare(document, contentsCapacity: capacity, writingTo: partial)
             let cms = try await signature(for: prepared)
             if let larger = try nextCapacity(for: cms, capacity: capacity) {
@@ -148,7 +148,7 @@ public struct PDFSigner: Sendable {
         }
         estimate += 1_024  // signature value (RSA-8192 fits) and its structure
         if level.includes(.t) { estimate += 8_192 }
-        return (estimate + 1_023) / 1_024 * 1_024
+        return PreparedPDFSignature.capacity(for: estimate)
     }
 
     /// `nil` when `cms` fits; else a larger capacity (automatic sizing) or an error (fixed size).
@@ -157,6 +157,6 @@ public struct PDFSigner: Sendable {
         guard options.contentsCapacity == nil else {
             throw PDFError(.signatureTooLarge, "the signature has \(cms.count) bytes; the requested /Contents capacity is \(capacity)")
         }
-        return (cms.count + 2_048 + 1_023) / 1_024 * 1_024
+        return PreparedPDFSignature.capacity(for: cms.count, margin: 2_048)
     }
 }

@@ -30,6 +30,11 @@ public struct PreparedPDFSignature: Sendable, Hashable, Codable {
         }
     }
 
+    /// A /Contents capacity for `bytes` of CMS: rounded up to whole KiB, with `margin` to spare.
+    static func capacity(for bytes: Int, margin: Int = 0) -> Int {
+        (bytes + margin + 1_023) / 1_024 * 1_024
+    }
+
     /// The offset of the `<` opening /Contents.
     public var contentsOffset: Int { byteRange[1] }
     /// The length of the prepared file.

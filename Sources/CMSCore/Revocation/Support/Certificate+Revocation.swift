@@ -52,6 +52,12 @@ extension Certificate {
         return eku.contains(.ocspSigning)
     }
 
+    /// Whether the certificate carries id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): an OCSP
+    /// responder that needs no revocation checking.
+    package var hasOCSPNoCheck: Bool {
+        extensions.contains { $0.oid == RevocationOID.ocspNoCheck }
+    }
+
     /// Whether `candidate`'s signature was made by this certificate's key and names it as issuer.
     package func issued(_ candidate: Certificate) -> Bool {
         candidate.issuer == subject && publicKey.isValidSignature(candidate.signature, for: candidate)
