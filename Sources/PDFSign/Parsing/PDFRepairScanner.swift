@@ -49,34 +49,24 @@ struct PDFRepairScanner {
     /// Matches `<ws|start> digits ws+ digits ws+` immediately before `objIndex`.
     static func header(endingBefore objIndex: Int, in bytes: [UInt8]) -> (number: Int, generation: Int, start: Int)? {
         var j = objIndex - 1
-        var spaces = 0
-        while j >= 0, PDFCharacterClass.isWhitespace(bytes[j]) { j -= 1; spaces += 1 }
-        guard spaces > 0 else { return nil }
-        var generation = 0
-        var multiplier = 1
-        var digits = 0
-        while j >= 0, PDFCharacterClass.isDigit(bytes[j]) {
-            digits += 1
-            guard digits <= 5 else { return nil }
-            generation += Int(bytes[j] - 0x30) * multiplier
-            multiplier *= 10
-            j -= 1
+        /// Reads, backwards from `j`, at least one white-space byte and then 1…`maxDigits` digits.
+        func integerBefore(maxDigits: Int) -> Int? {
+            let spaceEnd = j
+            while j >= 0, PDFCharacterClass.isWhitespace(bytes[j]) { j -= 1 }
+            guard j < spaceEnd else { return nil }
+            var value = 0
+            var multiplier = 1
+            var digits = 0
+            while j >= 0, PDFCharacterClass.isDigit(bytes[j]) {
+                digits += 1
+                guard digits <= maxDigits else { return nil }
+                value += Int(bytes[j] - 0x30) * multiplier
+                multiplier *= 10
+                j -= 1
+            }
+            return digits > 0 ? value : nil
         }
-        guard digits > 0 else { return nil }
-        spaces = 0
-        while j >= 0, PDFCharacterClass.isWhitespace(bytes[j]) { j -= 1; spaces += 1 }
-        guard spaces > 0 else { return nil }
-        var number = 0
-        multiplier = 1
-        digits = 0
-        while j >= 0, PDFCharacterClass.isDigit(bytes[j]) {
-            digits += 1
-            guard digits <= 10 else { return nil }
-            number += Int(bytes[j] - 0x30) * multiplier
-            multiplier *= 10
-            j -= 1
-        }
-        guard digits > 0 else { return nil }
+        guard let generation = integerBefore(maxDigits: 5), let number = integerBefore(maxDigits: 10) else { return nil }
         if j >= 0, PDFCharacterClass.isRegular(bytes[j]) { return nil }
         return (number, generation, j + 1)
     }
