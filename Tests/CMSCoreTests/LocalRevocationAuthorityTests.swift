@@ -180,7 +180,7 @@ struct LocalRevocationAuthorityOCSPTests {
     @Test func staleResponseIsUnknown() async throws {
         let issued = PKI.now.addingTimeInterval(-20 * 86_400)
         let der = try #require(try await PKI.authority(clock: issued).ocspResponse(for: PKI.good, issuer: TestPKI.intermediate))
-        // Validation 10 days after issue: past nextUpdate (1 day) and maximumAge (7 days).
+        // Validation 10 days after issue: past its nextUpdate (1 day).
         let stale = await PKI.offline(PKI.good, RevocationData(ocspResponses: [der]), at: issued.addingTimeInterval(10 * 86_400),
                                       preference: .ocspOnly)
         #expect(PKI.unknownReason(stale)?.contains("stale") == true, "\(stale.outcome)")

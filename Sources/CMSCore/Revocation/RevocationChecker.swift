@@ -7,8 +7,9 @@ import X509
 /// ``RevocationPolicy/data``, then — in ``RevocationPolicy/Mode/online`` mode — from
 /// ``RevocationPolicy/source``. A piece of evidence is used when its signature verifies (by
 /// the issuer, or for OCSP by a delegated responder the issuer certified for OCSP signing),
-/// it covers the certificate, and it is fresh for the validation time (see
-/// ``RevocationPolicy/maximumAge``). When nothing is usable the outcome is
+/// it covers the certificate, and it is current at the validation time: issued then or later,
+/// or thisUpdate ≤ T < nextUpdate (see ``RevocationPolicy/maximumAge`` and
+/// ``RevocationPolicy/freshnessConstraint``). When nothing is usable the outcome is
 /// ``RevocationStatus/Outcome/unknown(reason:)``, explaining what was tried and why each
 /// piece was refused.
 public struct RevocationChecker: Sendable {
@@ -29,7 +30,9 @@ public struct RevocationChecker: Sendable {
         guard policy.mode != .disabled else {
             return RevocationStatus(outcome: .unknown(reason: "revocation checking disabled"), source: .none)
         }
-        let freshness = RevocationFreshness(maximumAge: policy.maximumAge, clockSkew: policy.clockSkew, now: Date())
+        let freshness = RevocationFreshness(maximumAgeWithoutNextUpdate: policy.maximumAge,
+                                            freshnessConstraint: policy.freshnessConstraint,
+                                            clockSkew: policy.clockSkew, now: Date())
         let kinds: [RevocationStatus.Source] = switch policy.preference {
         case .ocspThenCRL: [.ocsp, .crl]
         case .ocspOnly: [.ocsp]

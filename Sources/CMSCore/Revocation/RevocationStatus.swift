@@ -78,9 +78,13 @@ public struct RevocationPolicy: Sendable {
     public var data: RevocationData
     /// Where to fetch data when ``mode`` is ``Mode/online``.
     public var source: (any RevocationDataSource)?
-    /// Evidence older than this before the validation time is stale unless it was issued
-    /// after the validation time.
+    /// How long evidence *without* a nextUpdate stays current after its thisUpdate. Evidence
+    /// with a nextUpdate is current until then (RFC 5280 §6.3.3), however old it is.
     public var maximumAge: Duration
+    /// An optional stricter freshness constraint (ETSI EN 319 102-1 §5.2.5): evidence issued
+    /// more than this before the validation time is refused even when its nextUpdate has not
+    /// passed. `nil` (the default) applies none.
+    public var freshnessConstraint: Duration?
     /// Tolerated clock difference when comparing evidence times.
     public var clockSkew: Duration
     /// Whether a certificate without usable evidence makes validation INDETERMINATE
@@ -90,12 +94,13 @@ public struct RevocationPolicy: Sendable {
     /// A policy; see the properties for the meaning of each parameter.
     public init(mode: Mode, preference: Preference = .ocspThenCRL, data: RevocationData = .empty,
                 source: (any RevocationDataSource)? = nil, maximumAge: Duration = .seconds(7 * 24 * 3600),
-                clockSkew: Duration = .seconds(300), requiresEvidence: Bool = true) {
+                freshnessConstraint: Duration? = nil, clockSkew: Duration = .seconds(300), requiresEvidence: Bool = true) {
         self.mode = mode
         self.preference = preference
         self.data = data
         self.source = source
         self.maximumAge = maximumAge
+        self.freshnessConstraint = freshnessConstraint
         self.clockSkew = clockSkew
         self.requiresEvidence = requiresEvidence
     }

@@ -18,7 +18,12 @@ public struct PDFSignatureValidationPolicy: Sendable {
     public var trustAnchors: [Certificate]
     /// Extra intermediates (the DSS and the CMS certificates are used anyway).
     public var intermediates: [Certificate]
-    /// Validate for this time instead of the proofs of existence the document holds.
+    /// The current time of the validation (ETSI EN 319 102-1 §5.1); `nil` means now.
+    ///
+    /// A signature with a proof of existence earlier than this time (a valid signature
+    /// timestamp, or a later valid document timestamp) is judged at that proof, so the verdict
+    /// on a long-term signature does not change with the day it is validated on; one without
+    /// is judged at this time. Set it to validate at a chosen time (`pdf verify --at`).
     public var validationTime: Date?
     /// Where revocation data comes from.
     public var revocation: RevocationSource

@@ -183,9 +183,10 @@ extension PDFSignatureValidator {
 
         private func cmsPolicy(proofOfExistence: Date?, signature: PDFEmbeddedSignature, cms: CMSSignature) -> CMSVerificationPolicy {
             let embedded = dss.revocationData.merged(with: RevocationData(crls: cms.crls))
+            let current = policy.validationTime ?? Date()
             return CMSVerificationPolicy(
                 trustAnchors: policy.trustAnchors, intermediates: dss.certificates + policy.intermediates,
-                validationTime: policy.validationTime ?? proofOfExistence, proofOfExistence: proofOfExistence,
+                validationTime: proofOfExistence.map { min($0, current) } ?? current, proofOfExistence: proofOfExistence,
                 revocation: policy.revocationPolicy(embedded: embedded),
                 requiresSigningCertificateAttribute: signature.subFilter == "ETSI.CAdES.detached")
         }

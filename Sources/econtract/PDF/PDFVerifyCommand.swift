@@ -20,7 +20,7 @@ struct PDFVerifyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Trust anchor (PEM or DER; repeatable).")
     var trust: [String] = []
 
-    @Option(name: .long, help: "Validate for this time (ISO 8601) instead of the document's proofs of existence.")
+    @Option(name: .long, help: "The current time of the validation (ISO 8601; default now). Signatures with an earlier proof of existence are judged at that proof.")
     var at: String?
 
     @Flag(name: .long, help: "Also fetch revocation data over the network when the document lacks it.")

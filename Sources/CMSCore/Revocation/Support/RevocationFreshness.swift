@@ -1,16 +1,29 @@
 import Foundation
 
-/// The freshness rule of ``RevocationPolicy``: evidence counts for validation time T when it
-/// was issued at T or later (within ``clockSkew``), or it was issued no more than
-/// ``maximumAge`` before T and its nextUpdate has not passed at T. Evidence claiming to be
-/// issued in the future (beyond ``clockSkew``) is refused.
+/// The freshness rule of ``RevocationPolicy``, applied to one piece of evidence (a CRL or an
+/// OCSP SingleResponse) for validation time T.
+///
+/// - Evidence claiming to be issued in the future (thisUpdate after the current time plus
+///   ``clockSkew``) is refused, as is evidence whose nextUpdate precedes its thisUpdate.
+/// - Evidence issued at or after T (within ``clockSkew``) speaks for T: a certificate it does
+///   not list as revoked before T was not revoked at T.
+/// - Evidence issued before T is current at T when thisUpdate ≤ T < nextUpdate (RFC 5280
+///   §6.3.3 for CRLs, RFC 6960 §4.2.2.1 for OCSP), with ``clockSkew`` on both ends. Its age
+///   alone never makes it stale: a root CA's ARL may well be current for months.
+/// - When the evidence has no nextUpdate, it is current for ``maximumAgeWithoutNextUpdate``
+///   after its thisUpdate.
+/// - When the policy asks for a freshness constraint (ETSI EN 319 102-1 §5.2.5, "maximum
+///   accepted revocation freshness"), evidence issued more than ``freshnessConstraint`` before
+///   T is refused even when its nextUpdate has not passed.
 package struct RevocationFreshness: Sendable {
-    package var maximumAge: TimeInterval
+    package var maximumAgeWithoutNextUpdate: TimeInterval
+    package var freshnessConstraint: TimeInterval?
     package var clockSkew: TimeInterval
     package var now: Date
 
-    package init(maximumAge: Duration, clockSkew: Duration, now: Date) {
-        self.maximumAge = maximumAge.timeInterval
+    package init(maximumAgeWithoutNextUpdate: Duration, freshnessConstraint: Duration?, clockSkew: Duration, now: Date) {
+        self.maximumAgeWithoutNextUpdate = maximumAgeWithoutNextUpdate.timeInterval
+        self.freshnessConstraint = freshnessConstraint?.timeInterval
         self.clockSkew = clockSkew.timeInterval
         self.now = now
     }
@@ -24,11 +37,19 @@ package struct RevocationFreshness: Sendable {
             return "nextUpdate \(Self.format(nextUpdate)) precedes thisUpdate \(Self.format(thisUpdate))"
         }
         if thisUpdate >= time.addingTimeInterval(-clockSkew) { return nil }
-        guard thisUpdate >= time.addingTimeInterval(-maximumAge) else {
-            return "stale: thisUpdate \(Self.format(thisUpdate)) is more than \(Int(maximumAge)) s before the validation time \(Self.format(time))"
+        if let freshnessConstraint, thisUpdate < time.addingTimeInterval(-freshnessConstraint) {
+            return "stale: thisUpdate \(Self.format(thisUpdate)) is more than \(Int(freshnessConstraint)) s before the "
+                + "validation time \(Self.format(time)), the policy's freshness constraint"
         }
-        if let nextUpdate, nextUpdate < time.addingTimeInterval(-clockSkew) {
-            return "stale: nextUpdate \(Self.format(nextUpdate)) is before the validation time \(Self.format(time))"
+        if let nextUpdate {
+            guard time < nextUpdate.addingTimeInterval(clockSkew) else {
+                return "stale: nextUpdate \(Self.format(nextUpdate)) is not after the validation time \(Self.format(time))"
+            }
+            return nil
+        }
+        guard thisUpdate >= time.addingTimeInterval(-maximumAgeWithoutNextUpdate) else {
+            return "stale: no nextUpdate, and thisUpdate \(Self.format(thisUpdate)) is more than "
+                + "\(Int(maximumAgeWithoutNextUpdate)) s before the validation time \(Self.format(time))"
         }
         return nil
     }
