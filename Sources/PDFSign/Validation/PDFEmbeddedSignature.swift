@@ -16,10 +16,31 @@ public struct PDFEmbeddedSignature: Sendable, Hashable {
     /// /SubFilter.
     public let subFilter: PDFName?
 
-    /// Whether this is a document timestamp (/Type /DocTimeStamp or /SubFilter /ETSI.RFC3161).
+    /// Whether this declares itself a document timestamp: /Type /DocTimeStamp, which ISO
+    /// 32000-2 Table 255 requires of one. A /Sig dictionary with /SubFilter /ETSI.RFC3161 is
+    /// not one (see ``typeConfusion``).
     public var isDocumentTimestamp: Bool {
-        dictionary.name("Type") == "DocTimeStamp" || subFilter == "ETSI.RFC3161"
+        dictionary.name("Type") == "DocTimeStamp"
     }
+
+    /// Why /Type and /SubFilter disagree about what this dictionary is, or `nil` when they
+    /// agree. A timestamp token presented in a /Sig dictionary would otherwise pass as an
+    /// approval signature by the TSA (ISO 32000-2 §12.8.3.3 and §12.8.5).
+    public var typeConfusion: String? {
+        let declared = dictionary.name("Type")?.string
+        if declared == "DocTimeStamp", subFilter != "ETSI.RFC3161" {
+            return "a /Type /DocTimeStamp dictionary with /SubFilter \(subFilter.map { "/\($0.string)" } ?? "(none)"): "
+                + "a document timestamp must be /ETSI.RFC3161"
+        }
+        if declared != "DocTimeStamp", subFilter == "ETSI.RFC3161" {
+            return "/SubFilter /ETSI.RFC3161 in a \(declared.map { "/Type /\($0)" } ?? "signature") dictionary: "
+                + "a timestamp token is not an approval signature, and a document timestamp must be /Type /DocTimeStamp"
+        }
+        return nil
+    }
+
+    /// The field's and the signature dictionary's objects, for findings.
+    var objects: [PDFObjectReference] { [field.reference] + (dictionaryReference.map { [$0] } ?? []) }
 
     /// The DER object in /Contents without the zero padding that fills the reserved space.
     public var cmsBytes: [UInt8]? {

@@ -1,5 +1,6 @@
 import CMSCore
 import Foundation
+import SwiftASN1
 import TimestampClient
 import X509
 
@@ -19,6 +20,14 @@ extension PDFSignatureValidator {
             guard let der = signature.cmsBytes, let cms = try? CMSSignature(berEncoded: der) else {
                 return failed(report, .formatFailure, PDFValidationFinding(.cmsInvalid, "/Contents is not a CMS SignedData"))
             }
+            if let confusion = signature.typeConfusion {
+                return failed(report, .formatFailure, PDFValidationFinding(.typeConfusion, confusion, objects: signature.objects))
+            }
+            if cms.contentType == Self.timestampTokenContentType {
+                return failed(report, .formatFailure, PDFValidationFinding(
+                    .typeConfusion, "/Contents of a signature dictionary is an RFC 3161 timestamp token: a TSA's token is not an approval signature",
+                    objects: signature.objects))
+            }
             guard inspection.hashable, let signer = cms.signers.first else { return failed(report, .formatFailure, nil) }
             guard let algorithm = signer.digestAlgorithm else {
                 report.indication = ValidationIndication.indeterminate.rawValue
@@ -30,20 +39,16 @@ extension PDFSignatureValidator {
                 return failed(report, .formatFailure, PDFValidationFinding(.unparseable, "the signed byte ranges cannot be read"))
             }
 
-            // Proof of existence: the signature timestamp, else the oldest document timestamp after it.
+            // Proof of existence: a signature timestamp that counts, else the oldest counting
+            // document timestamp after the signature. An INDETERMINATE timestamp proves nothing.
             let tokens = await timestampReports(for: cms)
-            // A timestamp proves time when it is valid — or, when trust is not judged, intact.
-            let signatureTimestamp = tokens.first { trustJudged ? $0.isValid : $0.indication != .totalFailed }
-            let intactTimestamp = tokens.first { $0.indication != .totalFailed }
-            report.timestampTime = (signatureTimestamp ?? intactTimestamp)?.genTime
+            let signatureTimestamp = tokens.first { timestampCounts($0) }
+            report.timestampTime = signatureTimestamp?.genTime
             let laterDocumentTimestamp = documentTimestamps
-                .filter { ($0.0.signedLength ?? 0) > (signature.signedLength ?? .max) && $0.1.intact && $0.1.indication != ValidationIndication.totalFailed.rawValue }
+                .filter { ($0.0.signedLength ?? 0) > (signature.signedLength ?? .max) && documentTimestampCounts($0.1) }
                 .compactMap(\.1.timestampTime).min()
             let proofOfExistence = signatureTimestamp?.genTime ?? laterDocumentTimestamp
-            for invalid in tokens where !invalid.isValid && (trustJudged || invalid.indication == .totalFailed) {
-                report.findings.append(PDFValidationFinding(
-                    invalid.indication == .totalFailed ? .timestampInvalid : .timestampIndeterminate, "a signature timestamp does not validate: \(invalid.indication.rawValue) \(invalid.subIndication?.rawValue ?? "") \(invalid.failureReason ?? "")"))
-            }
+            report.findings += timestampFindings(tokens)
 
             let cmsReport = await CMSSignatureVerifier(policy: cmsPolicy(proofOfExistence: proofOfExistence, signature: signature, cms: cms))
                 .verify(cms, content: .digest(digest, algorithm: algorithm))
@@ -52,15 +57,19 @@ extension PDFSignatureValidator {
             let passed = { (name: String) in cmsReport.checks.contains { $0.name == name && $0.outcome == .passed } }
             report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && passed("messageDigest") && passed("signatureValue")
             report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
-            report.level = level(signature, cmsReport: cmsReport, signatureTimestamp: intactTimestamp,
+            report.level = level(signature, cmsReport: cmsReport, signatureTimestamp: signatureTimestamp,
                                  documentTimestamps: documentTimestamps, inspection: inspection)
-            return conclude(report, cmsIndication: cmsReport.indication, cmsSubIndication: cmsReport.subIndication, checks: cmsReport.checks)
+            report = conclude(report, cmsIndication: cmsReport.indication, cmsSubIndication: cmsReport.subIndication, checks: cmsReport.checks)
+            return lowered(report, byTimestamps: tokens)
         }
 
         // MARK: Document timestamps
 
         func validateDocumentTimestamp(_ signature: PDFEmbeddedSignature) async -> PDFSignatureReport {
             var (report, inspection) = start(signature)
+            if let confusion = signature.typeConfusion {
+                return failed(report, .formatFailure, PDFValidationFinding(.typeConfusion, confusion, objects: signature.objects))
+            }
             guard let der = signature.cmsBytes, let token = try? TimestampToken(derEncoded: der) else {
                 return failed(report, .formatFailure, PDFValidationFinding(.cmsInvalid, "/Contents is not an RFC 3161 timestamp token"))
             }
@@ -93,7 +102,10 @@ extension PDFSignatureValidator {
 
         // MARK: Pieces
 
-        private var trustJudged: Bool { !policy.trustAnchors.isEmpty }
+        var trustJudged: Bool { !policy.trustAnchors.isEmpty }
+
+        /// id-ct-TSTInfo (RFC 3161 §2.4.2): the content type of a timestamp token.
+        static let timestampTokenContentType: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 9, 16, 1, 4]
 
         /// A report for `signature` with its byte-range inspection already recorded.
         private func start(_ signature: PDFEmbeddedSignature) -> (PDFSignatureReport, PDFByteRangeInspection) {
@@ -139,8 +151,21 @@ extension PDFSignatureValidator {
             } else {
                 report.indication = cmsIndication.rawValue
                 report.subIndication = cmsSubIndication?.rawValue
+                report.findings += Self.verdictFindings(cmsIndication, cmsSubIndication, checks: checks)
             }
             return report
+        }
+
+        /// Why a CMS or timestamp verdict is not TOTAL-PASSED, as findings: every failed
+        /// check with its detail, so that no INDETERMINATE or FAILED verdict comes without a reason.
+        static func verdictFindings(_ indication: ValidationIndication, _ sub: ValidationSubIndication?,
+                                    checks: [ValidationCheck]) -> [PDFValidationFinding] {
+            guard indication != .totalPassed else { return [] }
+            let code: PDFValidationFinding.Code = indication == .totalFailed ? .signatureFailed : .signatureIndeterminate
+            let verdict = "\(indication.rawValue)\(sub.map { "/\($0.rawValue)" } ?? "")"
+            let failed = checks.filter { $0.outcome == .failed }
+            guard !failed.isEmpty else { return [PDFValidationFinding(code, "\(verdict), with no failed check recorded")] }
+            return failed.map { PDFValidationFinding(code, "\(verdict): \($0.name): \($0.detail)") }
         }
 
         private func modifications(_ inspection: PDFByteRangeInspection, signature: PDFEmbeddedSignature,
@@ -156,8 +181,8 @@ extension PDFSignatureValidator {
             }
         }
 
-        /// B-B: ETSI.CAdES.detached with the signing-certificate binding; B-T: a valid signature
-        /// or document timestamp; B-LT: revocation data for the signer in a DSS added after the
+        /// B-B: ETSI.CAdES.detached with the signing-certificate binding; B-T: a signature or
+        /// document timestamp that counts (``timestampCounts(_:)``); B-LT: revocation data for the signer in a DSS added after the
         /// signature; B-LTA: a valid document timestamp after that DSS.
         private func level(_ signature: PDFEmbeddedSignature, cmsReport: CMSValidationReport,
                            signatureTimestamp: TimestampValidationReport?,
@@ -165,7 +190,7 @@ extension PDFSignatureValidator {
             guard signature.subFilter == "ETSI.CAdES.detached",
                   cmsReport.checks.contains(where: { $0.name == "signingCertificate" && $0.outcome == .passed }) else { return "none" }
             let signedEnd = signature.signedLength ?? .max
-            let validLater = documentTimestamps.filter { ($0.0.signedLength ?? 0) > signedEnd && $0.1.intact }
+            let validLater = documentTimestamps.filter { ($0.0.signedLength ?? 0) > signedEnd && documentTimestampCounts($0.1) }
             guard signatureTimestamp != nil || !validLater.isEmpty else { return "B-B" }
             guard let signer = cmsReport.signerCertificate, let dssRevision = dss.firstRevision,
                   dssRevision > (inspection.signedRevision ?? .max), dss.hasRevocationData(for: signer),

@@ -21,6 +21,17 @@ public struct PDFValidationFinding: Hashable, Sendable, Codable, CustomStringCon
         public static let digestMismatch = Code(rawValue: "digestMismatch")
         /// The CMS structure, its signature value or its certificate binding is invalid.
         public static let cmsInvalid = Code(rawValue: "cmsInvalid")
+        /// /Type and /SubFilter, or /Contents, say different things about what a signature
+        /// dictionary is: a timestamp token in a /Sig dictionary, /ETSI.RFC3161 without /Type
+        /// /DocTimeStamp, or a document timestamp with another /SubFilter.
+        public static let typeConfusion = Code(rawValue: "typeConfusion")
+        /// The signature (or document timestamp) is intact but was not validated: no chain to a
+        /// trust anchor, no usable revocation data, an algorithm that cannot be checked, or no
+        /// trust anchors given — INDETERMINATE. The message names the check and why.
+        public static let signatureIndeterminate = Code(rawValue: "signatureIndeterminate")
+        /// The signature (or document timestamp) is intact but rejected: a revoked or expired
+        /// certificate, a certificate unfit for the purpose — TOTAL-FAILED. The message names the check.
+        public static let signatureFailed = Code(rawValue: "signatureFailed")
         /// A signature timestamp is broken (imprint, signature) — TOTAL-FAILED.
         public static let timestampInvalid = Code(rawValue: "timestampInvalid")
         /// A signature timestamp could not be validated (chain, revocation) — INDETERMINATE.

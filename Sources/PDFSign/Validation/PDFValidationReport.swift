@@ -19,11 +19,15 @@ public struct PDFValidationReport: Sendable, Codable {
     public var validationTime: Date
 
     /// Every signature and document timestamp TOTAL-PASSED — or, without trust anchors, intact
-    /// with no disallowed modification — and at least one signature, and no document finding.
+    /// with no disallowed modification and not TOTAL-FAILED — and at least one signature, and
+    /// no document finding.
     public var valid: Bool {
         let all = signatures + documentTimestamps
         guard !signatures.isEmpty, findings.isEmpty else { return false }
-        return all.allSatisfy { trustJudged ? $0.indication == ValidationIndication.totalPassed.rawValue : $0.intactWithAllowedChanges }
+        return all.allSatisfy {
+            trustJudged ? $0.indication == ValidationIndication.totalPassed.rawValue
+                : $0.intactWithAllowedChanges && $0.indication != ValidationIndication.totalFailed.rawValue
+        }
     }
 
     enum CodingKeys: String, CodingKey { case signatures, documentTimestamps, findings, trustJudged, validationTime, valid }
