@@ -1,7 +1,8 @@
 /// Writes validation data into the document security store (ETSI EN 319 142-1 §5.4.2,
 /// ISO 32000-2 §12.8.4.3): catalog /DSS with /Certs, /OCSPs, /CRLs (one stream per item) and
-/// /VRI entries per signature. An existing DSS is extended: its items are kept and items
-/// already present (same bytes) are not written again.
+/// /VRI entries per signature. An existing DSS is extended: its items are kept, items
+/// already present (same bytes) are not written again, and existing /VRI entries are left as
+/// they are (new ones are added beside them).
 struct PDFDSSWriter {
     let update: PDFIncrementalUpdate
 
@@ -19,8 +20,12 @@ struct PDFDSSWriter {
         let crls = try merge(data.crls, into: &dss, key: "CRLs")
 
         var vri = try dss["VRI"].flatMap { try update.resolve($0).dictionaryValue } ?? PDFDictionary()
-        for (key, entry) in data.perSignature.sorted(by: { $0.key < $1.key }) {
-            var item = try vri[PDFName(key)].flatMap { try update.resolve($0).dictionaryValue } ?? PDFDictionary()
+        let vriCount = vri.entries.count
+        // VRI entries are added, never rewritten: an entry written earlier (by us or another
+        // producer) is covered by later signatures and document timestamps, and validators
+        // such as pyHanko treat its change as a disallowed modification.
+        for (key, entry) in data.perSignature.sorted(by: { $0.key < $1.key }) where vri[PDFName(key)] == nil {
+            var item = PDFDictionary()
             func union(_ name: PDFName, _ indices: Set<Int>, _ references: [PDFObjectReference]) throws {
                 guard !indices.isEmpty else { return }
                 var values = try item[name].flatMap { try update.resolve($0).arrayValue } ?? []
@@ -34,7 +39,7 @@ struct PDFDSSWriter {
             try union("CRL", entry.crls, crls)
             vri[PDFName(key)] = .dictionary(item)
         }
-        if !vri.entries.isEmpty {
+        if vri.entries.count > vriCount {
             if let vriReference = dss["VRI"]?.referenceValue {
                 update.set(vriReference, .object(.dictionary(vri)))
             } else {
