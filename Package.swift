@@ -150,4 +150,11 @@ if ProcessInfo.processInfo.environment["ECONTRACT_FUZZ"] == "1" {
             path: "Fuzz/PDFReaderFuzzer",
             swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
         ))
+    package.targets.append(
+        .executableTarget(
+            name: "PDFValidatorFuzzer",
+            dependencies: ["PDFSign"],
+            path: "Fuzz/PDFValidatorFuzzer",
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
+        ))
 }
