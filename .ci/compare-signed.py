@@ -33,6 +33,7 @@ def pyhanko_side(path):
                     coverage = COVERAGE.get(getattr(info["coverage"], "name", ""), "partial")
                     diff = info["diff_result"]
                     level = getattr(getattr(diff, "modification_level", None), "name", None)
+                    reason = str(diff)[:200] if isinstance(diff, Exception) else None
                     if diff is None:
                         modifications = "none" if coverage == "entireFile" else "disallowed"
                     else:
@@ -45,6 +46,8 @@ def pyhanko_side(path):
                             sig.signer_info, sig.signer_cert, expected_content_type="data", actual_digest=sig.compute_digest())
                         intact = bool(intact and valid)
                     result[name] = {"intact": intact, "coverage": coverage, "modifications": modifications}
+                    if reason:
+                        result[name]["reason"] = reason
                 except Exception as error:  # noqa: BLE001
                     result[name] = {"error": f"{type(error).__name__}: {error}"[:160]}
     except Exception as error:  # noqa: BLE001
@@ -60,12 +63,36 @@ def our_side(path):
         return {"__file__": {"error": (run.stderr or run.stdout)[:160]}}
     items = report["signatures"] + report["documentTimestamps"]
     result = {i["field"]: {"intact": i["intact"], "coverage": i["coverage"], "modifications": i["modifications"],
-                           "findings": [f["code"] for f in i["findings"]]} for i in items}
+                           "indication": i["indication"], "findings": [f["code"] for f in i["findings"]],
+                           "messages": [f["message"][:160] for f in i["findings"]]} for i in items}
     if not items and report["findings"]:
         result["__file__"] = {"error": "; ".join(f["code"] for f in report["findings"])}
     return result
 
 
+def classify(t, o):
+    """Why pyHanko (t) and we (o) differ, from our finding codes and pyHanko's diff message."""
+    codes, reason = set(o.get("findings", [])), t.get("reason") or ""
+    if not o["intact"] and t["intact"]:
+        if "algorithmUnsupported" in codes or o.get("indication") == "INDETERMINATE":
+            return "ours-cannot-check-algorithm (INDETERMINATE, needs libcrypto: issue 13)"
+        return "we-say-not-intact: " + ",".join(sorted(codes))
+    if o["coverage"] != t["coverage"] and codes & {"signatureWrapping", "signedRevisionNotAtEOF", "byteRangeMalformed"}:
+        return "ours-stricter-byte-range: " + ",".join(sorted(codes & {"signatureWrapping", "signedRevisionNotAtEOF", "byteRangeMalformed"}))
+    if t["modifications"] == "disallowed" and o["modifications"] != "disallowed":
+        if "freed" in reason:
+            return "pyhanko-refuses-freeing-objects"
+        if "unexplained xrefs" in reason:
+            return "pyhanko-refuses-unexplained-xrefs"
+        if "VRI" in reason:
+            return "pyhanko-refuses-changed-vri"
+        return "pyhanko-stricter-modifications: " + reason[:80]
+    if o["modifications"] == "disallowed" and t["modifications"] != "disallowed":
+        return "ours-stricter-modifications: " + ",".join(sorted(codes))
+    return "other: " + ",".join(sorted(codes))
+
+
+classes = {}
 totals = {"files": 0, "unsigned": 0, "signatures": 0, "agree": 0, "disagree": 0, "pyhanko_error": 0, "ours_only": 0}
 with open(out_path, "w") as out:
     for path in sorted(corpus.rglob("*.pdf")):
@@ -88,5 +115,9 @@ with open(out_path, "w") as out:
                 same = all(t[k] == o[k] for k in ("intact", "coverage", "modifications"))
                 totals["agree" if same else "disagree"] += 1
                 row["verdict"] = "agree" if same else "disagree"
+                if not same:
+                    row["class"] = classify(t, o)
+                    classes[row["class"]] = classes.get(row["class"], 0) + 1
             out.write(json.dumps(row) + "\n")
 print(json.dumps(totals))
+print(json.dumps({"disagreement classes": dict(sorted(classes.items(), key=lambda item: -item[1]))}, indent=1))
