@@ -134,7 +134,7 @@ struct PDFDocumentLoader {
     private func mergedTrailer(_ sections: [PDFXrefSection]) -> PDFDictionary {
         guard var trailer = sections.first?.trailer else { return PDFDictionary() }
         for older in sections.dropFirst() {
-            for entry in older.trailer.entries where trailer[entry.key] == nil {
+            for entry in older.trailer.effectiveEntries where trailer[entry.key] == nil {
                 if ["Prev", "XRefStm", "W", "Index", "Length", "Filter", "DecodeParms", "Type"].contains(entry.key) { continue }
                 trailer[entry.key] = entry.value
             }
@@ -341,7 +341,7 @@ struct PDFDocumentLoader {
 
     private func merged(_ dictionary: PDFDictionary, over base: PDFDictionary) -> PDFDictionary {
         var result = dictionary
-        for entry in base.entries where result[entry.key] == nil { result[entry.key] = entry.value }
+        for entry in base.effectiveEntries where result[entry.key] == nil { result[entry.key] = entry.value }
         return result
     }
 }
