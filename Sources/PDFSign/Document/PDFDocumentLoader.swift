@@ -208,9 +208,6 @@ struct PDFDocumentLoader {
         }
         guard !failures.isEmpty else { return }
         let sample = failures.prefix(5).map(String.init).joined(separator: ", ")
-        structure.repairNotes.append(PDFRepairNote(
-            category: "offset",
-            message: "\(failures.count) xref entries do not point at their object (objects \(sample)\(failures.count > 5 ? ", …" : "")); rebuilt from a scan"))
         let scan = try PDFRepairScanner(source: source, limits: limits).scan()
         for number in failures {
             if let found = scan.objects[number] {
@@ -219,6 +216,10 @@ struct PDFDocumentLoader {
                 structure.table[number] = nil
             }
         }
+        structure.repairNotes.append(PDFRepairNote(
+            category: "offset",
+            message: "\(failures.count) xref entries do not point at their object (objects \(sample)\(failures.count > 5 ? ", …" : "")); rebuilt from a scan",
+            extent: Self.repairExtent(failures, revisions: structure.revisions, scan: scan)))
     }
 
     /// Object number → offset of each cross-reference stream the /Prev chain reached.

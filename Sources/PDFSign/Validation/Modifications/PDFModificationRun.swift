@@ -72,7 +72,9 @@ final class PDFModificationRun {
         let source = document.source
         let signedEnd = revisions[signedRevision].endOffset
         var later = false
-        if document.wasRepaired && source.count > (signedEnd ?? 0) {
+        // A repair inside the signed bytes is the producer's (the validator warns about it);
+        // one reaching past them can make readers show objects added without an update.
+        if !PDFRepairScope.isCovered(document, by: signedEnd ?? 0) {
             later = true
             let notes = document.repairNotes.prefix(3).map(\.description).joined(separator: "; ")
             add(.incrementalSavingAttack, "bytes after the signed revision needed cross-reference repair, so readers may pick up objects no xref lists: \(notes)")
