@@ -49,6 +49,9 @@ final class PDFRevisionJudge {
                 disallow(.unparseable, "object \(number) listed in the cross-reference section cannot be read", [number])
                 continue
             }
+            // Before the comparison: a repeated key can read as unchanged here (the last
+            // occurrence) and as changed in a reader that keeps the first.
+            judgeRepeatedKeys(number, newValue)
             guard old.exists(number), let oldValue = old.object(number) else {
                 newObjects.insert(number)
                 continue
@@ -77,7 +80,18 @@ final class PDFRevisionJudge {
         settleNewObjects()
     }
 
+    /// Any object this revision writes, and its trailer, must not repeat a key.
+    func judgeRepeatedKeys(_ number: Int, _ value: PDFObject) {
+        let repeated = PDFDuplicateKeyScan.paths(in: value)
+        guard !repeated.isEmpty else { return }
+        disallow(.duplicateKey, "object \(number) 0 R, \(old.exists(number) ? "rewritten" : "added") after signing, repeats \(repeated.joined(separator: ", ")): readers keeping the first or the last occurrence show different documents", [number])
+    }
+
     func judgeTrailer() {
+        let repeated = PDFDuplicateKeyScan.paths(in: .dictionary(new.revision.trailer))
+        if !repeated.isEmpty {
+            disallow(.duplicateKey, "the trailer repeats \(repeated.joined(separator: ", ")): readers keeping the first or the last occurrence open different documents", [])
+        }
         let oldRoot = old.rootReference, newRoot = new.rootReference
         if oldRoot != newRoot {
             let target = newRoot?.number ?? -1

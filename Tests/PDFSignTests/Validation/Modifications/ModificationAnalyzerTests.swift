@@ -23,7 +23,9 @@ enum ModificationFixtures {
     }
 
     /// Appends an incremental update with classic xref writing `objects` (number, body) and `streams`.
-    static func append(_ bytes: [UInt8], objects: [(Int, String)] = [], streams: [(Int, String, String)] = [], free: [Int] = []) throws -> [UInt8] {
+    /// `trailerExtra` is written into the trailer after /Root (for example a second /Root).
+    static func append(_ bytes: [UInt8], objects: [(Int, String)] = [], streams: [(Int, String, String)] = [], free: [Int] = [],
+                       trailerExtra: String = "") throws -> [UInt8] {
         let document = try PDFDocument(bytes: bytes)
         let last = document.revisions.last!
         var out = bytes
@@ -50,7 +52,7 @@ enum ModificationFixtures {
             }
         }
         let root = document.trailer["Root"]!.description
-        text += "trailer\n<< /Size \(size) /Root \(root) /Prev \(last.xrefOffset) >>\nstartxref\n\(start)\n%%EOF\n"
+        text += "trailer\n<< /Size \(size) /Root \(root) \(trailerExtra) /Prev \(last.xrefOffset) >>\nstartxref\n\(start)\n%%EOF\n"
         return out + Array(text.utf8)
     }
 
