@@ -73,6 +73,7 @@ extension PDFRevisionJudge {
                 disallow(.disallowedModification, "form field \(field.name) (\(number) 0 R): \(extra.map(\.description).joined(separator: " ")) changed (only values and appearances may)", [number], covering: newValue)
                 return
             }
+            if keys.contains("V"), judgeValueReplacement(number, field, newValue) { return }
         }
         if keys.contains("AP"), let oldAP = oldField["AP"]?.referenceValue, newField["AP"] != oldField["AP"] {
             if usedElsewhere(oldAP.number, besides: [number]) {
@@ -80,6 +81,8 @@ extension PDFRevisionJudge {
                 return
             }
         }
+        if field.type != "Sig", keys.contains("AP") || keys.contains("AS"),
+           judgeAppearanceWithoutValue(number, name: field.name, widget: number, newValue) { return }
         approve(newValue)
     }
 
@@ -104,6 +107,7 @@ extension PDFRevisionJudge {
                 disallow(.disallowedModification, "appearance of field \(name) changed although \(lock)", [number], covering: newValue)
                 return
             }
+            if judgeAppearanceWithoutValue(number, name: field?.name ?? "?", widget: owner.widget, newValue) { return }
         }
         approve(newValue)
     }

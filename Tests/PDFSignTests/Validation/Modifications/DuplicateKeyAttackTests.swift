@@ -82,6 +82,7 @@ struct DuplicateKeyAttackTests {
         #expect(try PDFDocument(bytes: attacked).formFields().first { $0.qualifiedName == "Note" }?.value?.stringValue?.bytes == Array("forged".utf8))
         let (report, codes) = try await Self.validate(attacked)
         #expect(codes.contains(.duplicateKey), "\(codes)")
+        #expect(codes.contains(.shadowAttackReplace), "Note held (hello) when signed: \(codes)")
         #expect(!report.valid)
     }
 

@@ -88,16 +88,16 @@ struct ModificationAllowedTests {
         #expect(report.level == .allowed, "\(report.findings)")
     }
 
-    @Test("a signature into an existing empty field, then a text field filled, are allowed")
+    @Test("a signature into an existing empty field, then an empty text field filled, are allowed")
     func existingField() async throws {
-        let first = try await ModificationFixtures.sign(SignatureFieldTests.formPDF(), key: "x")
+        let first = try await ModificationFixtures.sign(FormValueTests.formPDF(note: nil), key: "x")
         let second = try await ModificationFixtures.sign(first, key: "y") { $0.fieldName = "Parties.Buyer" }
         let document = try PDFDocument(bytes: second)
         for (field, revision) in try ModificationFixtures.signatures(document) where revision! < document.revisions.count - 1 {
             let report = PDFModificationAnalyzer(document: document).analyze(signedRevision: revision!, signatureField: field)
             #expect(report.level == .allowed, "\(report.findings)")
         }
-        let filled = try ModificationFixtures.append(second, objects: [(8, "<< /T (Note) /FT /Tx /V (changed) /Type /Annot /Subtype /Widget /Rect [0 0 10 10] >>")])
+        let filled = try FormValueTests.filled(second, value: "changed", appearanceText: "changed")
         let report = try ModificationFixtures.analyze(filled, signature: 0)
         #expect(report.level == .allowed, "\(report.findings)")
     }
