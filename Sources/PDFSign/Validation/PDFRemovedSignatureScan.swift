@@ -4,8 +4,8 @@
 ///
 /// The raw bytes are scanned for `/ByteRange [0 a b c]` arrays (a signature dictionary cannot
 /// sit in an object stream: its /Contents must be a gap in the file). One counts as a signature
-/// when its ranges lie inside the file, its gap is a `<…>` hex string and its signed bytes end
-/// with `%%EOF`, the end of a revision. Linear in the file's length.
+/// when its ranges lie inside the file, its gap is a `<…>` hex string following a `/Contents`
+/// key and its signed bytes end with `%%EOF`, the end of a revision. Linear in the file's length.
 enum PDFRemovedSignatureScan {
     /// A signature dictionary found in the bytes.
     struct Found: Equatable {
@@ -30,7 +30,7 @@ enum PDFRemovedSignatureScan {
         var position = 0
         while let offset = try reader.find(key, from: position) {
             position = offset + key.count
-            guard let range = byteRange(after: position, in: source), isSignature(range, in: source) else { continue }
+            guard let range = byteRange(after: position, in: source), isSignature(range, in: document) else { continue }
             if result.last?.byteRange != range { result.append(Found(offset: offset, byteRange: range)) }
         }
         return result
@@ -50,8 +50,10 @@ enum PDFRemovedSignatureScan {
         return values.count == 4 ? values : nil
     }
 
-    /// [0 a b c] inside the file, the gap a hex string, the signed bytes ending with `%%EOF`.
-    private static func isSignature(_ range: [Int], in source: any PDFByteSource) -> Bool {
+    /// [0 a b c] inside the file, the gap a hex string after a `/Contents` key (not, say, the
+    /// `/MAC` of an ISO 32004 integrity dictionary), the signed bytes ending with `%%EOF`.
+    private static func isSignature(_ range: [Int], in document: PDFDocument) -> Bool {
+        let source = document.source
         let length = source.count
         guard range[0] == 0, range[1] > 0, range[2] > range[1], range[2] <= length, range[3] <= length - range[2] else { return false }
         let end = range[2] + range[3]
@@ -61,6 +63,6 @@ enum PDFRemovedSignatureScan {
         else { return false }
         var trimmed = tail[...]
         while let byte = trimmed.last, byte == 0x0A || byte == 0x0D { trimmed = trimmed.dropLast() }
-        return trimmed.suffix(5).elementsEqual("%%EOF".utf8)
+        return trimmed.suffix(5).elementsEqual("%%EOF".utf8) && PDFByteRangeInspector.keyBefore(range[1], in: document) == "Contents"
     }
 }
