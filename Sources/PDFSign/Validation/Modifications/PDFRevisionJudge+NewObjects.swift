@@ -31,25 +31,7 @@ extension PDFRevisionJudge {
 
     /// For every object number referenced in the old revision: the objects referencing it (-1: trailer).
     func oldReferrers() -> [Int: Set<Int>] {
-        if let referrersCache { return referrersCache }
-        var result: [Int: Set<Int>] = [:]
-        var numbers: Set<Int> = []
-        for revision in run.document.revisions[...old.revision.index] {
-            for (number, entry) in revision.entries where entry.isInUse { numbers.insert(number) }
-        }
-        var references: [PDFObjectReference] = []
-        for number in numbers.prefix(500_000) where old.exists(number) {
-            references.removeAll(keepingCapacity: true)
-            if let value = old.object(number) { pdfReferences(in: value, into: &references) }
-            for reference in references { result[reference.number, default: []].insert(number) }
-        }
-        references.removeAll()
-        for revision in run.document.revisions[...old.revision.index] {
-            pdfReferences(in: .dictionary(revision.trailer), into: &references)
-        }
-        for reference in references { result[reference.number, default: []].insert(-1) }
-        referrersCache = result
-        return result
+        run.referrers(asOf: old.revision.index)
     }
 
     func usedElsewhere(_ number: Int, besides allowed: Set<Int>) -> Bool {

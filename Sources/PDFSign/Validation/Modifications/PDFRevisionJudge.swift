@@ -11,8 +11,7 @@ final class PDFRevisionJudge {
     /// References from disallowed changes (their new targets are covered by that finding).
     var coveredSeeds: [PDFObjectReference] = []
     var checkedWidgets: Set<Int> = []
-    lazy var structure = PDFOldStructure(old)
-    var referrersCache: [Int: Set<Int>]?
+    lazy var structure = run.structure(of: old)
 
     init(run: PDFModificationRun, old: PDFRevisionView, new: PDFRevisionView) {
         self.run = run
