@@ -61,3 +61,26 @@ struct DuplicateKeyReadingTests {
         #expect(document.revisions[0].trailer.duplicateKeys == ["Root"])
     }
 }
+
+/// The signer reads a document as viewers and the validator do, and writes each key once.
+@Suite("Duplicate dictionary keys: the signer's reading")
+struct DuplicateKeySigningTests {
+    @Test("a catalog repeating /Pages: the widget goes on the page viewers show, the new catalog holds /Pages once")
+    func signerFollowsLastPages() async throws {
+        let base = SigningFixtures.classicPDF(catalogExtra: "/Pages 5 0 R", extraObjects: [
+            (5, "<< /Type /Pages /Kids [6 0 R] /Count 1 >>"),
+            (6, "<< /Type /Page /Parent 5 0 R /MediaBox [0 0 595 842] >>"),
+        ])
+        #expect(try PDFDocument(bytes: base).catalog().duplicateKeys == ["Pages"])
+        let signed = try await ModificationFixtures.sign(base)
+        let document = try PDFDocument(bytes: signed)
+        let catalog = try document.catalog()
+        #expect(catalog.duplicateKeys.isEmpty && catalog.entries.filter { $0.key == "Pages" }.count == 1)
+        #expect(catalog["Pages"] == .reference(PDFObjectReference(5)))
+        let widget = try #require(try document.formFields().first { $0.isSigned }?.widgets.first)
+        let page = try document.resolve(.reference(PDFObjectReference(6))).dictionaryValue
+        #expect((page?["Annots"]).flatMap { try? document.resolve($0).arrayValue }?.contains(.reference(widget)) == true)
+        let report = await PDFSignatureValidator().validate(document)
+        #expect(report.valid, "\(report.findings) \(report.signatures.map(\.findings))")
+    }
+}
