@@ -41,6 +41,13 @@ public final class PDFDocument: @unchecked Sendable {
     var objectStreamCache: [Int: Result<PDFObjectStreamContents, PDFError>] = [:]
     var inProgress: Set<Int> = []
     let endstreamIndex: PDFEndstreamIndex
+    /// Cross-revision lookups, built on first use (see ``PDFRevisionIndexes``).
+    var revisionIndexesCache: PDFRevisionIndexes?
+    /// Objects read as of a revision, by where they are stored: the same bytes parse the same
+    /// whichever revision asks, so each body is parsed once.
+    var storedObjectCache: [PDFStoredObjectKey: PDFIndirectObject] = [:]
+    /// How much reading and comparing was done (tests check that validation work grows linearly).
+    var work = PDFWorkCounts()
 
     /// Opens a document over any byte source.
     public init(source: any PDFByteSource, limits: PDFParsingLimits = PDFParsingLimits()) throws {

@@ -134,7 +134,7 @@ struct PDFDocumentLoader {
     private func mergedTrailer(_ sections: [PDFXrefSection]) -> PDFDictionary {
         guard var trailer = sections.first?.trailer else { return PDFDictionary() }
         for older in sections.dropFirst() {
-            for entry in older.trailer.entries where trailer[entry.key] == nil {
+            for entry in older.trailer.effectiveEntries where trailer[entry.key] == nil {
                 if ["Prev", "XRefStm", "W", "Index", "Length", "Filter", "DecodeParms", "Type"].contains(entry.key) { continue }
                 trailer[entry.key] = entry.value
             }
@@ -208,9 +208,6 @@ struct PDFDocumentLoader {
         }
         guard !failures.isEmpty else { return }
         let sample = failures.prefix(5).map(String.init).joined(separator: ", ")
-        structure.repairNotes.append(PDFRepairNote(
-            category: "offset",
-            message: "\(failures.count) xref entries do not point at their object (objects \(sample)\(failures.count > 5 ? ", …" : "")); rebuilt from a scan"))
         let scan = try PDFRepairScanner(source: source, limits: limits).scan()
         for number in failures {
             if let found = scan.objects[number] {
@@ -219,6 +216,10 @@ struct PDFDocumentLoader {
                 structure.table[number] = nil
             }
         }
+        structure.repairNotes.append(PDFRepairNote(
+            category: "offset",
+            message: "\(failures.count) xref entries do not point at their object (objects \(sample)\(failures.count > 5 ? ", …" : "")); rebuilt from a scan",
+            extent: Self.repairExtent(failures, revisions: structure.revisions, scan: scan)))
     }
 
     /// Object number → offset of each cross-reference stream the /Prev chain reached.
@@ -341,7 +342,7 @@ struct PDFDocumentLoader {
 
     private func merged(_ dictionary: PDFDictionary, over base: PDFDictionary) -> PDFDictionary {
         var result = dictionary
-        for entry in base.entries where result[entry.key] == nil { result[entry.key] = entry.value }
+        for entry in base.effectiveEntries where result[entry.key] == nil { result[entry.key] = entry.value }
         return result
     }
 }

@@ -34,6 +34,12 @@ enum PDFByteRangeInspector {
             return result
         }
         result.hashable = true
+        let repeated = PDFDuplicateKeyScan.paths(in: .dictionary(signature.dictionary))
+        if !repeated.isEmpty {
+            result.findings.append(PDFValidationFinding(
+                .duplicateKey, "signature \"\(name)\": the signature dictionary repeats \(repeated.joined(separator: ", ")); readers keeping the first or the last occurrence see different signatures",
+                objects: signature.dictionaryReference.map { [$0] } ?? []))
+        }
         locateRevision(signedLength: range[2] + range[3], document: document, into: &result)
         checkGap(signature, contents: contents, range: range, document: document, into: &result)
         // A gap that is not exactly /Contents leaves other bytes unsigned: the coverage is partial.
@@ -41,34 +47,28 @@ enum PDFByteRangeInspector {
         return result
     }
 
-    /// The gap must be `<hex digits>`, decoding to exactly the dictionary's /Contents, and must
-    /// follow the `/Contents` key inside the signature dictionary's own object.
+    /// The gap must be the hex string token `<…>` — digits and, as PDF syntax allows, white
+    /// space between them — decoding to exactly the dictionary's /Contents, and must follow the
+    /// `/Contents` key inside the signature dictionary's own object.
     private static func checkGap(_ signature: PDFEmbeddedSignature, contents: [UInt8], range: [Int],
                                  document: PDFDocument, into result: inout PDFByteRangeInspection) {
         let name = signature.field.qualifiedName
         let gap = range[1]..<range[2]
-        guard gap.count == 2 * contents.count + 2, let bytes = try? document.source.read(gap),
+        // Two digits a byte plus the brackets, and at most as much white space again.
+        let tightest = 2 * contents.count + 2
+        guard gap.count >= tightest - 1, gap.count <= 2 * tightest + 4096, let bytes = try? document.source.read(gap),
               bytes.first == UInt8(ascii: "<"), bytes.last == UInt8(ascii: ">")
         else {
             result.findings.append(PDFValidationFinding(
-                .signatureWrapping, "signature \"\(name)\": the unsigned gap \(gap) is not this signature's /Contents hex string (\(2 * contents.count + 2) bytes)"))
+                .signatureWrapping, "signature \"\(name)\": the unsigned gap \(gap) is not this signature's /Contents hex string (\(tightest) bytes without white space)"))
             return
         }
-        var index = contents.startIndex
-        var digits = bytes.dropFirst().dropLast().makeIterator()
-        while let high = digits.next(), let low = digits.next() {
-            guard let h = PDFCharacterClass.hexValue(high), let l = PDFCharacterClass.hexValue(low), contents[index] == h << 4 | l else {
-                result.findings.append(PDFValidationFinding(
-                    .signatureWrapping, "signature \"\(name)\": the unsigned gap holds other bytes than the dictionary's /Contents, or non-hex characters"))
-                return
-            }
-            index += 1
+        guard decodeHex(bytes.dropFirst().dropLast()) == contents else {
+            result.findings.append(PDFValidationFinding(
+                .signatureWrapping, "signature \"\(name)\": the unsigned gap holds other bytes than the dictionary's /Contents, or non-hex characters"))
+            return
         }
-        let before = (try? document.source.read(max(0, gap.lowerBound - 64)..<gap.lowerBound)).map(Array.init) ?? []
-        var end = before.count
-        while end > 0, PDFCharacterClass.isWhitespace(before[end - 1]) { end -= 1 }
-        let key = Array("/Contents".utf8)
-        guard end >= key.count, Array(before[(end - key.count)..<end]) == key else {
+        guard keyBefore(gap.lowerBound, in: document) == "Contents" else {
             result.findings.append(PDFValidationFinding(
                 .signatureWrapping, "signature \"\(name)\": the unsigned gap does not follow a /Contents key"))
             return
@@ -95,6 +95,40 @@ enum PDFByteRangeInspector {
                 return
             }
         }
+    }
+
+    /// The bytes of a hex string between its brackets, white space skipped (an odd last digit
+    /// is followed by 0, as the lexer reads it); nil when a character is not a hex digit.
+    static func decodeHex(_ digits: ArraySlice<UInt8>) -> [UInt8]? {
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(digits.count / 2)
+        var high: UInt8?
+        for byte in digits {
+            if PDFCharacterClass.isWhitespace(byte) { continue }
+            guard let value = PDFCharacterClass.hexValue(byte) else { return nil }
+            if let h = high {
+                decoded.append(h << 4 | value)
+                high = nil
+            } else {
+                high = value
+            }
+        }
+        if let h = high { decoded.append(h << 4) }
+        return decoded
+    }
+
+    /// The name token that ends just before `offset` (white space allowed between), `#xx`
+    /// escapes decoded; nil when the preceding token is not a name.
+    static func keyBefore(_ offset: Int, in document: PDFDocument) -> PDFName? {
+        guard let before = try? Array(document.source.read(max(0, offset - 160)..<offset)) else { return nil }
+        var end = before.count
+        while end > 0, PDFCharacterClass.isWhitespace(before[end - 1]) { end -= 1 }
+        var start = end
+        while start > 0, PDFCharacterClass.isRegular(before[start - 1]) { start -= 1 }
+        guard start > 0, start < end, before[start - 1] == UInt8(ascii: "/") else { return nil }
+        var lexer = PDFLexer(source: PDFMemoryByteSource(Array(before[(start - 1)..<end])))
+        guard case .name(let name)? = try? lexer.next() else { return nil }
+        return name
     }
 
     /// Whole file, an earlier revision ending at `%%EOF`, or partial.

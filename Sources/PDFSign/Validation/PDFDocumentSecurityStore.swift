@@ -23,12 +23,25 @@ public struct PDFDocumentSecurityStore: Sendable {
         certificates = Self.streams(dss["Certs"], in: document).compactMap { try? Certificate(derEncoded: $0) }
         ocspResponses = Self.streams(dss["OCSPs"], in: document)
         crls = Self.streams(dss["CRLs"], in: document)
-        firstRevision = document.revisions.first { revision in
-            guard let root = revision.trailer["Root"]?.referenceValue ?? document.trailer["Root"]?.referenceValue,
-                  let catalogThen = try? document.indirectObject(number: root.number, asOf: revision).object.dictionaryValue
-            else { return false }
-            return catalogThen["DSS"] != nil
-        }?.index
+        firstRevision = Self.firstRevisionWithDSS(document)
+    }
+
+    /// The oldest revision whose catalog has /DSS. The catalog is read again only in revisions
+    /// that write it (or the object stream holding it) or re-point /Root, so the cost follows
+    /// those revisions, not all of them.
+    static func firstRevisionWithDSS(_ document: PDFDocument) -> Int? {
+        var current: (root: Int, entry: PDFXrefEntry?, hasDSS: Bool)?
+        for revision in document.revisions {
+            guard let root = (document.trailerValue("Root", asOf: revision) ?? document.trailer["Root"])?.referenceValue else { continue }
+            var stale = current == nil || current?.root != root.number || revision.entries[root.number] != nil
+            if case .compressed(let stream, _)? = current?.entry, revision.entries[stream] != nil { stale = true }
+            if stale {
+                let catalog = try? document.indirectObject(number: root.number, asOf: revision).object.dictionaryValue
+                current = (root.number, document.xrefEntry(for: root.number, asOf: revision), catalog?["DSS"] != nil)
+            }
+            if current?.hasDSS == true { return revision.index }
+        }
+        return nil
     }
 
     /// Whether the DSS holds revocation data for `certificate`: an OCSP response for its serial

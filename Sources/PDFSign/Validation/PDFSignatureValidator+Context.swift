@@ -140,7 +140,7 @@ extension PDFSignatureValidator {
                 let hashFailed = checks.contains { $0.name == "messageDigest" && $0.outcome == .failed }
                     || report.findings.contains { $0.code == .digestMismatch }
                 report.subIndication = (hashFailed ? ValidationSubIndication.hashFailure
-                    : report.findings.contains { [.byteRangeMalformed, .signatureWrapping, .universalSignatureForgery].contains($0.code) }
+                    : report.findings.contains { [.byteRangeMalformed, .duplicateKey, .signatureWrapping, .universalSignatureForgery].contains($0.code) }
                         ? .formatFailure : .sigCryptoFailure).rawValue
                 if let failedCheck, !report.findings.contains(where: { $0.code == .cmsInvalid }) {
                     report.findings.append(PDFValidationFinding(.cmsInvalid, "\(failedCheck.name): \(failedCheck.detail)"))

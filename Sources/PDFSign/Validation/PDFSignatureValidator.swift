@@ -31,20 +31,17 @@ public struct PDFSignatureValidator: Sendable {
 
     /// Validates `document`.
     public func validate(_ document: PDFDocument) async -> PDFValidationReport {
-        // A signed file whose cross-reference structure had to be rebuilt is not a chain of
-        // proper incremental updates: what a repairing reader shows need not be what was signed.
-        let structure = document.wasRepaired ? [PDFValidationFinding(
-            .incrementalSavingAttack,
-            "the cross-reference structure is broken and readers repair it (\(document.repairNotes.map(\.message).joined(separator: "; "))): bytes were added without a proper incremental update")] : []
         let fields: [PDFFormField]
         do {
             fields = try document.formFields()
         } catch {
             var report = failure("the signature fields cannot be read: \(error)")
-            report.findings = structure + report.findings
+            report.findings = Self.structureFindings(document, signatures: nil) + report.findings
             return report
         }
         let embedded = document.embeddedSignatures(of: fields)
+        // A cross-reference structure repaired past the signed bytes, signatures no longer reached.
+        let structure = Self.structureFindings(document, signatures: embedded)
         let dss = PDFDocumentSecurityStore(document: document)
         let context = Context(document: document, dss: dss, policy: policy)
         var timestamps: [(PDFEmbeddedSignature, PDFSignatureReport)] = []

@@ -15,6 +15,12 @@ public struct PDFValidationFinding: Hashable, Sendable, Codable, CustomStringCon
         public static let signatureWrapping = Code(rawValue: "signatureWrapping")
         /// /Contents or /ByteRange is missing, empty or of the wrong type (Universal Signature Forgery).
         public static let universalSignatureForgery = Code(rawValue: "universalSignatureForgery")
+        /// A dictionary repeats a key — spelled alike or through `#xx` escapes — in a signature
+        /// dictionary or in an object or trailer added or changed after the signed revision.
+        /// Readers disagree on which occurrence counts (this library and most viewers take the
+        /// last), so the signer and the viewer can see different documents (a shadow attack
+        /// through the parser). Fails the signature.
+        public static let duplicateKey = Code(rawValue: "duplicateKey")
         /// The signed bytes do not end at an `%%EOF` (a revision boundary).
         public static let signedRevisionNotAtEOF = Code(rawValue: "signedRevisionNotAtEOF")
         /// The digest of the byte ranges differs from the CMS message-digest.
@@ -53,10 +59,24 @@ public struct PDFValidationFinding: Hashable, Sendable, Codable, CustomStringCon
         public static let evilAnnotation = Code(rawValue: "evilAnnotation")
         /// Sneaky Signature Attack: a signature widget or form update whose appearance overlays content.
         public static let sneakySignature = Code(rawValue: "sneakySignature")
+        /// The file holds a signature dictionary (a `/ByteRange` ending at a revision's `%%EOF`)
+        /// that the document as read no longer reaches: a signature was stripped by a later
+        /// update, or a trailing `startxref` points back at a revision before it. Fails the document.
+        public static let signatureRemoved = Code(rawValue: "signatureRemoved")
+        /// Warning, not a failure: the cross-reference structure is broken and readers repair it,
+        /// but only inside bytes a signature covers — the signer signed them as they are, so
+        /// nothing was added that way after signing.
+        public static let structureRepaired = Code(rawValue: "structureRepaired")
         /// The document holds no signature or document timestamp.
         public static let noSignatures = Code(rawValue: "noSignatures")
         /// The document could not be parsed well enough to judge it.
         public static let unparseable = Code(rawValue: "unparseable")
+
+        /// Codes that inform without failing a signature or the document.
+        static let warnings: Set<Code> = [.structureRepaired]
+
+        /// Whether the finding only informs (a warning): it fails neither a signature nor the document.
+        public var isWarning: Bool { Self.warnings.contains(self) }
     }
 
     /// What was found.

@@ -11,7 +11,7 @@ public struct PDFValidationReport: Sendable, Codable {
     public var signatures: [PDFSignatureReport]
     /// Document timestamps, in field order.
     public var documentTimestamps: [PDFSignatureReport]
-    /// Findings about the document as a whole (for example: it could not be parsed).
+    /// Findings about the document as a whole (for example: it could not be parsed); warnings among them do not fail it.
     public var findings: [PDFValidationFinding]
     /// Whether trust anchors were given (without them, chains are not judged).
     public var trustJudged: Bool
@@ -20,10 +20,10 @@ public struct PDFValidationReport: Sendable, Codable {
 
     /// Every signature and document timestamp TOTAL-PASSED — or, without trust anchors, intact
     /// with no disallowed modification and not TOTAL-FAILED — and at least one signature, and
-    /// no document finding.
+    /// no document finding other than warnings (``PDFValidationFinding/Code/isWarning``).
     public var valid: Bool {
         let all = signatures + documentTimestamps
-        guard !signatures.isEmpty, findings.isEmpty else { return false }
+        guard !signatures.isEmpty, findings.allSatisfy(\.code.isWarning) else { return false }
         return all.allSatisfy {
             trustJudged ? $0.indication == ValidationIndication.totalPassed.rawValue
                 : $0.intactWithAllowedChanges && $0.indication != ValidationIndication.totalFailed.rawValue

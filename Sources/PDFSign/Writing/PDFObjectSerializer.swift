@@ -49,7 +49,9 @@ package enum PDFObjectSerializer {
 
     package static func writeDictionary(_ dictionary: PDFDictionary, into output: inout [UInt8]) throws {
         output += Array("<<".utf8)
-        for entry in dictionary.entries {
+        // A repeated key is written once, with the value readers use (the last): what the
+        // signer writes means the same to every reader.
+        for entry in dictionary.effectiveEntries {
             writeName(entry.key, into: &output)
             output.append(UInt8(ascii: " "))
             try write(entry.value, into: &output)

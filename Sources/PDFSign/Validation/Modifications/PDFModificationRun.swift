@@ -10,6 +10,10 @@ final class PDFModificationRun {
     var docMDP: Int?
     var signatures: [PDFSignatureLockInfo] = []
     private var views: [Int: PDFRevisionView] = [:]
+    /// The last structure map built, the revision it is valid up to, and what it read.
+    var structureCache: (revision: Int, structure: PDFOldStructure, reads: Set<Int>)?
+    /// Who references what, as of a revision, kept up to date revision by revision.
+    var referrerCache: (revision: Int, referrers: [Int: Set<Int>])?
 
     init(document: PDFDocument, signedRevision: Int, signatureField: PDFObjectReference?) {
         self.document = document
@@ -50,6 +54,8 @@ final class PDFModificationRun {
             for index in (signedRevision + 1)..<revisions.count {
                 let judge = PDFRevisionJudge(run: self, old: view(index - 1), new: view(index))
                 judge.judge()
+                // Each revision is compared with the one before it only: keep memory flat.
+                if index - 1 != signedRevision { views[index - 1] = nil }
             }
         }
         let level: PDFModificationReport.Level
@@ -72,7 +78,9 @@ final class PDFModificationRun {
         let source = document.source
         let signedEnd = revisions[signedRevision].endOffset
         var later = false
-        if document.wasRepaired && source.count > (signedEnd ?? 0) {
+        // A repair inside the signed bytes is the producer's (the validator warns about it);
+        // one reaching past them can make readers show objects added without an update.
+        if !PDFRepairScope.isCovered(document, by: signedEnd ?? 0) {
             later = true
             let notes = document.repairNotes.prefix(3).map(\.description).joined(separator: "; ")
             add(.incrementalSavingAttack, "bytes after the signed revision needed cross-reference repair, so readers may pick up objects no xref lists: \(notes)")

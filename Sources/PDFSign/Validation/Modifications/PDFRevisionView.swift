@@ -6,6 +6,9 @@ final class PDFRevisionView {
     private var cache: [Int: PDFObject?] = [:]
     /// Objects that could not be read although the xref lists them in use.
     private(set) var unreadable: Set<Int> = []
+    /// While not nil, every object number asked for (found or not) is added here: what a
+    /// result computed from this view depends on.
+    var recording: Set<Int>?
 
     init(_ document: PDFDocument, _ revision: PDFRevision) {
         self.document = document
@@ -19,6 +22,8 @@ final class PDFRevisionView {
 
     /// Object `number` as of this revision, or nil (missing, free or unreadable).
     func object(_ number: Int) -> PDFObject? {
+        recording?.insert(number)
+        document.countWork { $0.analysisReads += 1 }
         if let cached = cache[number] { return cached }
         var value: PDFObject?
         if exists(number) {
@@ -47,6 +52,7 @@ final class PDFRevisionView {
 
     /// This revision's trailer completed from older ones (/Root, /Info).
     func trailerValue(_ key: PDFName) -> PDFObject? {
+        if PDFRevisionIndexes.trailerKeys.contains(key) { return document.trailerValue(key, asOf: revision) }
         for older in document.revisions[...revision.index].reversed() {
             if let value = older.trailer[key] { return value }
         }

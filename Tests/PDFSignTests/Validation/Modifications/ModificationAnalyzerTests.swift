@@ -23,7 +23,9 @@ enum ModificationFixtures {
     }
 
     /// Appends an incremental update with classic xref writing `objects` (number, body) and `streams`.
-    static func append(_ bytes: [UInt8], objects: [(Int, String)] = [], streams: [(Int, String, String)] = [], free: [Int] = []) throws -> [UInt8] {
+    /// `trailerExtra` is written into the trailer after /Root (for example a second /Root).
+    static func append(_ bytes: [UInt8], objects: [(Int, String)] = [], streams: [(Int, String, String)] = [], free: [Int] = [],
+                       trailerExtra: String = "") throws -> [UInt8] {
         let document = try PDFDocument(bytes: bytes)
         let last = document.revisions.last!
         var out = bytes
@@ -50,7 +52,7 @@ enum ModificationFixtures {
             }
         }
         let root = document.trailer["Root"]!.description
-        text += "trailer\n<< /Size \(size) /Root \(root) /Prev \(last.xrefOffset) >>\nstartxref\n\(start)\n%%EOF\n"
+        text += "trailer\n<< /Size \(size) /Root \(root) \(trailerExtra) /Prev \(last.xrefOffset) >>\nstartxref\n\(start)\n%%EOF\n"
         return out + Array(text.utf8)
     }
 
@@ -86,16 +88,16 @@ struct ModificationAllowedTests {
         #expect(report.level == .allowed, "\(report.findings)")
     }
 
-    @Test("a signature into an existing empty field, then a text field filled, are allowed")
+    @Test("a signature into an existing empty field, then an empty text field filled, are allowed")
     func existingField() async throws {
-        let first = try await ModificationFixtures.sign(SignatureFieldTests.formPDF(), key: "x")
+        let first = try await ModificationFixtures.sign(FormValueTests.formPDF(note: nil), key: "x")
         let second = try await ModificationFixtures.sign(first, key: "y") { $0.fieldName = "Parties.Buyer" }
         let document = try PDFDocument(bytes: second)
         for (field, revision) in try ModificationFixtures.signatures(document) where revision! < document.revisions.count - 1 {
             let report = PDFModificationAnalyzer(document: document).analyze(signedRevision: revision!, signatureField: field)
             #expect(report.level == .allowed, "\(report.findings)")
         }
-        let filled = try ModificationFixtures.append(second, objects: [(8, "<< /T (Note) /FT /Tx /V (changed) /Type /Annot /Subtype /Widget /Rect [0 0 10 10] >>")])
+        let filled = try FormValueTests.filled(second, value: "changed", appearanceText: "changed")
         let report = try ModificationFixtures.analyze(filled, signature: 0)
         #expect(report.level == .allowed, "\(report.findings)")
     }

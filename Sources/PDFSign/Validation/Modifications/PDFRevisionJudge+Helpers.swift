@@ -1,0 +1,68 @@
+/// Comparisons and small readings shared by the rules.
+extension PDFRevisionJudge {
+    func changedKeys(_ a: PDFDictionary, _ b: PDFDictionary) -> [PDFName] {
+        var keys: [PDFName] = []
+        for key in a.keys + b.keys where !keys.contains(key) {
+            if !identical(a[key], b[key]) { keys.append(key) }
+        }
+        return keys
+    }
+
+    func identical(_ a: PDFObject?, _ b: PDFObject?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (.stream(let x)?, .stream(let y)?):
+            let dx = PDFDictionary(x.dictionary.entries.filter { $0.key != "Length" })
+            let dy = PDFDictionary(y.dictionary.entries.filter { $0.key != "Length" })
+            guard identical(.dictionary(dx), .dictionary(dy)) else { return false }
+            return old.rawBytes(x) == new.rawBytes(y)
+        case (.dictionary(let x)?, .dictionary(let y)?):
+            guard Set(x.keys) == Set(y.keys) else { return false }
+            return x.keys.allSatisfy { identical(x[$0], y[$0]) }
+        case (.array(let x)?, .array(let y)?):
+            return x.count == y.count && zip(x, y).allSatisfy { identical($0, $1) }
+        case (.string(let x)?, .string(let y)?): return x.bytes == y.bytes
+        case (.integer(let x)?, .real(let y)?), (.real(let y)?, .integer(let x)?): return Double(x) == y
+        default: return a == b
+        }
+    }
+
+    func inheritedFieldType(_ dictionary: PDFDictionary, in view: PDFRevisionView) -> PDFName? {
+        var current: PDFDictionary? = dictionary
+        var depth = 0
+        while let node = current, depth < 32 {
+            if let type = view.name(node["FT"]) { return type }
+            current = view.dictionary(node["Parent"])
+            depth += 1
+        }
+        return nil
+    }
+
+    func isVisible(_ widget: PDFDictionary, in view: PDFRevisionView) -> Bool {
+        let flags = view.resolve(widget["F"])?.integerValue ?? 0
+        if flags & 2 != 0 || flags & 32 != 0 { return false }
+        let rect = (view.array(widget["Rect"]) ?? []).compactMap { view.resolve($0)?.numberValue }
+        guard rect.count == 4, abs(rect[2] - rect[0]) > 0.01, abs(rect[3] - rect[1]) > 0.01 else { return false }
+        return view.dictionary(widget["AP"])?["N"] != nil
+    }
+
+    func isDocumentTimestamp(_ signature: PDFDictionary) -> Bool {
+        signature.name("Type") == "DocTimeStamp" || signature.name("SubFilter") == "ETSI.RFC3161"
+    }
+
+    func typeDescription(_ value: PDFObject) -> String {
+        guard let dictionary = value.dictionaryValue else { return "object" }
+        switch (dictionary.name("Type")?.string, dictionary.name("Subtype")?.string) {
+        case ("Font"?, _): return "font"
+        case ("FontDescriptor"?, _): return "font descriptor"
+        case (_, "Form"?): return "form XObject"
+        case (_, "Image"?): return "image"
+        case ("ObjStm"?, _): return "object stream"
+        case ("XRef"?, _): return "cross-reference stream"
+        case (let type?, _): return "/\(type) object"
+        default:
+            if dictionary["FontFile"] != nil || dictionary["FontFile2"] != nil || dictionary["FontFile3"] != nil { return "font descriptor" }
+            return value.streamValue != nil ? "stream" : "object"
+        }
+    }
+}
