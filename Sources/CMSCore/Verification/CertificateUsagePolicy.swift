@@ -24,32 +24,35 @@ struct CertificateUsagePolicy: VerifierPolicy {
 
     /// Why `certificate` does not meet `requirement`, or `nil` when it does.
     static func problem(with certificate: Certificate, requirement: KeyUsageRequirement) -> String? {
+        problem(with: Array(certificate.extensions), requirement: requirement)
+    }
+
+    /// Why a certificate with `extensions` does not meet `requirement`, or `nil` when it does.
+    static func problem(with extensions: [Certificate.Extension], requirement: KeyUsageRequirement) -> String? {
         let keyUsage: KeyUsage?
-        let extendedKeyUsage: ExtendedKeyUsage?
+        let extendedKeyUsage: [ASN1ObjectIdentifier]?
+        let ekuExtension = extensions.first { $0.oid == .X509ExtensionID.extendedKeyUsage }
         do {
-            keyUsage = try certificate.extensions.keyUsage
-            extendedKeyUsage = try certificate.extensions.extendedKeyUsage
+            keyUsage = try extensions.first { $0.oid == .X509ExtensionID.keyUsage }.map(KeyUsage.init)
+            extendedKeyUsage = try ekuExtension.map { try DER.sequence(of: ASN1ObjectIdentifier.self, identifier: .sequence, rootNode: DER.parse($0.value)) }
         } catch {
             return "the certificate's key usage extensions cannot be read: \(error)"
         }
+        let signs = keyUsage.map { $0.digitalSignature || $0.nonRepudiation } ?? true
         switch requirement.kind {
         case .none:
             return nil
         case .signature:
-            if let keyUsage, !keyUsage.digitalSignature, !keyUsage.nonRepudiation {
-                return "keyUsage allows neither digitalSignature nor nonRepudiation"
-            }
+            if !signs { return "keyUsage allows neither digitalSignature nor nonRepudiation" }
             return nil
         case .timeStamping:
-            guard let ekuExtension = certificate.extensions[oid: .X509ExtensionID.extendedKeyUsage], ekuExtension.critical else {
+            guard let ekuExtension, ekuExtension.critical else {
                 return "a TSA certificate needs a critical extendedKeyUsage (RFC 3161 §2.3)"
             }
-            guard let extendedKeyUsage, Array(extendedKeyUsage) == [ExtendedKeyUsage.Usage(oid: timeStampingEKU)] else {
+            guard extendedKeyUsage == [timeStampingEKU] else {
                 return "a TSA certificate's extendedKeyUsage must hold id-kp-timeStamping only"
             }
-            if let keyUsage, !keyUsage.digitalSignature, !keyUsage.nonRepudiation {
-                return "keyUsage allows neither digitalSignature nor nonRepudiation"
-            }
+            if !signs { return "keyUsage allows neither digitalSignature nor nonRepudiation" }
             return nil
         }
     }
