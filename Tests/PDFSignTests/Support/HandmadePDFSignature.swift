@@ -1,6 +1,8 @@
 import CMSCore
 import Foundation
 @testable import PDFSign
+import SwiftASN1
+import X509
 
 /// A PDF prepared with an empty signature whose CMS object the test builds by hand.
 struct HandmadePDFSignature {
@@ -42,5 +44,35 @@ struct HandmadePDFSignature {
         var copy = cms
         change(&copy.signedData)
         return try CMSSignature(berEncoded: copy.derEncoded())
+    }
+
+    /// A certificate for ``key``'s public key whose serial number is negative, so that
+    /// swift-certificates refuses it, assembled with swift-asn1. It is signed with the same key:
+    /// no chain is built from such a certificate, only its key is used.
+    static func negativeSerialCertificate() async throws -> [UInt8] {
+        let leaf = try await key.signerCertificate
+        var spki = DER.Serializer()
+        try spki.serialize(leaf.publicKey)
+        var tbs = DER.Serializer()
+        try tbs.appendConstructedNode(identifier: .sequence) { coder in
+            try coder.serialize(2, explicitlyTaggedWithTagNumber: 0, tagClass: .contextSpecific)
+            coder.appendPrimitiveNode(identifier: .integer) { $0.append(contentsOf: [0xF0, 0x0D, 0xBE, 0xEF]) }
+            try coder.serialize(CMSAlgorithmIdentifier(algorithm: CMSObjectIdentifier.Signature.ecdsaWithSHA256))
+            try coder.serialize(leaf.issuer)
+            try coder.appendConstructedNode(identifier: .sequence) { validity in
+                try ASN1Time.serializeTime(leaf.notValidBefore, into: &validity)
+                try ASN1Time.serializeTime(leaf.notValidAfter, into: &validity)
+            }
+            try coder.serialize(DistinguishedName { CommonName("Negative Serial") })
+            coder.serializeRawBytes(spki.serializedBytes[...])
+        }
+        let value = try await key.sign(SignatureRequest(message: tbs.serializedBytes, algorithm: .ecdsa(.sha256)))
+        var certificate = DER.Serializer()
+        try certificate.appendConstructedNode(identifier: .sequence) { coder in
+            coder.serializeRawBytes(tbs.serializedBytes[...])
+            try coder.serialize(CMSAlgorithmIdentifier(algorithm: CMSObjectIdentifier.Signature.ecdsaWithSHA256))
+            try coder.serialize(ASN1BitString(bytes: value[...]))
+        }
+        return certificate.serializedBytes
     }
 }

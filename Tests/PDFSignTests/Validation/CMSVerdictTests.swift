@@ -3,6 +3,7 @@ import Foundation
 @testable import PDFSign
 import SwiftASN1
 import Testing
+import X509
 
 @Suite("PDF verdicts for CMS objects that other validators accept, and for those they refuse")
 struct CMSVerdictTests {
@@ -88,6 +89,30 @@ struct CMSVerdictTests {
         #expect(report.intact)
         #expect(report.indication == "INDETERMINATE" && report.subIndication == "CHAIN_CONSTRAINTS_FAILURE", "\(report)")
         #expect(report.findings.map(\.code).contains(.signerCertificatePurpose))
+    }
+
+    @Test("a signer certificate swift-certificates refuses (negative serial) is no longer 'not a CMS SignedData': intact, INDETERMINATE, named")
+    func unparseableCertificate() async throws {
+        let document = try HandmadePDFSignature()
+        let certificate = try await HandmadePDFSignature.negativeSerialCertificate()
+        #expect(throws: (any Error).self) { try Certificate(derEncoded: certificate) }
+        let cms = try await document.cades()
+        let original = cms.signedData.signerInfos[0]
+        // content-type and message-digest stay; the ESS attribute named the sandbox certificate.
+        var info = try CMSSignerInfo(
+            sid: .issuerAndSerialNumber(CMSIssuerAndSerialNumber(RawCertificate(encoded: certificate[...]))), digestAlgorithm: original.digestAlgorithm,
+            signedAttrs: original.signedAttrs?.filter { $0.attrType != CMSObjectIdentifier.Attribute.signingCertificateV2 },
+            signatureAlgorithm: original.signatureAlgorithm, signature: [])
+        info.signature = try await HandmadePDFSignature.key.sign(SignatureRequest(message: try #require(info.dataToBeSigned()), algorithm: .ecdsa(.sha256)))[...]
+        let handmade = try HandmadePDFSignature.rewriting(cms) {
+            $0.signerInfos = [info]
+            $0.certificates = [certificate[...]]
+        }
+        let report = try await Self.validate(try document.embedding(handmade))
+        #expect(report.intact, "\(report)")
+        #expect(report.indication == "INDETERMINATE" && report.subIndication == "NO_CERTIFICATE_CHAIN_FOUND", "\(report)")
+        #expect(report.findings.map(\.code) == [.unparseableCertificate])
+        #expect(report.signer?.contains("Negative Serial") == true)
     }
 
     @Test("ECDSA named by its curve's OID: TOTAL-PASSED with a nonStandardAlgorithmIdentifier warning")
