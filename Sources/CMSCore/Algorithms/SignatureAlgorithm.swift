@@ -101,15 +101,14 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
     /// Interprets a signature `AlgorithmIdentifier` from a SignerInfo, a certificate, a CRL or
     /// an OCSP response.
     ///
-    /// ECDSA named by its curve (prime256v1, secp384r1, secp521r1) or by id-ecPublicKey instead
-    /// of ecdsa-with-SHAx is a producer bug other validators tolerate; with a `digest` it is read
-    /// as ECDSA with that digest (see ``isECDSAKeyIdentifier(_:)`` to report it). EdDSA in CMS
-    /// goes with SHA-512 (Ed25519) or SHAKE256 (Ed448) as `digest` (RFC 8419 §3.1).
-    ///
     /// - Parameters:
     ///   - identifier: the signature algorithm identifier.
     ///   - digest: the separately given digest algorithm (SignerInfo's `digestAlgorithm`), used
     ///     when the identifier names only the key type (`rsaEncryption`).
+    /// ECDSA named by its curve (prime256v1, secp384r1, secp521r1) or by id-ecPublicKey instead
+    /// of ecdsa-with-SHAx is a producer bug other validators tolerate; with a `digest` it is read
+    /// as ECDSA with that digest (see ``isECDSAKeyIdentifier(_:)`` to report it).
+    ///
     /// - Throws: ``CMSError/Code/unsupportedAlgorithm`` for algorithms or parameters this
     ///   library cannot compute (the message names the algorithm);
     ///   ``CMSError/Code/malformedEncoding`` for a `digestAlgorithm` that contradicts a combined
@@ -137,14 +136,7 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
         case OID.ecdsaWithSHA256: self = try combined(.ecdsa, .sha256)
         case OID.ecdsaWithSHA384: self = try combined(.ecdsa, .sha384)
         case OID.ecdsaWithSHA512: self = try combined(.ecdsa, .sha512)
-        case OID.ed25519:
-            if let digest, digest != .sha512 {
-                throw CMSError(.malformedEncoding, "Ed25519 in CMS goes with SHA-512 (RFC 8419 §3.1), not \(digest)")
-            }
-            self = .ed25519
-        case Self.ed448 where digest != nil:
-            // SHAKE256 is not a DigestAlgorithm here, so any digest that is one contradicts Ed448.
-            throw CMSError(.malformedEncoding, "Ed448 in CMS goes with SHAKE256 (RFC 8419 §3.1), not \(digest.map { "\($0)" } ?? "")")
+        case OID.ed25519: self = .ed25519
         case let oid where Self.isECDSAKeyIdentifier(oid):
             guard let digest else {
                 throw CMSError(.malformedEncoding, "\(AlgorithmNames.name(of: oid)) names a key, not a signature algorithm")
@@ -175,8 +167,6 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
             throw CMSError(.unsupportedAlgorithm, "the signature algorithm \(AlgorithmNames.name(of: identifier.algorithm)) is not supported")
         }
     }
-
-    static let ed448: ASN1ObjectIdentifier = [1, 3, 101, 113]
 
     /// Whether `oid` names an EC key or curve (id-ecPublicKey, prime256v1, secp384r1,
     /// secp521r1) — accepted in place of ecdsa-with-SHAx as a known producer bug.
