@@ -94,6 +94,20 @@ struct AlgorithmToleranceTests {
         #expect(report.signerCertificateDER == certificate)
     }
 
+    @Test("Ed25519 with a SHA-1 digestAlgorithm (not RFC 8419's SHA-512): intact, refused by the algorithm policy, not broken")
+    func ed25519WithSHA1() async throws {
+        let key = try Curve25519.Signing.PrivateKey(derRepresentation: TestPKI.privateKeys[.ed25519]!)
+        let signature = try HandmadeCMS.signedData(
+            content: Self.content, certificate: DER.Serializer.serialized(element: TestPKI.leaf(.ed25519)),
+            extraCertificates: [DER.Serializer.serialized(element: TestPKI.intermediate)], digest: .sha1,
+            signatureAlgorithm: SignatureAlgorithm.ed25519.signerInfoIdentifier, sign: { Array(try key.signature(for: $0)) })
+        let report = await Self.verify(signature)
+        #expect(report.integrity == .verified, "\(report.checks)")
+        #expect(report.indication == .indeterminate)
+        #expect(report.subIndication == .cryptoConstraintsFailureNoPOE)
+        #expect(report.notices.contains { $0.code == .weakAlgorithm && $0.detail.contains("RFC 8419") }, "\(report.notices)")
+    }
+
     @Test("a digestAlgorithm that contradicts a combined signatureAlgorithm stays a FORMAT_FAILURE")
     func contradiction() async throws {
         let signature = try HandmadeCMS.rewritingSigner(try await Self.signed(.p256)) {

@@ -101,14 +101,14 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
     /// Interprets a signature `AlgorithmIdentifier` from a SignerInfo, a certificate, a CRL or
     /// an OCSP response.
     ///
-    /// - Parameters:
-    ///   - identifier: the signature algorithm identifier.
-    ///   - digest: the separately given digest algorithm (SignerInfo's `digestAlgorithm`), used
-    ///     when the identifier names only the key type (`rsaEncryption`).
     /// ECDSA named by its curve (prime256v1, secp384r1, secp521r1) or by id-ecPublicKey instead
     /// of ecdsa-with-SHAx is a producer bug other validators tolerate; with a `digest` it is read
     /// as ECDSA with that digest (see ``isECDSAKeyIdentifier(_:)`` to report it).
     ///
+    /// - Parameters:
+    ///   - identifier: the signature algorithm identifier.
+    ///   - digest: the separately given digest algorithm (SignerInfo's `digestAlgorithm`), used
+    ///     when the identifier names only the key type (`rsaEncryption`).
     /// - Throws: ``CMSError/Code/unsupportedAlgorithm`` for algorithms or parameters this
     ///   library cannot compute (the message names the algorithm);
     ///   ``CMSError/Code/malformedEncoding`` for a `digestAlgorithm` that contradicts a combined

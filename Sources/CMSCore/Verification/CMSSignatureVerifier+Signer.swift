@@ -43,9 +43,20 @@ extension CMSSignatureVerifier {
         }
     }
 
-    func checkAlgorithmStrength(_ algorithm: SignatureAlgorithm, _ key: VerificationKey, _ report: inout CMSValidationReport) {
+    /// The algorithm policy: no weak digest — neither the signature's nor the SignerInfo's
+    /// digestAlgorithm, which protects the content —, RSA keys of 2048 bits or more, and Ed25519
+    /// with SHA-512 as RFC 8419 §3.1 requires (other validators refuse other combinations as
+    /// disallowed algorithms, not as broken signatures).
+    func checkAlgorithmStrength(_ algorithms: (digest: DigestAlgorithm, signature: SignatureAlgorithm), _ key: VerificationKey,
+                                _ report: inout CMSValidationReport) {
+        let algorithm = algorithms.signature
         var weaknesses: [String] = []
-        if algorithm.isWeak { weaknesses.append("\(algorithm.digest) is a weak digest") }
+        for digest in Set([algorithm.digest, algorithms.digest]) where digest.isWeak {
+            weaknesses.append("\(digest) is a weak digest")
+        }
+        if algorithm.scheme == .ed25519, algorithms.digest != .sha512 {
+            weaknesses.append("Ed25519 goes with SHA-512 (RFC 8419 §3.1), not \(algorithms.digest)")
+        }
         if let bits = key.rsaKeySizeInBits, bits < 2048 { weaknesses.append("RSA-\(bits) is below 2048 bits") }
         if weaknesses.isEmpty {
             report.pass("algorithmStrength", "\(algorithm) meets the policy")

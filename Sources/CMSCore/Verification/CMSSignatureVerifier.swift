@@ -97,7 +97,7 @@ public struct CMSSignatureVerifier: Sendable {
         }
 
         checkSigningCertificateBinding(attributes, signerCertificate, &report)
-        checkAlgorithmStrength(algorithms.signature, key, &report)
+        checkAlgorithmStrength(algorithms, key, &report)
         checkPurpose(of: signerCertificate, &report)
         guard report.indication != .totalFailed else { return report }
 
