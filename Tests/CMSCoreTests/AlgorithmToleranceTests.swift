@@ -64,7 +64,7 @@ struct AlgorithmToleranceTests {
         (false, [1, 2, 3, 4, 5], "1.2.3.4.5"),
     ]
 
-    @Test("an algorithm swift-crypto lacks: INDETERMINATE CRYPTO_CONSTRAINTS_FAILURE_NO_POE naming it, never TOTAL-FAILED",
+    @Test("an algorithm swift-crypto lacks: INDETERMINATE CRYPTO_CONSTRAINTS_FAILURE naming it, never TOTAL-FAILED",
           arguments: unsupported)
     func unsupportedAlgorithm(digest: Bool, oid: ASN1ObjectIdentifier, name: String) async throws {
         let signature = try HandmadeCMS.rewritingSigner(try await Self.signed(.p256)) {
@@ -72,7 +72,7 @@ struct AlgorithmToleranceTests {
         }
         let report = await Self.verify(signature)
         #expect(report.indication == .indeterminate, "\(report.checks)")
-        #expect(report.subIndication == .cryptoConstraintsFailureNoPOE)
+        #expect(report.subIndication == .cryptoConstraintsFailure)
         #expect(report.integrity == .notChecked)
         #expect(report.notices.contains { $0.code == .unsupportedAlgorithm && $0.detail.contains(name) }, "\(report.notices)")
         #expect(report.signerSubject != nil)
@@ -89,7 +89,7 @@ struct AlgorithmToleranceTests {
             sign: { _ in Array(try P256.Signing.PrivateKey().signature(for: [0]).derRepresentation) })
         let report = await Self.verify(signature)
         #expect(report.indication == .indeterminate)
-        #expect(report.subIndication == .cryptoConstraintsFailureNoPOE)
+        #expect(report.subIndication == .cryptoConstraintsFailure)
         #expect(report.notices.contains { $0.code == .unsupportedAlgorithm && $0.detail.contains("brainpoolP256r1") }, "\(report.notices)")
         #expect(report.signerCertificateDER == certificate)
     }

@@ -15,7 +15,7 @@ import X509
 /// certificate of the chain. Verification never throws: every problem is in the report.
 ///
 /// What cannot be checked is INDETERMINATE, never TOTAL-FAILED: an algorithm this library
-/// cannot compute (CRYPTO_CONSTRAINTS_FAILURE_NO_POE, with an
+/// cannot compute (CRYPTO_CONSTRAINTS_FAILURE — no proof of existence would help —, with an
 /// ``CMSValidationNotice/Code/unsupportedAlgorithm`` notice naming it), a signer certificate
 /// no chain can be built from (NO_CERTIFICATE_CHAIN_FOUND). A signer certificate not meant
 /// for signing documents (a CA, a TSA, an OCSP responder) is INDETERMINATE
@@ -115,9 +115,9 @@ public struct CMSSignatureVerifier: Sendable {
 
 extension CMSValidationReport: ValidationRecording {
     /// Records that the signature cannot be checked because of an algorithm this library
-    /// cannot compute: INDETERMINATE CRYPTO_CONSTRAINTS_FAILURE_NO_POE with a notice.
+    /// cannot compute: INDETERMINATE CRYPTO_CONSTRAINTS_FAILURE with a notice.
     mutating func recordUnsupported(_ detail: String) {
         notices.append(CMSValidationNotice(.unsupportedAlgorithm, detail))
-        record(.indeterminate, .cryptoConstraintsFailureNoPOE, "algorithms", detail)
+        record(.indeterminate, .cryptoConstraintsFailure, "algorithms", detail)
     }
 }

@@ -28,7 +28,7 @@ extension PDFSignatureValidator {
             guard let algorithm = signer.digestAlgorithm else {
                 report.findings.append(PDFValidationFinding(.unsupportedAlgorithm, "the digest algorithm \(signer.digestAlgorithmName) is not supported: integrity cannot be checked"))
                 report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
-                return Self.concludeUnchecked(report, inspection: inspection, indication: .indeterminate, subIndication: .cryptoConstraintsFailureNoPOE, checks: [])
+                return Self.concludeUnchecked(report, inspection: inspection, indication: .indeterminate, subIndication: .cryptoConstraintsFailure, checks: [])
             }
             let content: SignedContent
             switch signedContent(of: signature, cms: cms, algorithm: algorithm) {

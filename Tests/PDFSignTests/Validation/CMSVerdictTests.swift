@@ -141,7 +141,7 @@ struct CMSVerdictTests {
         let file = try document.embedding(cms)
         let report = try await Self.validate(file)
         #expect(!report.intact)
-        #expect(report.indication == "INDETERMINATE" && report.subIndication == "CRYPTO_CONSTRAINTS_FAILURE_NO_POE", "\(report)")
+        #expect(report.indication == "INDETERMINATE" && report.subIndication == "CRYPTO_CONSTRAINTS_FAILURE", "\(report)")
         #expect(report.findings.contains { $0.code == .unsupportedAlgorithm && $0.message.contains(name) }, "\(report.findings)")
 
         // The byte-range checks still come first: a first range that stops short of /Contents
