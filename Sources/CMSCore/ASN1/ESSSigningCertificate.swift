@@ -18,25 +18,29 @@ import X509
 package struct ESSCertID: Hashable, Sendable {
     package var hashAlgorithm: CMSAlgorithmIdentifier
     package var certHash: ArraySlice<UInt8>
-    package var issuer: [GeneralName]?
-    package var serialNumber: Certificate.SerialNumber?
+    /// `issuerSerial.issuer`: each GeneralName's encoding as received (DER form).
+    package var issuerNames: [ArraySlice<UInt8>]?
+    /// `issuerSerial.serialNumber`: the INTEGER's content octets as received.
+    package var serialNumber: ArraySlice<UInt8>?
 
     static let sha256Default = CMSAlgorithmIdentifier(algorithm: CMSObjectIdentifier.Digest.sha256)
+    static let directoryNameTag = ASN1Identifier(tagWithNumber: 4, tagClass: .contextSpecific)
 
     /// Builds a v2 identifier of `certificate` with `digest` and issuerSerial.
     package init(certificate: Certificate, digest: DigestAlgorithm) throws {
-        var coder = DER.Serializer()
-        try coder.serialize(certificate)
+        let raw = try RawCertificate(certificate)
         hashAlgorithm = CMSAlgorithmIdentifier(algorithm: digest.oid)
-        certHash = digest.hash(coder.serializedBytes)[...]
-        issuer = [.directoryName(certificate.issuer)]
-        serialNumber = certificate.serialNumber
+        certHash = digest.hash(raw.encoded)[...]
+        var coder = DER.Serializer()
+        coder.appendConstructedNode(identifier: Self.directoryNameTag) { $0.serializeRawBytes(raw.issuer) }
+        issuerNames = [coder.serializedBytes[...]]
+        serialNumber = raw.serialNumber
     }
 
-    init(hashAlgorithm: CMSAlgorithmIdentifier, certHash: ArraySlice<UInt8>, issuer: [GeneralName]?, serialNumber: Certificate.SerialNumber?) {
+    init(hashAlgorithm: CMSAlgorithmIdentifier, certHash: ArraySlice<UInt8>, issuerNames: [ArraySlice<UInt8>]?, serialNumber: ArraySlice<UInt8>?) {
         self.hashAlgorithm = hashAlgorithm
         self.certHash = certHash
-        self.issuer = issuer
+        self.issuerNames = issuerNames
         self.serialNumber = serialNumber
     }
 
@@ -51,19 +55,21 @@ package struct ESSCertID: Hashable, Sendable {
             }
             guard let hashNode = next else { throw ASN1Error.invalidASN1Object(reason: "ESSCertID without certHash") }
             let certHash = try ASN1OctetString(berEncoded: hashNode).bytes
-            var issuer: [GeneralName]?
-            var serial: Certificate.SerialNumber?
+            var names: [ArraySlice<UInt8>]?
+            var serial: ArraySlice<UInt8>?
             if let issuerSerial = nodes.next() {
-                (issuer, serial) = try BER.sequence(issuerSerial, identifier: .sequence) { inner in
+                (names, serial) = try BER.sequence(issuerSerial, identifier: .sequence) { inner in
                     guard let namesNode = inner.next(), namesNode.identifier == .sequence,
                           case .constructed(let children) = namesNode.content
                     else { throw ASN1Error.invalidASN1Object(reason: "IssuerSerial without GeneralNames") }
-                    let names = try children.map { try GeneralName(derEncoded: $0) }
-                    let serial = try ArraySlice<UInt8>(berEncoded: &inner)
-                    return (names, Certificate.SerialNumber(bytes: serial))
+                    let names = try children.map { try BERNormalizer.derForm(of: $0.encodedBytes) }
+                    guard let serialNode = inner.next(), serialNode.identifier == .integer,
+                          case .primitive(let serial) = serialNode.content, !serial.isEmpty
+                    else { throw ASN1Error.invalidASN1Object(reason: "IssuerSerial without a serialNumber INTEGER") }
+                    return (names, serial)
                 }
             }
-            return ESSCertID(hashAlgorithm: hashAlgorithm, certHash: certHash, issuer: issuer, serialNumber: serial)
+            return ESSCertID(hashAlgorithm: hashAlgorithm, certHash: certHash, issuerNames: names, serialNumber: serial)
         }
     }
 
@@ -73,28 +79,34 @@ package struct ESSCertID: Hashable, Sendable {
                 try coder.serialize(hashAlgorithm)
             }
             try coder.serialize(ASN1OctetString(contentBytes: certHash))
-            if let issuer, let serialNumber {
-                try coder.appendConstructedNode(identifier: .sequence) { coder in
-                    try coder.appendConstructedNode(identifier: .sequence) { coder in
-                        for name in issuer { try coder.serialize(name) }
+            if let issuerNames, let serialNumber {
+                coder.appendConstructedNode(identifier: .sequence) { coder in
+                    coder.appendConstructedNode(identifier: .sequence) { coder in
+                        for name in issuerNames { coder.serializeRawBytes(name) }
                     }
-                    try coder.serialize(serialNumber.bytes)
+                    coder.appendPrimitiveNode(identifier: .integer) { $0.append(contentsOf: serialNumber) }
                 }
             }
         }
     }
 
     /// Whether this identifier names `certificate`: the hash matches and, when present,
-    /// the issuer and serial number match too.
-    package func matches(_ certificate: Certificate) throws -> Bool {
+    /// the issuer (a directoryName equal to the certificate's issuer, exactly or under RFC 5280
+    /// §7.1 comparison) and the serial number match too.
+    package func matches(_ certificate: RawCertificate) throws -> Bool {
         guard let digest = DigestAlgorithm(oid: hashAlgorithm.algorithm) else {
-            throw CMSError(.unsupportedAlgorithm, "unknown hash \(hashAlgorithm.algorithm) in ESSCertID")
+            throw CMSError(.unsupportedAlgorithm, "the hash \(AlgorithmNames.name(of: hashAlgorithm.algorithm)) of the ESSCertID is not supported")
         }
-        var coder = DER.Serializer()
-        try coder.serialize(certificate)
-        guard digest.hash(coder.serializedBytes)[...] == certHash else { return false }
-        if let serialNumber, serialNumber != certificate.serialNumber { return false }
-        if let issuer, !issuer.contains(.directoryName(certificate.issuer)) { return false }
+        guard digest.hash(certificate.encoded)[...] == certHash else { return false }
+        if let serialNumber, !RawInteger.same(serialNumber, certificate.serialNumber) { return false }
+        if let issuerNames {
+            let directoryNames = issuerNames.compactMap { name -> ArraySlice<UInt8>? in
+                guard let node = try? BER.parse(name), node.identifier == Self.directoryNameTag,
+                      case .constructed(let children) = node.content, let inner = children.first(where: { _ in true }) else { return nil }
+                return inner.encodedBytes
+            }
+            guard directoryNames.contains(where: { CMSIssuerAndSerialNumber.sameName($0, certificate.issuer) }) else { return false }
+        }
         return true
     }
 }

@@ -61,7 +61,7 @@ struct RSAPSSParameters: DERImplicitlyTaggable, Hashable, Sendable {
 
     private static func digest(_ identifier: CMSAlgorithmIdentifier) throws -> DigestAlgorithm {
         guard let digest = DigestAlgorithm(oid: identifier.algorithm) else {
-            throw CMSError(.unsupportedAlgorithm, "unknown hash algorithm \(identifier.algorithm) in RSASSA-PSS parameters")
+            throw CMSError(.unsupportedAlgorithm, "the hash algorithm \(AlgorithmNames.name(of: identifier.algorithm)) of the RSASSA-PSS parameters is not supported")
         }
         return digest
     }

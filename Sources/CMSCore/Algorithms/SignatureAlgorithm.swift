@@ -101,17 +101,23 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
     /// Interprets a signature `AlgorithmIdentifier` from a SignerInfo, a certificate, a CRL or
     /// an OCSP response.
     ///
+    /// ECDSA named by its curve (prime256v1, secp384r1, secp521r1) or by id-ecPublicKey instead
+    /// of ecdsa-with-SHAx is a producer bug other validators tolerate; with a `digest` it is read
+    /// as ECDSA with that digest (see ``isECDSAKeyIdentifier(_:)`` to report it).
+    ///
     /// - Parameters:
     ///   - identifier: the signature algorithm identifier.
     ///   - digest: the separately given digest algorithm (SignerInfo's `digestAlgorithm`), used
     ///     when the identifier names only the key type (`rsaEncryption`).
-    /// - Throws: ``CMSError/Code/unsupportedAlgorithm`` for unknown algorithms or parameters,
-    ///   including a `digestAlgorithm` that contradicts a combined identifier.
+    /// - Throws: ``CMSError/Code/unsupportedAlgorithm`` for algorithms or parameters this
+    ///   library cannot compute (the message names the algorithm);
+    ///   ``CMSError/Code/malformedEncoding`` for a `digestAlgorithm` that contradicts a combined
+    ///   identifier, or parameters that cannot be read.
     package init(identifier: CMSAlgorithmIdentifier, digest: DigestAlgorithm?) throws {
         typealias OID = CMSObjectIdentifier.Signature
         func combined(_ scheme: Scheme, _ d: DigestAlgorithm) throws -> SignatureAlgorithm {
             if let digest, digest != d {
-                throw CMSError(.unsupportedAlgorithm,
+                throw CMSError(.malformedEncoding,
                                "signature algorithm \(identifier.algorithm) contradicts digest algorithm \(digest)")
             }
             return SignatureAlgorithm(scheme: scheme, digest: d)
@@ -119,7 +125,7 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
         switch identifier.algorithm {
         case OID.rsaEncryption:
             guard let digest else {
-                throw CMSError(.unsupportedAlgorithm, "rsaEncryption without a digest algorithm")
+                throw CMSError(.malformedEncoding, "rsaEncryption without a digest algorithm")
             }
             self.init(scheme: .rsaPKCS1v15, digest: digest)
         case OID.sha1WithRSA: self = try combined(.rsaPKCS1v15, .sha1)
@@ -131,28 +137,42 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
         case OID.ecdsaWithSHA384: self = try combined(.ecdsa, .sha384)
         case OID.ecdsaWithSHA512: self = try combined(.ecdsa, .sha512)
         case OID.ed25519: self = .ed25519
+        case let oid where Self.isECDSAKeyIdentifier(oid):
+            guard let digest else {
+                throw CMSError(.malformedEncoding, "\(AlgorithmNames.name(of: oid)) names a key, not a signature algorithm")
+            }
+            self.init(scheme: .ecdsa, digest: digest)
         case OID.rsassaPSS:
             guard let parameters = identifier.parameters else {
-                throw CMSError(.unsupportedAlgorithm, "RSASSA-PSS without parameters")
+                throw CMSError(.malformedEncoding, "RSASSA-PSS without parameters")
             }
             let pss: RSAPSSParameters
             do {
                 pss = try RSAPSSParameters(derEncoded: parameters.serializedBytes)
+            } catch let error as CMSError where error.code == .unsupportedAlgorithm {
+                throw error
             } catch {
-                throw CMSError(.unsupportedAlgorithm, "RSASSA-PSS parameters cannot be read: \(error)")
+                throw CMSError(.malformedEncoding, "RSASSA-PSS parameters cannot be read: \(error)")
             }
             guard pss.trailerField == 1, (0...1024).contains(pss.saltLength) else {
                 throw CMSError(.unsupportedAlgorithm, "RSASSA-PSS with trailerField \(pss.trailerField) or salt length \(pss.saltLength) is not supported")
             }
             if let digest, digest != pss.hashAlgorithm {
-                throw CMSError(.unsupportedAlgorithm, "RSASSA-PSS hash \(pss.hashAlgorithm) contradicts digest algorithm \(digest)")
+                throw CMSError(.malformedEncoding, "RSASSA-PSS hash \(pss.hashAlgorithm) contradicts digest algorithm \(digest)")
             }
             self.init(pss: pss)
         case OID.md5WithRSA:
             throw CMSError(.unsupportedAlgorithm, "md5WithRSAEncryption is broken and not supported")
         default:
-            throw CMSError(.unsupportedAlgorithm, "unknown signature algorithm \(identifier.algorithm)")
+            throw CMSError(.unsupportedAlgorithm, "the signature algorithm \(AlgorithmNames.name(of: identifier.algorithm)) is not supported")
         }
+    }
+
+    /// Whether `oid` names an EC key or curve (id-ecPublicKey, prime256v1, secp384r1,
+    /// secp521r1) — accepted in place of ecdsa-with-SHAx as a known producer bug.
+    package static func isECDSAKeyIdentifier(_ oid: ASN1ObjectIdentifier) -> Bool {
+        [CMSObjectIdentifier.Signature.ecPublicKey, AlgorithmNames.Curve.p256, AlgorithmNames.Curve.p384, AlgorithmNames.Curve.p521]
+            .contains(oid)
     }
 }
 

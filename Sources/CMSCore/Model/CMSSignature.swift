@@ -79,6 +79,18 @@ public struct CMSSignature: Hashable, Sendable {
     /// The encapsulated content, or `nil` for a detached signature.
     public var encapsulatedContent: [UInt8]? { signedData.encapContentInfo.eContent.map(Array.init) }
 
+    /// Every X.509 certificate in `certificates` read field by field, including those
+    /// swift-certificates refuses (``certificates`` leaves them out).
+    package var rawCertificates: [RawCertificate] {
+        (signedData.certificates ?? []).filter { $0.first == 0x30 }.compactMap { try? RawCertificate(encoded: $0) }
+    }
+
+    /// The encoding of each X.509 certificate in `certificates`, in order, including those
+    /// swift-certificates cannot parse.
+    public var certificateEncodings: [[UInt8]] {
+        (signedData.certificates ?? []).filter { $0.first == 0x30 }.map(Array.init)
+    }
+
     /// How many `certificates` entries are not parseable X.509 certificates.
     public var unparseableCertificateCount: Int {
         (signedData.certificates?.count ?? 0) - certificates.count

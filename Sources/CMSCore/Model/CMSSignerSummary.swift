@@ -36,14 +36,28 @@ public struct CMSSignerSummary: Hashable, Sendable {
         (info.signedAttrs ?? []).filter { $0.attrType == type }.flatMap { $0.attrValues.map(\.serializedBytes) }
     }
 
+    /// The digest algorithm's readable name with its object identifier (also when it is not
+    /// supported, for example "SHA3-256 (2.16.840.1.101.3.4.2.8)").
+    public var digestAlgorithmName: String { AlgorithmNames.name(of: info.digestAlgorithm.algorithm) }
+
+    /// Whether the SignerInfo has signed attributes (CAdES and most PKCS#7 signatures); without
+    /// them the signature is over the content itself (RFC 5652 §5.4).
+    public var hasSignedAttributes: Bool { info.signedAttrs != nil }
+
     /// Whether `certificate` is the one the SignerInfo's `sid` names.
     public func identifies(_ certificate: Certificate) -> Bool {
+        guard let raw = try? RawCertificate(certificate) else { return false }
+        return identifies(raw)
+    }
+
+    /// Whether `certificate` is the one the SignerInfo's `sid` names: issuer and serial number
+    /// compared as encoded, or the subjectKeyIdentifier.
+    package func identifies(_ certificate: RawCertificate) -> Bool {
         switch info.sid {
         case .issuerAndSerialNumber(let ias):
             return ias.matches(certificate)
         case .subjectKeyIdentifier(let ski):
-            guard let ext = try? certificate.extensions.subjectKeyIdentifier else { return false }
-            return ext.keyIdentifier == ski
+            return certificate.subjectKeyIdentifier == ski
         }
     }
 }

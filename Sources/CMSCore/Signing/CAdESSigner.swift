@@ -110,7 +110,7 @@ public struct CAdESSigner: Sendable {
         ).build()
 
         let signerInfo = try CMSSignerInfo(
-            sid: .issuerAndSerialNumber(CMSIssuerAndSerialNumber(leaf)),
+            sid: .issuerAndSerialNumber(try CMSIssuerAndSerialNumber(leaf)),
             digestAlgorithm: digestAlgorithmIdentifier, signedAttrs: attributes,
             signatureAlgorithm: signatureAlgorithmIdentifier, signature: [])
         // RFC 5652 §5.1: version 3 when the encapsulated content is not id-data.

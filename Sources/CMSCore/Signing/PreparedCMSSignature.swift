@@ -60,7 +60,7 @@ public struct PreparedCMSSignature: Sendable, Hashable, Codable {
         let signature = try CMSSignature(berEncoded: Array(der))
         guard let signer = signature.signedData.signerInfos.first, signature.signedData.signerInfos.count == 1,
               case .issuerAndSerialNumber(let issuerAndSerial) = signer.sid,
-              let certificate = signature.certificates.first(where: { CMSIssuerAndSerialNumber($0) == issuerAndSerial })
+              let certificate = signature.certificates.first(where: { (try? CMSIssuerAndSerialNumber($0)) == issuerAndSerial })
         else {
             throw CMSError(.malformedEncoding, "a prepared signature has one signer identified by issuer and serial, with its certificate")
         }

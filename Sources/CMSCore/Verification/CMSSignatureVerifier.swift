@@ -1,16 +1,26 @@
 import Foundation
 import SwiftASN1
-@_spi(FixedExpiryValidationTime) import X509
-import _CryptoExtras
+import X509
 
-/// Verifies CMS signatures (CAdES-B-B, RFC 3161 tokens) and reports as ETSI EN 319 102-1 does.
+/// Verifies CMS signatures (CAdES-B-B, PKCS#7, RFC 3161 tokens) and reports as ETSI EN
+/// 319 102-1 does.
 ///
-/// The checks, in order: the SignerInfo's algorithms and signed attributes; the signer's
-/// certificate (by issuerAndSerialNumber or subjectKeyIdentifier); message-digest against
-/// the content; the signature over the exact received signed attributes; CMS algorithm
-/// protection; the ESS signing-certificate(-v2) binding; key usage; validity at the
-/// validation time; a chain to the trust anchors; revocation of every certificate of the
-/// chain; algorithm strength. Verification never throws: every problem is in the report.
+/// The checks, in order: the SignerInfo's algorithms and signed attributes (optional: without
+/// them the signature is over the content itself, RFC 5652 §5.4); the signer's certificate
+/// (by issuerAndSerialNumber or subjectKeyIdentifier, read field by field so that a
+/// certificate swift-certificates refuses can still be used); message-digest against the
+/// content; the signature over the exact received signed attributes; CMS algorithm
+/// protection; the ESS signing-certificate(-v2) binding; algorithm strength; the certificate's
+/// purpose; validity at the validation time; a chain to the trust anchors; revocation of every
+/// certificate of the chain. Verification never throws: every problem is in the report.
+///
+/// What cannot be checked is INDETERMINATE, never TOTAL-FAILED: an algorithm this library
+/// cannot compute (CRYPTO_CONSTRAINTS_FAILURE — no proof of existence would help —, with an
+/// ``CMSValidationNotice/Code/unsupportedAlgorithm`` notice naming it), a signer certificate
+/// no chain can be built from (NO_CERTIFICATE_CHAIN_FOUND). A signer certificate not meant
+/// for signing documents (a CA, a TSA, an OCSP responder) is INDETERMINATE
+/// CHAIN_CONSTRAINTS_FAILURE: EN 319 102-1 §5.2.6 treats key usage as an X.509 validation
+/// constraint.
 ///
 /// ```swift
 /// let policy = CMSVerificationPolicy(trustAnchors: [root], revocation: .online())
@@ -35,85 +45,47 @@ public struct CMSSignatureVerifier: Sendable {
         }
         let signer = signedData.signerInfos[signerIndex]
 
-        // Algorithms.
-        guard let digestAlgorithm = DigestAlgorithm(oid: signer.digestAlgorithm.algorithm) else {
-            report.record(.totalFailed, .formatFailure, "algorithms", "unsupported digest algorithm \(signer.digestAlgorithm.algorithm)")
-            return report
-        }
-        report.digestAlgorithm = digestAlgorithm
-        let signatureAlgorithm: SignatureAlgorithm
-        do {
-            signatureAlgorithm = try SignatureAlgorithm(identifier: signer.signatureAlgorithm, digest: digestAlgorithm)
-        } catch {
-            report.record(.totalFailed, .formatFailure, "algorithms", "\(error)")
-            return report
-        }
-        report.signatureAlgorithm = signatureAlgorithm
-
+        let algorithms = readAlgorithms(of: signer, &report)
+        guard report.indication != .totalFailed else { return report }
         // RFC 5652 §5.1: digestAlgorithms lists the signers' digest algorithms. It is not
         // signed, so a mismatch is reported but does not decide the verdict.
-        if !signedData.digestAlgorithms.contains(where: { $0.algorithm == signer.digestAlgorithm.algorithm }) {
-            report.warn("digestAlgorithms", "SignedData.digestAlgorithms does not list the signer's \(digestAlgorithm)")
+        if let digest = algorithms?.digest, !signedData.digestAlgorithms.contains(where: { $0.algorithm == signer.digestAlgorithm.algorithm }) {
+            report.warn("digestAlgorithms", "SignedData.digestAlgorithms does not list the signer's \(digest)")
         }
 
-        // Signed attributes.
-        let attributes: SignedAttributeValues
-        do {
-            attributes = try SignedAttributeValues(signer: signer)
-        } catch {
-            report.record(.totalFailed, .formatFailure, "signedAttributes", "\(error)")
-            return report
-        }
-        guard attributes.contentType == signedData.encapContentInfo.eContentType else {
-            report.record(.totalFailed, .formatFailure, "contentType",
-                          "content-type attribute \(attributes.contentType) differs from eContentType \(signedData.encapContentInfo.eContentType)")
-            return report
-        }
-        report.claimedSigningTime = attributes.signingTime
-
-        // Signer's certificate.
-        let embedded = signature.certificates
-        let candidates = embedded + policy.intermediates
-        guard let signerCertificate = candidates.first(where: { CMSSignerSummary(signer).identifies($0) }) else {
-            report.record(.indeterminate, .noSigningCertificateFound, "signerCertificate",
-                          "no certificate in the signature or the policy matches the SignerInfo's sid")
-            return report
-        }
-        report.signerCertificate = signerCertificate
-        report.pass("signerCertificate", "\(signerCertificate.subject)")
-
-        // Integrity: message digest.
-        do {
-            guard let digest = try content.digest(with: digestAlgorithm, encapsulated: signature.encapsulatedContent) else {
-                report.record(.indeterminate, .signedDataNotFound, "messageDigest", "the signature is detached and no content was supplied")
+        // Signed attributes, optional when the content is id-data (RFC 5652 §5.3).
+        var attributes: SignedAttributeValues?
+        if signer.signedAttrs == nil {
+            guard signedData.encapContentInfo.eContentType == CMSObjectIdentifier.ContentType.data else {
+                report.record(.totalFailed, .formatFailure, "signedAttributes",
+                              "a SignerInfo over content of type \(signedData.encapContentInfo.eContentType) needs signed attributes (RFC 5652 §5.3)")
                 return report
             }
-            guard digest[...] == attributes.messageDigest else {
-                report.record(.totalFailed, .hashFailure, "messageDigest", "the content's \(digestAlgorithm) digest differs from the message-digest attribute")
+            report.notices.append(CMSValidationNotice(.noSignedAttributes, "the SignerInfo has no signed attributes: the signature is over the content itself (RFC 5652 §5.4)"))
+        } else {
+            do {
+                let values = try SignedAttributeValues(signer: signer)
+                guard values.contentType == signedData.encapContentInfo.eContentType else {
+                    report.record(.totalFailed, .formatFailure, "contentType",
+                                  "content-type attribute \(values.contentType) differs from eContentType \(signedData.encapContentInfo.eContentType)")
+                    return report
+                }
+                attributes = values
+                report.claimedSigningTime = values.signingTime
+            } catch {
+                report.record(.totalFailed, .formatFailure, "signedAttributes", "\(error)")
                 return report
             }
-            report.pass("messageDigest", "\(digestAlgorithm) digest matches")
-        } catch {
-            report.record(.indeterminate, .signedDataNotFound, "messageDigest", "\(error)")
-            return report
         }
 
-        // Integrity: signature value over the received signed attributes.
-        do {
-            guard let signedBytes = try signer.dataToBeSigned(),
-                  try PublicKeySignatureVerifier.isValid(signature: signer.signature, message: signedBytes,
-                                                         algorithm: signatureAlgorithm, publicKey: signerCertificate.publicKey)
-            else {
-                report.record(.totalFailed, .sigCryptoFailure, "signatureValue", "the \(signatureAlgorithm) signature does not verify with the signer's key")
-                return report
-            }
-            report.pass("signatureValue", "\(signatureAlgorithm) signature verifies")
-        } catch {
-            report.record(.totalFailed, .sigCryptoFailure, "signatureValue", "\(error)")
-            return report
-        }
+        guard let signerCertificate = findSignerCertificate(signer, in: signature, &report) else { return report }
+        guard let algorithms, let key = readKey(of: signerCertificate, &report) else { return report }
 
-        if let protection = attributes.algorithmProtection {
+        guard checkIntegrity(signer, attributes: attributes, algorithms: algorithms, key: key,
+                             content: content, encapsulated: signature.encapsulatedContent, &report)
+        else { return report }
+
+        if let protection = attributes?.algorithmProtection {
             let sameDigest = protection.digestAlgorithm.algorithm == signer.digestAlgorithm.algorithm
             let sameSignature = protection.signatureAlgorithm.map { $0 == signer.signatureAlgorithm } ?? false
             guard sameDigest && sameSignature else {
@@ -125,52 +97,27 @@ public struct CMSSignatureVerifier: Sendable {
         }
 
         checkSigningCertificateBinding(attributes, signerCertificate, &report)
-        checkAlgorithmStrength(signatureAlgorithm, signerCertificate, &report)
-        if let problem = CertificateUsagePolicy.problem(with: signerCertificate, requirement: policy.keyUsage) {
-            report.record(.indeterminate, .chainConstraintsFailure, "keyUsage", problem)
-        } else if policy.keyUsage != .none {
-            report.pass("keyUsage", "the certificate may be used for this signature")
-        }
+        checkAlgorithmStrength(algorithms, key, &report)
+        checkPurpose(of: signerCertificate, &report)
         guard report.indication != .totalFailed else { return report }
 
+        guard let leaf = signerCertificate.parsed else {
+            let reason = "swift-certificates cannot parse the signer's certificate (\(signerCertificate.parseFailure ?? "?")): no chain can be built from it"
+            report.notices.append(CMSValidationNotice(.unparseableSignerCertificate, reason))
+            report.record(.indeterminate, .noCertificateChainFound, "chain", reason)
+            return report
+        }
         await ChainValidation(policy: policy, time: time).validate(
-            leaf: signerCertificate, intermediates: embedded + policy.intermediates, report: &report)
+            leaf: leaf, intermediates: signature.certificates + policy.intermediates, report: &report)
         return report
-    }
-
-    private func checkSigningCertificateBinding(_ attributes: SignedAttributeValues, _ certificate: Certificate, _ report: inout CMSValidationReport) {
-        guard let binding = attributes.signingCertificate else {
-            if policy.requiresSigningCertificateAttribute {
-                report.record(.indeterminate, .sigConstraintsFailure, "signingCertificate", "no ESS signing-certificate(-v2) attribute binds the signer's certificate")
-            } else {
-                report.warn("signingCertificate", "no ESS signing-certificate attribute")
-            }
-            return
-        }
-        do {
-            guard let first = binding.certs.first, try first.matches(certificate) else {
-                report.record(.indeterminate, .noSigningCertificateFound, "signingCertificate",
-                              "the ESS signing-certificate attribute names another certificate than the one that verifies the signature")
-                return
-            }
-            report.pass("signingCertificate", "ESS signing-certificate\(attributes.signingCertificateIsV2 ? "-v2" : "") binds the signer's certificate")
-        } catch {
-            report.record(.indeterminate, .noSigningCertificateFound, "signingCertificate", "\(error)")
-        }
-    }
-
-    private func checkAlgorithmStrength(_ algorithm: SignatureAlgorithm, _ certificate: Certificate, _ report: inout CMSValidationReport) {
-        var weaknesses: [String] = []
-        if algorithm.isWeak { weaknesses.append("\(algorithm.digest) is a weak digest") }
-        if let rsa = _RSA.Signing.PublicKey(certificate.publicKey), rsa.keySizeInBits < 2048 {
-            weaknesses.append("RSA-\(rsa.keySizeInBits) is below 2048 bits")
-        }
-        if weaknesses.isEmpty {
-            report.pass("algorithmStrength", "\(algorithm) meets the policy")
-        } else {
-            report.record(.indeterminate, .cryptoConstraintsFailureNoPOE, "algorithmStrength", weaknesses.joined(separator: "; "))
-        }
     }
 }
 
-extension CMSValidationReport: ValidationRecording {}
+extension CMSValidationReport: ValidationRecording {
+    /// Records that the signature cannot be checked because of an algorithm this library
+    /// cannot compute: INDETERMINATE CRYPTO_CONSTRAINTS_FAILURE with a notice.
+    mutating func recordUnsupported(_ detail: String) {
+        notices.append(CMSValidationNotice(.unsupportedAlgorithm, detail))
+        record(.indeterminate, .cryptoConstraintsFailure, "algorithms", detail)
+    }
+}

@@ -15,8 +15,17 @@ public struct CertificateRevocationResult: Sendable, Hashable {
 public struct CMSValidationReport: Sendable {
     public var indication: ValidationIndication
     public var subIndication: ValidationSubIndication?
-    /// The signer's certificate, when found.
+    /// The signer's certificate, when found and parseable by swift-certificates.
     public var signerCertificate: Certificate?
+    /// The encoding of the signer's certificate, when found — also when swift-certificates
+    /// cannot parse it (then ``signerCertificate`` is `nil`).
+    public var signerCertificateDER: [UInt8]?
+    /// The signer certificate's subject, readable (also for a certificate only read field by field).
+    public var signerSubject: String?
+    /// Whether the signature value holds over the content, whatever the certificate's trust.
+    public var integrity: CMSIntegrity
+    /// Tolerated deviations and reasons in typed form (see ``CMSValidationNotice/Code``).
+    public var notices: [CMSValidationNotice]
     /// The validated chain from the signer to the trust anchor (empty when none was built).
     public var chain: [Certificate]
     public var digestAlgorithm: DigestAlgorithm?
@@ -54,6 +63,8 @@ public struct CMSValidationReport: Sendable {
 
     init(validationTime: Date) {
         indication = .totalPassed
+        integrity = .notChecked
+        notices = []
         checks = []
         chain = []
         revocation = []

@@ -9,8 +9,12 @@ public struct KeyUsageRequirement: Sendable, Hashable {
 
     /// Don't check key usage.
     public static let none = KeyUsageRequirement(kind: .none)
-    /// A signature certificate: keyUsage, when present, has digitalSignature or nonRepudiation
-    /// (contentCommitment); an extendedKeyUsage, when present, is not limited to unrelated purposes.
+    /// A document signer's certificate: not a CA (basicConstraints cA=TRUE); keyUsage, when
+    /// present, has digitalSignature or nonRepudiation (contentCommitment); extendedKeyUsage,
+    /// when present, allows document signing — anyExtendedKeyUsage, id-kp-documentSigning,
+    /// id-kp-emailProtection, or Adobe's or Microsoft's document-signing purpose. A TSA or
+    /// OCSP responder certificate (EKU timeStamping or OCSPSigning only) is refused.
+    /// A certificate that fails is INDETERMINATE CHAIN_CONSTRAINTS_FAILURE.
     public static let signature = KeyUsageRequirement(kind: .signature)
     /// A TSA certificate (RFC 3161 §2.3): a critical extendedKeyUsage holding only id-kp-timeStamping.
     public static let timeStamping = KeyUsageRequirement(kind: .timeStamping)

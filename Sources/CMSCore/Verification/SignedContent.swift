@@ -21,4 +21,13 @@ public enum SignedContent: Sendable {
         case .encapsulated: return encapsulated.map { algorithm.hash($0) }
         }
     }
+
+    /// The content itself, when it is at hand (for algorithms that sign the message, not a digest).
+    func message(encapsulated: [UInt8]?) -> [UInt8]? {
+        switch self {
+        case .bytes(let bytes): bytes
+        case .encapsulated: encapsulated
+        case .file, .digest: nil
+        }
+    }
 }

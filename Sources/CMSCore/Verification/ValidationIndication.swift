@@ -46,6 +46,10 @@ public struct ValidationSubIndication: RawRepresentable, Sendable, Hashable, Cod
     public static let revokedCANoPOE = Self(rawValue: "REVOKED_CA_NO_POE")
     /// An algorithm or key size is below the policy and no proof of existence predates its sunset.
     public static let cryptoConstraintsFailureNoPOE = Self(rawValue: "CRYPTO_CONSTRAINTS_FAILURE_NO_POE")
+    /// An algorithm is not among those the validation can accept, with no date from which a
+    /// proof of existence would help: here, an algorithm this library cannot compute (SHA-3,
+    /// brainpool, Ed448, DSA…), so the signature cannot be checked.
+    public static let cryptoConstraintsFailure = Self(rawValue: "CRYPTO_CONSTRAINTS_FAILURE")
     /// Revocation status could not be determined now; trying later with fresh data may succeed.
     public static let tryLater = Self(rawValue: "TRY_LATER")
     /// The chain could not be validated for another reason.

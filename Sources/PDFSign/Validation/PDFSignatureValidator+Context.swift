@@ -28,15 +28,21 @@ extension PDFSignatureValidator {
                     .typeConfusion, "/Contents of a signature dictionary is an RFC 3161 timestamp token: a TSA's token is not an approval signature",
                     objects: signature.objects))
             }
-            guard inspection.hashable, let signer = cms.signers.first else { return failed(report, .formatFailure, nil) }
-            guard let algorithm = signer.digestAlgorithm else {
-                report.indication = ValidationIndication.indeterminate.rawValue
-                report.subIndication = ValidationSubIndication.cryptoConstraintsFailureNoPOE.rawValue
-                report.findings.append(PDFValidationFinding(.cmsInvalid, "the digest algorithm \(signer.digestAlgorithmIdentifier) is not supported: integrity cannot be checked"))
-                return report
+            guard inspection.hashable else { return failed(report, .formatFailure, nil) }
+            let signer: CMSSignerSummary
+            switch Self.soleSigner(of: cms) {
+            case .success(let sole): signer = sole
+            case .failure(let failure): return failed(report, failure.subIndication, failure.finding)
             }
-            guard let digest = try? digestOfRanges(signature.byteRange, algorithm: algorithm) else {
-                return failed(report, .formatFailure, PDFValidationFinding(.unparseable, "the signed byte ranges cannot be read"))
+            guard let algorithm = signer.digestAlgorithm else {
+                report.findings.append(PDFValidationFinding(.unsupportedAlgorithm, "the digest algorithm \(signer.digestAlgorithmName) is not supported: integrity cannot be checked"))
+                report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
+                return Self.concludeUnchecked(report, inspection: inspection, indication: .indeterminate, subIndication: .cryptoConstraintsFailure, checks: [])
+            }
+            let content: SignedContent
+            switch signedContent(of: signature, cms: cms, algorithm: algorithm) {
+            case .success(let signed): content = signed
+            case .failure(let failure): return failed(report, failure.subIndication, failure.finding)
             }
 
             // Proof of existence: a signature timestamp that counts, else the oldest counting
@@ -51,16 +57,20 @@ extension PDFSignatureValidator {
             report.findings += timestampFindings(tokens)
 
             let cmsReport = await CMSSignatureVerifier(policy: cmsPolicy(proofOfExistence: proofOfExistence, signature: signature, cms: cms))
-                .verify(cms, content: .digest(digest, algorithm: algorithm))
-            report.signer = cmsReport.signerCertificate.map { String(describing: $0.subject) }
+                .verify(cms, content: content)
+            report.signer = cmsReport.signerSubject
             report.validationTime = cmsReport.validationTime
-            let passed = { (name: String) in cmsReport.checks.contains { $0.name == name && $0.outcome == .passed } }
-            report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && passed("messageDigest") && passed("signatureValue")
+            report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && cmsReport.integrity == .verified
+            let (cmsIndication, cmsSubIndication) = Self.cmsVerdict(cmsReport, subFilter: signature.subFilter, findings: &report.findings)
             report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
             report.level = level(signature, cmsReport: cmsReport, signatureTimestamp: signatureTimestamp,
                                  documentTimestamps: documentTimestamps, inspection: inspection)
-            report = conclude(report, cmsIndication: cmsReport.indication, cmsSubIndication: cmsReport.subIndication, checks: cmsReport.checks)
-            return lowered(report, byTimestamps: tokens)
+            if cmsReport.integrity == .notChecked {
+                return lowered(Self.concludeUnchecked(report, inspection: inspection, indication: cmsIndication,
+                                                      subIndication: cmsSubIndication, checks: cmsReport.checks), byTimestamps: tokens)
+            }
+            return lowered(conclude(report, cmsIndication: cmsIndication, cmsSubIndication: cmsSubIndication, checks: cmsReport.checks),
+                           byTimestamps: tokens)
         }
 
         // MARK: Document timestamps
@@ -222,7 +232,7 @@ extension PDFSignatureValidator {
         }
 
         /// The digest of the two byte ranges, read in chunks.
-        private func digestOfRanges(_ range: [Int], algorithm: DigestAlgorithm) throws -> [UInt8] {
+        func digestOfRanges(_ range: [Int], algorithm: DigestAlgorithm) throws -> [UInt8] {
             var digest = StreamingDigest(algorithm)
             for (start, length) in [(range[0], range[1]), (range[2], range[3])] {
                 var offset = start

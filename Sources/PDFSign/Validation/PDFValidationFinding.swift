@@ -38,6 +38,24 @@ public struct PDFValidationFinding: Hashable, Sendable, Codable, CustomStringCon
         /// The signature (or document timestamp) is intact but rejected: a revoked or expired
         /// certificate, a certificate unfit for the purpose — TOTAL-FAILED. The message names the check.
         public static let signatureFailed = Code(rawValue: "signatureFailed")
+        /// The CMS object does not hold exactly one SignerInfo (ISO 32000-2 §12.8.3.3) — TOTAL-FAILED FORMAT_FAILURE.
+        public static let signerInfoCount = Code(rawValue: "signerInfoCount")
+        /// An algorithm this library cannot compute (SHA-3, brainpool, Ed448, DSA…): the
+        /// signature could not be checked — INDETERMINATE. The message names the algorithm.
+        public static let unsupportedAlgorithm = Code(rawValue: "unsupportedAlgorithm")
+        /// An algorithm below the policy (SHA-1, RSA below 2048 bits), including the SHA-1
+        /// document digest of /adbe.pkcs7.sha1.
+        public static let weakAlgorithm = Code(rawValue: "weakAlgorithm")
+        /// A warning: the signature algorithm is written in a non-standard way that is tolerated
+        /// (ECDSA named by its curve or by id-ecPublicKey instead of ecdsa-with-SHAx).
+        public static let nonStandardAlgorithmIdentifier = Code(rawValue: "nonStandardAlgorithmIdentifier")
+        /// The signer's certificate cannot be parsed as X.509 (negative serial number, BER…):
+        /// the signature was checked with its key, but no chain can be built — INDETERMINATE.
+        public static let unparseableCertificate = Code(rawValue: "unparseableCertificate")
+        /// The signer's certificate is not meant for signing documents (a CA, a TSA or OCSP
+        /// responder certificate, a key usage without digitalSignature or nonRepudiation) —
+        /// INDETERMINATE CHAIN_CONSTRAINTS_FAILURE.
+        public static let signerCertificatePurpose = Code(rawValue: "signerCertificatePurpose")
         /// A signature timestamp is broken (imprint, signature) — TOTAL-FAILED.
         public static let timestampInvalid = Code(rawValue: "timestampInvalid")
         /// A signature timestamp could not be validated (chain, revocation) — INDETERMINATE.
@@ -73,7 +91,7 @@ public struct PDFValidationFinding: Hashable, Sendable, Codable, CustomStringCon
         public static let unparseable = Code(rawValue: "unparseable")
 
         /// Codes that inform without failing a signature or the document.
-        static let warnings: Set<Code> = [.structureRepaired]
+        static let warnings: Set<Code> = [.structureRepaired, .nonStandardAlgorithmIdentifier]
 
         /// Whether the finding only informs (a warning): it fails neither a signature nor the document.
         public var isWarning: Bool { Self.warnings.contains(self) }

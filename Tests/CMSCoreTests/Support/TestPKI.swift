@@ -44,21 +44,24 @@ enum TestPKI {
         }
     }
 
-    /// A leaf certificate for `type`, issued by the intermediate.
+    /// A leaf certificate for `type`, issued by the intermediate; `extra` extensions are appended
+    /// and `basicConstraints` can make it a CA.
     static func leaf(
         _ type: KeyType, name: String = "Signer", notBefore: Date = now.addingTimeInterval(-3600),
-        notAfter: Date = now.addingTimeInterval(365 * 86400), keyUsage: KeyUsage = KeyUsage(digitalSignature: true, nonRepudiation: true)
+        notAfter: Date = now.addingTimeInterval(365 * 86400), keyUsage: KeyUsage = KeyUsage(digitalSignature: true, nonRepudiation: true),
+        basicConstraints: BasicConstraints = .notCertificateAuthority, extra: [Certificate.Extension] = []
     ) -> Certificate {
-        try! Certificate(
+        var extensions = try! Certificate.Extensions {
+            Critical(basicConstraints)
+            Critical(keyUsage)
+            SubjectKeyIdentifier(hash: publicKey(type))
+        }
+        for item in extra { try! extensions.append(item) }
+        return try! Certificate(
             version: .v3, serialNumber: .init(), publicKey: publicKey(type),
             notValidBefore: notBefore, notValidAfter: notAfter,
             issuer: intermediate.subject, subject: try! DistinguishedName { CommonName("\(name) \(type.rawValue)") },
-            signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try! Certificate.Extensions {
-                Critical(BasicConstraints.notCertificateAuthority)
-                Critical(keyUsage)
-                SubjectKeyIdentifier(hash: publicKey(type))
-            },
+            signatureAlgorithm: .ecdsaWithSHA256, extensions: extensions,
             issuerPrivateKey: .init(intermediateKey))
     }
 
