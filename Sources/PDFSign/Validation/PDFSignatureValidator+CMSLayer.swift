@@ -71,6 +71,11 @@ extension PDFSignatureValidator.Context {
     /// algorithm, no signer certificate, a malformed SignerInfo): the structure first, as
     /// `conclude` judges it, then the CMS verdict — INDETERMINATE when the CMS layer could not
     /// decide, never SIG_CRYPTO_FAILURE. Not intact: integrity is unknown.
+    /// Findings that already say why the CMS layer did not pass a signature.
+    static let cmsExplanations: Set<PDFValidationFinding.Code> = [
+        .unsupportedAlgorithm, .weakAlgorithm, .unparseableCertificate, .signerCertificatePurpose, .cmsInvalid, .signerInfoCount,
+    ]
+
     static func concludeUnchecked(_ report: PDFSignatureReport, inspection: PDFByteRangeInspection,
                                   indication: ValidationIndication, subIndication: ValidationSubIndication?,
                                   checks: [ValidationCheck]) -> PDFSignatureReport {
@@ -84,8 +89,7 @@ extension PDFSignatureValidator.Context {
             report.indication = indication.rawValue
             report.subIndication = subIndication?.rawValue
         }
-        let explained: Set<PDFValidationFinding.Code> = [.unsupportedAlgorithm, .unparseableCertificate, .cmsInvalid]
-        if !report.findings.contains(where: { explained.contains($0.code) }), let failed = checks.first(where: { $0.outcome == .failed }) {
+        if !report.findings.contains(where: { cmsExplanations.contains($0.code) }), let failed = checks.first(where: { $0.outcome == .failed }) {
             report.findings.append(PDFValidationFinding(.cmsInvalid, "\(failed.name): \(failed.detail)"))
         }
         return report

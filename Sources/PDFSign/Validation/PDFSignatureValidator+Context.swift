@@ -161,7 +161,9 @@ extension PDFSignatureValidator {
             } else {
                 report.indication = cmsIndication.rawValue
                 report.subIndication = cmsSubIndication?.rawValue
-                report.findings += Self.verdictFindings(cmsIndication, cmsSubIndication, checks: checks)
+                if !report.findings.contains(where: { Self.cmsExplanations.contains($0.code) }) {
+                    report.findings += Self.verdictFindings(cmsIndication, cmsSubIndication, checks: checks)
+                }
             }
             return report
         }
