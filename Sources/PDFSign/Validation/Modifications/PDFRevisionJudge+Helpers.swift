@@ -38,6 +38,24 @@ extension PDFRevisionJudge {
         return nil
     }
 
+    /// The field type of a widget that has no /Parent but is listed in the /Kids of a field of
+    /// the form in `view` (pyHanko's "separate annots, kids indirect" layout): found by walking
+    /// the form's field tree, which only happens when the /Parent walk found nothing.
+    func fieldTypeOfParentlessKid(_ widget: PDFObjectReference, in view: PDFRevisionView) -> PDFName? {
+        var pending = (view.array(view.dictionary(view.catalog?["AcroForm"])?["Fields"]) ?? []).map { ($0, PDFName?.none) }
+        var visited = 0
+        while let (node, inherited) = pending.popLast(), visited < 10_000 {
+            visited += 1
+            guard let field = view.dictionary(node) else { continue }
+            let type = view.name(field["FT"]) ?? inherited
+            for kid in view.array(field["Kids"]) ?? [] {
+                if kid.referenceValue == widget { return type }
+                pending.append((kid, type))
+            }
+        }
+        return nil
+    }
+
     func isVisible(_ widget: PDFDictionary, in view: PDFRevisionView) -> Bool {
         let flags = view.resolve(widget["F"])?.integerValue ?? 0
         if flags & 2 != 0 || flags & 32 != 0 { return false }

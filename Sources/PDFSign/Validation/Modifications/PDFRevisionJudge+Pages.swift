@@ -51,7 +51,7 @@ extension PDFRevisionJudge {
                 continue
             }
             if annotation.name("Subtype") == "Widget" {
-                if inheritedFieldType(annotation, in: new) == "Sig" {
+                if (inheritedFieldType(annotation, in: new) ?? fieldTypeOfParentlessKid(added, in: new)) == "Sig" {
                     checkSignatureWidget(added)
                     approve(.reference(added))
                 } else if structure.fields[added.number] == nil {

@@ -326,3 +326,43 @@ struct ModificationCorpusTests {
         #expect(analysed > counts["no signature", default: 0], "\(counts)")
     }
 }
+
+@Suite("Modification analyzer: widgets listed only in a field's /Kids")
+struct ParentlessKidWidgetTests {
+    /// A signed document with a new field appended whose widget has no /Parent (pyHanko's
+    /// separate-annots-kids-indir layout): the widget's type comes from the field listing it.
+    static func withNewField(type: String) async throws -> [UInt8] {
+        let signed = try await ModificationFixtures.sign(SigningFixtures.classicPDF())
+        let document = try PDFDocument(bytes: signed)
+        let size = document.trailer.integer("Size")!
+        let (field, widget) = (size, size + 1)
+        let rootNumber = document.trailer["Root"]!.referenceValue!.number
+        var catalog = try document.catalog()
+        var page = try #require(try document.resolve(.reference(PDFObjectReference(3))).dictionaryValue)
+        let annots = (try document.resolve(page["Annots"] ?? .array([])).arrayValue ?? []) + [.reference(PDFObjectReference(widget))]
+        page["Annots"] = .array(annots)
+        var objects: [(Int, String)] = [
+            (3, page.description),
+            (field, "<< /FT /\(type) /T (Second) /Kids [\(widget) 0 R] >>"),
+            (widget, "<< /Type /Annot /Subtype /Widget /F 4 /Rect [0 0 0 0] /P 3 0 R >>"),
+        ]
+        let formObject = try #require(catalog["AcroForm"])
+        var form = try #require(try document.resolve(formObject).dictionaryValue)
+        form["Fields"] = .array((try document.resolve(form["Fields"] ?? .array([])).arrayValue ?? []) + [.reference(PDFObjectReference(field))])
+        if let reference = formObject.referenceValue {
+            objects.append((reference.number, form.description))
+        } else {
+            catalog["AcroForm"] = .dictionary(form)
+            objects.append((rootNumber, catalog.description))
+        }
+        return try ModificationFixtures.append(signed, objects: objects)
+    }
+
+    @Test("an empty signature field whose widget has no /Parent is allowed; a text field so added is not")
+    func parentlessKid() async throws {
+        let signatureField = try ModificationFixtures.analyze(try await Self.withNewField(type: "Sig"))
+        #expect(signatureField.level == .allowed, "\(signatureField.findings)")
+        let textField = try ModificationFixtures.analyze(try await Self.withNewField(type: "Tx"))
+        #expect(textField.level == .disallowed, "\(textField.findings)")
+    }
+}
