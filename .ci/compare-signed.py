@@ -4,8 +4,10 @@ coverage and modification level, per signature. Prints counts of agreement and e
 Usage: compare-signed.py ECONTRACT CORPUS_DIR OUT.jsonl
 Our side: `econtract pdf verify FILE --json` (trust not judged). pyHanko's side, also without
 trust: the CMS signature over the byte ranges (validate_sig_integrity; for document timestamps the
-token's imprint), coverage and the diff-analysis modification level.
+token's imprint and the TSA's signature over the TSTInfo), coverage and the diff-analysis
+modification level. Every disagreement gets a class; the classes are counted at the end.
 """
+import hashlib
 import json
 import subprocess
 import sys
@@ -39,8 +41,14 @@ def pyhanko_side(path):
                     else:
                         modifications = MODS.get(level, "disallowed")
                     if sig.sig_object_type == "/DocTimeStamp":
-                        tst = sig.signed_data["encap_content_info"]["content"].parsed
-                        intact = tst["message_imprint"]["hashed_message"].native == sig.compute_digest()
+                        # The token's imprint over the byte ranges, and the TSA's signature over the TSTInfo.
+                        content = sig.signed_data["encap_content_info"]["content"]
+                        imprint = content.parsed["message_imprint"]["hashed_message"].native == sig.compute_digest()
+                        algorithm = sig.signer_info["digest_algorithm"]["algorithm"].native
+                        token_intact, token_valid = validate_sig_integrity(
+                            sig.signer_info, sig.signer_cert, expected_content_type="tst_info",
+                            actual_digest=hashlib.new(algorithm, bytes(content)).digest())
+                        intact = bool(imprint and token_intact and token_valid)
                     else:
                         intact, valid = validate_sig_integrity(
                             sig.signer_info, sig.signer_cert, expected_content_type="data", actual_digest=sig.compute_digest())
