@@ -17,14 +17,21 @@
 /// certification with P = 3. After a certification, new *visible* signature widgets are refused
 /// (Sneaky Signature) and, unless P = 3, new or changed annotations (Evil Annotation).
 ///
+/// Each of these is a small rule (see the rule list in the PDFSign overview) in a policy that
+/// mirrors pyHanko's diff analysis: a rewritten object goes to the first rule whose role it
+/// plays, and what no rule claims is disallowed.
+///
 /// The analyzer never throws: what cannot be read becomes an `.unparseable` finding.
 public struct PDFModificationAnalyzer: Sendable {
     /// The document examined.
     public let document: PDFDocument
+    /// The rules applied, in order.
+    let policy: PDFModificationPolicy
 
-    /// An analyzer for `document`.
+    /// An analyzer for `document`, with the default rules.
     public init(document: PDFDocument) {
         self.document = document
+        self.policy = .standard
     }
 
     /// Everything written after revision `signedRevision` (index into document.revisions), judged for the
@@ -32,7 +39,7 @@ public struct PDFModificationAnalyzer: Sendable {
     /// signatures: the DocMDP P of the certification signature if any (nil = not certified) and the FieldMDP
     /// locks of every signature whose revision is ≤ the revision being examined.
     public func analyze(signedRevision: Int, signatureField: PDFObjectReference?) -> PDFModificationReport {
-        let run = PDFModificationRun(document: document, signedRevision: signedRevision, signatureField: signatureField)
+        let run = PDFModificationRun(document: document, signedRevision: signedRevision, signatureField: signatureField, policy: policy)
         return run.report()
     }
 }

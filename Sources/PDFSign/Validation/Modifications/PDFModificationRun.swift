@@ -3,11 +3,12 @@ final class PDFModificationRun {
     let document: PDFDocument
     let signedRevision: Int
     let signatureField: PDFObjectReference?
+    let policy: PDFModificationPolicy
     var findings: [PDFValidationFinding] = []
     private var seen: Set<String> = []
     /// Permissions.
     var certificationRevision: Int?
-    var docMDP: Int?
+    var docMDP: PDFCertificationLevel?
     var signatures: [PDFSignatureLockInfo] = []
     private var views: [Int: PDFRevisionView] = [:]
     /// The last structure map built, the revision it is valid up to, and what it read.
@@ -15,10 +16,11 @@ final class PDFModificationRun {
     /// Who references what, as of a revision, kept up to date revision by revision.
     var referrerCache: (revision: Int, referrers: [Int: Set<Int>])?
 
-    init(document: PDFDocument, signedRevision: Int, signatureField: PDFObjectReference?) {
+    init(document: PDFDocument, signedRevision: Int, signatureField: PDFObjectReference?, policy: PDFModificationPolicy = .standard) {
         self.document = document
         self.signedRevision = signedRevision
         self.signatureField = signatureField
+        self.policy = policy
     }
 
     func add(_ code: PDFValidationFinding.Code, _ message: String, _ objects: [Int] = []) {
@@ -53,7 +55,7 @@ final class PDFModificationRun {
         if signedRevision + 1 < revisions.count {
             for index in (signedRevision + 1)..<revisions.count {
                 let judge = PDFRevisionJudge(run: self, old: view(index - 1), new: view(index))
-                judge.judge()
+                judge.judge(under: policy)
                 // Each revision is compared with the one before it only: keep memory flat.
                 if index - 1 != signedRevision { views[index - 1] = nil }
             }
@@ -199,10 +201,10 @@ final class PDFModificationRun {
             }
             let type = last.name(dictionary["FT"]) ?? parentType
             for kid in (last.array(dictionary["Kids"]) ?? []).reversed() { stack.append((kid, name, type, depth + 1)) }
-            guard type == "Sig", let signature = last.dictionary(dictionary["V"]) else { continue }
+            guard type == .signatureFieldType, let signature = last.dictionary(dictionary["V"]) else { continue }
             var info = PDFSignatureLockInfo(name: name ?? "?", field: node.referenceValue, revision: revisionIndex(of: signature, in: last))
             for reference in last.array(signature["Reference"]) ?? [] {
-                guard let sigRef = last.dictionary(reference), last.name(sigRef["TransformMethod"]) == "FieldMDP",
+                guard let sigRef = last.dictionary(reference), last.name(sigRef["TransformMethod"]) == PDFTransformMethod.fieldMDP.name,
                       let params = last.dictionary(sigRef["TransformParams"]), let lock = PDFFieldLockRule(params, view: last) else { continue }
                 info.locks.append(lock)
             }
@@ -212,9 +214,8 @@ final class PDFModificationRun {
             signatures.append(info)
         }
         // The certification signature: /Perms /DocMDP in the catalog.
-        if let perms = last.dictionary(catalog["Perms"]), let certification = last.dictionary(perms["DocMDP"]) {
-            let p = PDFDocMDPPermission.permission(ofSignature: certification, resolve: last.resolve) ?? 2
-            docMDP = (1...3).contains(p) ? p : 2
+        if let perms = last.dictionary(catalog["Perms"]), let certification = last.dictionary(perms[PDFTransformMethod.docMDP.name]) {
+            docMDP = PDFCertificationLevel(permission: PDFDocMDPPermission.permission(ofSignature: certification, resolve: last.resolve))
             certificationRevision = revisionIndex(of: certification, in: last) ?? 0
         }
     }
@@ -226,8 +227,8 @@ final class PDFModificationRun {
         return document.revisionIndex(endingAt: range[2] + range[3])
     }
 
-    /// DocMDP P in force for revision `index` (nil: not certified before it).
-    func permission(for index: Int) -> Int? {
+    /// DocMDP level in force for revision `index` (nil: not certified before it).
+    func permission(for index: Int) -> PDFCertificationLevel? {
         guard let certificationRevision, let docMDP, certificationRevision < index else { return nil }
         return docMDP
     }
@@ -237,38 +238,9 @@ final class PDFModificationRun {
         for signature in signatures {
             guard let revision = signature.revision, revision < index else { continue }
             for lock in signature.locks where lock.covers(fieldName) {
-                return "signature field \(signature.name) locks it (FieldMDP /\(lock.action.string))"
+                return "signature field \(signature.name) locks it (FieldMDP /\(lock.action.name.string))"
             }
         }
         return nil
-    }
-}
-
-/// A signature's locks.
-struct PDFSignatureLockInfo {
-    var name: String
-    var field: PDFObjectReference?
-    var revision: Int?
-    var locks: [PDFFieldLockRule] = []
-}
-
-/// /Action /Fields of a FieldMDP transform or a /Lock dictionary.
-struct PDFFieldLockRule {
-    let action: PDFName
-    let fields: Set<String>
-
-    init?(_ dictionary: PDFDictionary, view: PDFRevisionView) {
-        guard let action = view.name(dictionary["Action"]) else { return nil }
-        self.action = action
-        fields = Set((view.array(dictionary["Fields"]) ?? []).compactMap { view.resolve($0)?.stringValue?.textValue })
-    }
-
-    func covers(_ name: String) -> Bool {
-        switch action {
-        case "All": return true
-        case "Include": return fields.contains(name)
-        case "Exclude": return !fields.contains(name)
-        default: return true
-        }
     }
 }

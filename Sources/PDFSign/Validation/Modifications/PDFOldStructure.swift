@@ -99,8 +99,8 @@ struct PDFOldStructure {
                 name = parentName.map { $0 + "." + partial } ?? partial
             }
             let type = view.name(dictionary["FT"]) ?? parentType
-            let signed = parentSigned || (type == "Sig" && dictionary["V"] != nil && view.resolve(dictionary["V"]) != PDFObject.null)
-            if type == "Sig", let value = dictionary["V"]?.referenceValue { signatureValues.insert(value.number) }
+            let signed = parentSigned || (type == .signatureFieldType && dictionary["V"] != nil && view.resolve(dictionary["V"]) != PDFObject.null)
+            if type == .signatureFieldType, let value = dictionary["V"]?.referenceValue { signatureValues.insert(value.number) }
             fields[reference.number] = Field(name: name ?? "?", type: type, signed: signed)
             if let appearance = dictionary["AP"] {
                 let apDictionary = appearance.referenceValue?.number

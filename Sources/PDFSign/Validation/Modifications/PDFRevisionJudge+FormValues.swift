@@ -4,26 +4,24 @@
 /// replace variant through form filling; pyHanko allows both).
 extension PDFRevisionJudge {
     /// A non-signature field's /V changes in this revision although the field already held a
-    /// value in the signed revision. Returns whether that was reported.
-    func judgeValueReplacement(_ number: Int, _ field: PDFOldStructure.Field, _ newValue: PDFObject) -> Bool {
+    /// value in the signed revision: the finding, or nil.
+    func reviewValueReplacement(_ number: Int, _ field: PDFOldStructure.Field, _ newValue: PDFObject) -> PDFRuleVerdict? {
         let signed = run.view(run.signedRevision)
         let before = inheritedValue(number, in: signed)
-        guard isFilled(before) else { return false }
+        guard isFilled(before) else { return nil }
         let after = inheritedValue(number, in: new)
-        guard !identical(before, after) else { return false }
-        disallow(.shadowAttackReplace, "form field \(field.name) (\(number) 0 R) held \(Self.describe(before)) when signed and is set to \(Self.describe(after)): the signer saw the old value", [number], covering: newValue)
-        return true
+        guard !identical(before, after) else { return nil }
+        return .disallowing(.shadowAttackReplace, "form field \(field.name) (\(number) 0 R) held \(Self.describe(before)) when signed and is set to \(Self.describe(after)): the signer saw the old value", [number], covering: newValue)
     }
 
     /// A non-signature field's appearance (/AP, /AS, or an appearance object) changes in this
     /// revision while its value is still the one it had when signed: the page shows what the
     /// value does not hold. Regenerating an appearance for a value set after signing is form
-    /// filling. Returns whether that was reported.
-    func judgeAppearanceWithoutValue(_ number: Int, name: String, widget: Int, _ newValue: PDFObject) -> Bool {
+    /// filling. The finding, or nil.
+    func reviewAppearanceWithoutValue(_ number: Int, name: String, widget: Int, _ newValue: PDFObject) -> PDFRuleVerdict? {
         let signedValue = inheritedValue(widget, in: run.view(run.signedRevision))
-        guard identical(signedValue, inheritedValue(widget, in: new)) else { return false }
-        disallow(.shadowAttackReplace, "the appearance of form field \(name) (\(number) 0 R) changes while its value is still \(Self.describe(signedValue)), as when signed: the page shows what the value does not hold", [number], covering: newValue)
-        return true
+        guard identical(signedValue, inheritedValue(widget, in: new)) else { return nil }
+        return .disallowing(.shadowAttackReplace, "the appearance of form field \(name) (\(number) 0 R) changes while its value is still \(Self.describe(signedValue)), as when signed: the page shows what the value does not hold", [number], covering: newValue)
     }
 
     /// The field's /V as of `view`, inherited from its ancestors (resolved); nil when none has one.

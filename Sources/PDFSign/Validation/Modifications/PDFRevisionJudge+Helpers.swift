@@ -65,22 +65,33 @@ extension PDFRevisionJudge {
     }
 
     func isDocumentTimestamp(_ signature: PDFDictionary) -> Bool {
-        signature.name("Type") == "DocTimeStamp" || signature.name("SubFilter") == "ETSI.RFC3161"
+        signature.name("Type") == PDFSignatureDictionaryType.documentTimestamp.name
+            || signature.name("SubFilter") == PDFSignatureSubFilter.rfc3161.name
     }
 
-    func typeDescription(_ value: PDFObject) -> String {
-        guard let dictionary = value.dictionaryValue else { return "object" }
-        switch (dictionary.name("Type")?.string, dictionary.name("Subtype")?.string) {
-        case ("Font"?, _): return "font"
-        case ("FontDescriptor"?, _): return "font descriptor"
-        case (_, "Form"?): return "form XObject"
-        case (_, "Image"?): return "image"
-        case ("ObjStm"?, _): return "object stream"
-        case ("XRef"?, _): return "cross-reference stream"
-        case (let type?, _): return "/\(type) object"
-        default:
-            if dictionary["FontFile"] != nil || dictionary["FontFile2"] != nil || dictionary["FontFile3"] != nil { return "font descriptor" }
-            return value.streamValue != nil ? "stream" : "object"
+    /// The object number of the signed revision's catalog entry `key`, when it is indirect.
+    func catalogEntry(_ key: PDFName) -> Int? {
+        guard let root = old.rootReference?.number, let catalog = old.object(root).flatMap({ old.dictionary($0) }) else { return nil }
+        return catalog[key]?.referenceValue?.number
+    }
+
+    /// New objects reachable from `seeds` through new objects only.
+    func reach(_ seeds: [PDFObjectReference]) -> Set<Int> {
+        var result: Set<Int> = []
+        var stack = seeds
+        while let reference = stack.popLast() {
+            guard newObjects.contains(reference.number), result.insert(reference.number).inserted else { continue }
+            if let value = new.object(reference.number) { pdfReferences(in: value, into: &stack) }
         }
+        return result
+    }
+
+    /// For every object number referenced in the old revision: the objects referencing it (-1: trailer).
+    func oldReferrers() -> [Int: Set<Int>] {
+        run.referrers(asOf: old.revision.index)
+    }
+
+    func usedElsewhere(_ number: Int, besides allowed: Set<Int>) -> Bool {
+        !(oldReferrers()[number] ?? []).subtracting(allowed).isEmpty
     }
 }
