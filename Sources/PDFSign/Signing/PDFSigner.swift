@@ -52,7 +52,7 @@ public struct PDFSigner: Sendable {
 
     /// Signs `document` and returns the signed file's bytes.
     public func sign(_ document: PDFDocument) async throws -> [UInt8] {
-        let preparer = PDFSignaturePreparer(options: resolvedOptions())
+        let preparer = PDFSignaturePreparer(options: try await resolvedOptions())
         var capacity = try await initialCapacity()
         while true {
             var (bytes, prepared) = try preparer.prepare(document, contentsCapacity: capacity)
@@ -79,7 +79,7 @@ public struct PDFSigner: Sendable {
     /// Signs `document` into the file at `path`, streaming: the original is copied and hashed
     /// in chunks. The file appears only when complete (written beside it, then renamed).
     public func sign(_ document: PDFDocument, writingTo path: String) async throws {
-        let preparer = PDFSignaturePreparer(options: resolvedOptions())
+        let preparer = PDFSignaturePreparer(options: try await resolvedOptions())
         let partial = path + ".partial"
         defer { try? FileManager.default.removeItem(atPath: partial) }
         try PDFOutputFile.refuseOverwritingSource(document, path: path)
@@ -114,7 +114,7 @@ public struct PDFSigner: Sendable {
     /// The CMS for a prepared file: CAdES over the byte-range digest, then the timestamp.
     func signature(for prepared: PreparedPDFSignature) async throws -> [UInt8] {
         var cades = CAdESSigningOptions()
-        cades.digestAlgorithm = options.digestAlgorithm
+        cades.digestAlgorithm = try prepared.digestAlgorithm
         cades.usesRSAPSS = options.usesRSAPSS
         // PAdES (EN 319 142-1 §6.3): no signing-time attribute; adbe.pkcs7.detached keeps it.
         cades.signingTime = options.subFilter == .pkcs7Detached ? (options.signingTime ?? Date()) : nil
@@ -128,10 +128,14 @@ public struct PDFSigner: Sendable {
         return try signature.derEncoded()
     }
 
-    /// The options with the signing time fixed, so that a retry writes the same /M.
-    private func resolvedOptions() -> PDFSignatureOptions {
+    /// The options with the signing time fixed, so that a retry writes the same /M, and the
+    /// digest chosen: the caller's, or the key's (SHA-512 for Ed25519, SHA-256 otherwise).
+    private func resolvedOptions() async throws -> PDFSignatureOptions {
         var resolved = options
         resolved.signingTime = options.signingTime ?? Date()
+        var cades = CAdESSigningOptions()
+        cades.digestAlgorithm = options.digestAlgorithm
+        resolved.digestAlgorithm = try await CAdESSigner(key: key, options: cades).digestAlgorithm()
         return resolved
     }
 
