@@ -47,7 +47,8 @@ enum TestPKI {
     /// A leaf certificate for `type`, issued by the intermediate.
     static func leaf(
         _ type: KeyType, name: String = "Signer", notBefore: Date = now.addingTimeInterval(-3600),
-        notAfter: Date = now.addingTimeInterval(365 * 86400), keyUsage: KeyUsage = KeyUsage(digitalSignature: true, nonRepudiation: true)
+        notAfter: Date = now.addingTimeInterval(365 * 86400), keyUsage: KeyUsage = KeyUsage(digitalSignature: true, nonRepudiation: true),
+        authorityInformationAccess: AuthorityInformationAccess? = nil
     ) -> Certificate {
         try! Certificate(
             version: .v3, serialNumber: .init(), publicKey: publicKey(type),
@@ -58,6 +59,7 @@ enum TestPKI {
                 Critical(BasicConstraints.notCertificateAuthority)
                 Critical(keyUsage)
                 SubjectKeyIdentifier(hash: publicKey(type))
+                if let authorityInformationAccess { authorityInformationAccess }
             },
             issuerPrivateKey: .init(intermediateKey))
     }
