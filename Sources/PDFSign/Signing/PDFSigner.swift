@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Logging
 import TimestampClient
 import SwiftASN1
 import X509
@@ -38,6 +39,11 @@ public struct PDFSigner: Sendable {
     public var revocationSource: any RevocationDataSource = HTTPRevocationDataSource()
     /// Certificates that complete chains for B-LT (intermediates, the root).
     public var extraCertificates: [Certificate] = []
+    /// Where B-LT and B-LTA fetch an issuer missing from the chain (default: HTTP, from the
+    /// certificate's AIA caIssuers location; `nil` fetches none).
+    public var issuerSource: (any IssuerCertificateSource)? = HTTPIssuerCertificateSource()
+    /// Where B-LT and B-LTA log what they fetch (see `PDFLongTermValidation`).
+    public var logger = Logger(label: "econtract.ltv")
 
     /// A signer. `level` defaults to B-T when a TSA is given, else B-B.
     public init(
@@ -70,7 +76,8 @@ public struct PDFSigner: Sendable {
     private func extendedForLevel(_ bytes: [UInt8]) async throws -> [UInt8] {
         guard level.includes(.lt) else { return bytes }
         let ltv = PDFLongTermValidation(
-            revocationSource: revocationSource, timestampAuthority: timestampAuthority, extraCertificates: extraCertificates)
+            revocationSource: revocationSource, timestampAuthority: timestampAuthority, extraCertificates: extraCertificates,
+            issuerSource: issuerSource, logger: logger)
         let withData = try await ltv.addingValidationData(to: PDFDocument(bytes: bytes))
         guard level.includes(.lta) else { return withData }
         return try await ltv.addingDocumentTimestamp(to: PDFDocument(bytes: withData))

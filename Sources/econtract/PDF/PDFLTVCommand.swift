@@ -20,7 +20,7 @@ struct PDFLTVCommand: AsyncParsableCommand {
     @Option(name: .long, help: "RFC 3161 TSA URL for the document timestamp.")
     var tsa: String
 
-    @Option(name: .long, help: "Certificates to add to the DSS (e.g. the root; repeatable).")
+    @Option(name: .long, help: "Certificates to add to the DSS (repeatable). Issuers missing from a chain are otherwise fetched from the AIA caIssuers URL when the certificate names one.")
     var dssCert: [String] = []
 
     @Flag(name: .long, help: "Only add the validation data (B-LT), no document timestamp.")
@@ -28,15 +28,17 @@ struct PDFLTVCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
+            let issuers = NotingIssuerSource()
             let ltv = PDFLongTermValidation(
                 timestampAuthority: HTTPTimestampAuthority(url: try parseHTTPURL(tsa, option: "--tsa")),
-                extraCertificates: try dssCert.flatMap { try PEMFiles.certificates(inFile: $0) })
+                extraCertificates: try dssCert.flatMap { try PEMFiles.certificates(inFile: $0) }, issuerSource: issuers)
             let document = try PDFDocument(contentsOfFile: input)
             let extended = noTimestamp ? try await ltv.addingValidationData(to: document) : try await ltv.extendingToLTA(document)
             try writeFile(output, extended)
             let renewal = try PDFLongTermValidation.renewalDate(of: PDFDocument(bytes: extended))
             print("extended \(input) → \(output) (\(noTimestamp ? "validation data" : "validation data and a document timestamp"))"
                 + (renewal.map { "; renew before \(ISO8601DateFormatter().string(from: $0))" } ?? ""))
+            for note in issuers.notes { print(note) }
         }
     }
 }

@@ -48,7 +48,7 @@ struct PDFSignCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Use /SubFilter /adbe.pkcs7.detached instead of /ETSI.CAdES.detached.")
     var pkcs7 = false
 
-    @Option(name: .long, help: "Certificates to add to the DSS for B-LT/B-LTA (e.g. the root; repeatable).")
+    @Option(name: .long, help: "Certificates to add to the DSS for B-LT/B-LTA (repeatable). Issuers missing from a chain are otherwise fetched from the AIA caIssuers URL when the certificate names one.")
     var dssCert: [String] = []
 
     @Option(name: .customLong("pdf-password-file"), help: "File whose first line is the user password of an encrypted PDF (or $\(Self.pdfPasswordVariable); encrypted PDFs are refused for now: decryption is not implemented).")
@@ -101,8 +101,11 @@ struct PDFSignCommand: AsyncParsableCommand {
             }
             var signer = PDFSigner(key: key, options: options, level: pades, timestampAuthority: authority)
             signer.extraCertificates = try dssCert.flatMap { try PEMFiles.certificates(inFile: $0) }
+            let issuers = NotingIssuerSource()
+            signer.issuerSource = issuers
             try await signer.sign(document, writingTo: out)
             print("signed \(`in`) → \(out) (PAdES \(signer.level.rawValue), \(options.subFilter.rawValue)\(certify.map { ", certified P=\($0)" } ?? ""))")
+            for note in issuers.notes { print(note) }
         }
     }
 }
