@@ -28,12 +28,23 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
     public var url: URL
     /// The HTTP transport (default `URLSessionHTTPTransport`).
     public var transport: any HTTPTransport
+    /// What every request asks for: digest algorithm, nonce (random by default), policy, certReq.
+    public var requestOptions: TimestampRequestOptions
     /// The TSA policy to ask for (`reqPolicy`); the token must then carry it.
-    public var requestedPolicy: ASN1ObjectIdentifier?
+    public var requestedPolicy: ASN1ObjectIdentifier? {
+        get { requestOptions.policy }
+        set { requestOptions.policy = newValue }
+    }
     /// The hash algorithm used by ``timestamp(data:)`` and CAdES-T.
-    public var digestAlgorithm: DigestAlgorithm
+    public var digestAlgorithm: DigestAlgorithm {
+        get { requestOptions.digestAlgorithm }
+        set { requestOptions.digestAlgorithm = newValue }
+    }
     /// Ask the TSA to include its certificate (certReq), and require it in the token.
-    public var requestsCertificate: Bool
+    public var requestsCertificate: Bool {
+        get { requestOptions.requestsCertificate }
+        set { requestOptions.requestsCertificate = newValue }
+    }
     /// How long one attempt may take.
     public var timeout: Duration
     /// Attempts in all (1 = no retry).
@@ -54,9 +65,8 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
                 authentication: Authentication = .none, additionalHeaders: [String: String] = [:]) {
         self.url = url
         self.transport = transport
-        self.requestedPolicy = requestedPolicy
-        self.digestAlgorithm = digestAlgorithm
-        self.requestsCertificate = requestsCertificate
+        self.requestOptions = TimestampRequestOptions(digestAlgorithm: digestAlgorithm, policy: requestedPolicy,
+                                                      requestsCertificate: requestsCertificate)
         self.timeout = timeout
         self.maximumAttempts = max(1, maximumAttempts)
         self.initialBackoff = initialBackoff
@@ -73,11 +83,12 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
         try await requestResponse(digest: digest, algorithm: algorithm).requireToken()
     }
 
-    /// Builds the request this authority sends for `digest` (with a fresh nonce).
-    public func makeRequest(digest: [UInt8], algorithm: DigestAlgorithm) throws -> TimeStampReq {
-        try TimestampRequestBuilder.checkDigest(digest, algorithm)
-        return TimeStampReq(messageImprint: MessageImprint(algorithm: algorithm, digest: digest), reqPolicy: requestedPolicy,
-                            nonce: TimestampRequestBuilder.randomNonce(), certReq: requestsCertificate)
+    /// Builds the request this authority sends for `digest` (with a fresh nonce, unless
+    /// ``requestOptions`` says otherwise).
+    package func makeRequest(digest: [UInt8], algorithm: DigestAlgorithm) throws -> TimeStampReq {
+        var options = requestOptions
+        options.digestAlgorithm = algorithm
+        return try options.request(digest: digest)
     }
 
     /// Obtains a granted reply for `digest`, whole (for storing as a `.tsr` file).
@@ -89,11 +100,26 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
         return response
     }
 
-    /// Sends a prepared request (for example one made by `openssl ts -query`) and checks the
-    /// reply against it. The reply is returned whatever its PKIStatus, once it is not `waiting`
+    /// Sends a prepared DER `TimeStampReq` (for example one made by `openssl ts -query`, or
+    /// by ``TimestampRequestOptions/derEncodedRequest(digest:)``) and checks the reply
+    /// against it. The reply is returned whatever its PKIStatus, once it is not `waiting`
     /// (call ``TimestampResponse/requireToken()`` to insist on a token); a granted reply's
     /// token is checked against the request.
-    public func send(_ request: TimeStampReq) async throws -> TimestampResponse {
+    ///
+    /// - Throws: ``TimestampError/Code/invalidArgument`` when `requestDER` is not a DER
+    ///   `TimeStampReq`; otherwise as ``timestamp(digest:algorithm:)``.
+    public func send(requestDER: [UInt8]) async throws -> TimestampResponse {
+        let request: TimeStampReq
+        do {
+            request = try TimeStampReq(derEncoded: requestDER)
+        } catch {
+            throw TimestampError(.invalidArgument, "the request is not a DER TimeStampReq: \(error)")
+        }
+        return try await send(request)
+    }
+
+    /// Sends a request and checks the reply against it; see ``send(requestDER:)``.
+    package func send(_ request: TimeStampReq) async throws -> TimestampResponse {
         let body = try request.derEncoded()
         var attempt = 1
         while true {
