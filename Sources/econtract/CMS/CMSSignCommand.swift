@@ -3,7 +3,7 @@ import CMSCore
 import Foundation
 import TimestampClient
 
-struct CMSSignCommand: AsyncParsableCommand {
+struct CMSSignCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
         abstract: "Make a detached CAdES-B-B signature (DER) of a file."
@@ -28,6 +28,8 @@ struct CMSSignCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Time-stamp the signature at this RFC 3161 TSA (CAdES-T).")
     var tsa: String?
+
+    @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         try await runReportingErrors {

@@ -2,7 +2,7 @@ import ArgumentParser
 import CMSCore
 import Foundation
 
-struct CMSVerifyCommand: AsyncParsableCommand {
+struct CMSVerifyCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Verify a detached CMS signature; exit 0 only on TOTAL-PASSED."
@@ -41,6 +41,7 @@ struct CMSVerifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
+    @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         if [ocsp, ocspOnly, crl, noRevocation].filter({ $0 }).count > 1 {

@@ -5,7 +5,7 @@ import PDFSign
 import TimestampClient
 
 /// `econtract pdf ltv`: upgrade every signature to B-LTA, or renew an LTA chain.
-struct PDFLTVCommand: AsyncParsableCommand {
+struct PDFLTVCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "ltv",
         abstract: "Add validation data (DSS) and a document timestamp: B-LTA, or the renewal of an LTA chain."
@@ -26,6 +26,8 @@ struct PDFLTVCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Only add the validation data (B-LT), no document timestamp.")
     var noTimestamp = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await runReportingErrors {
             let issuers = NotingIssuerSource()
@@ -44,7 +46,7 @@ struct PDFLTVCommand: AsyncParsableCommand {
 }
 
 /// `econtract pdf timestamp`: add a document timestamp.
-struct PDFTimestampCommand: AsyncParsableCommand {
+struct PDFTimestampCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "timestamp",
         abstract: "Add a document timestamp (/DocTimeStamp, ETSI.RFC3161) over the whole PDF."
@@ -58,6 +60,8 @@ struct PDFTimestampCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "RFC 3161 TSA URL.")
     var tsa: String
+
+    @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         try await runReportingErrors {

@@ -5,7 +5,7 @@ import PDFSign
 import TimestampClient
 
 /// `econtract pdf sign`: a PAdES B-B or B-T signature as an incremental update.
-struct PDFSignCommand: AsyncParsableCommand {
+struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
         abstract: "Sign a PDF (PAdES B-B, or B-T with --tsa) as an incremental update."
@@ -59,6 +59,8 @@ struct PDFSignCommand: AsyncParsableCommand {
 
     /// The environment variable holding the PDF's user password.
     static let pdfPasswordVariable = "ECONTRACT_PDF_PASSWORD"
+
+    @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         if pdfPassword != nil, pdfPasswordFile != nil {
