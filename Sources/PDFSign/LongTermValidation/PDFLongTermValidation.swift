@@ -25,8 +25,8 @@ public struct PDFLongTermValidation: Sendable {
     /// Where an issuer missing from a chain (and from ``extraCertificates``) is fetched:
     /// by default over HTTP from the certificate's AIA caIssuers location; `nil` fetches none.
     public var issuerSource: (any IssuerCertificateSource)?
-    /// Where the collection logs what it fetched, for which certificate (`debug`), and what
-    /// failed or was completed from AIA (`info`).
+    /// Where the collection logs what it added or failed to fetch, for which certificate
+    /// (`debug`), and each issuer completed through ``issuerSource`` (`info`).
     public var logger: Logger
 
     /// Long-term validation through `revocationSource` (default: HTTP, from the certificates'

@@ -16,6 +16,8 @@ struct PDFValidationDataCollector {
     let extraCertificates: [Certificate]
     /// Where missing issuers come from; `nil` fetches none.
     let issuerSource: (any IssuerCertificateSource)?
+    /// Fetch failures at debug (the HTTP sources log their own at info); an issuer completed
+    /// from the issuer source at info.
     let logger: Logger
     /// What was fetched for each certificate, so that signatures sharing a chain (or a TSA)
     /// share its revocation data instead of fetching a fresh, slightly different copy.
@@ -42,7 +44,7 @@ struct PDFValidationDataCollector {
         do {
             lists = try await source.crls(for: certificate, issuer: issuer)
         } catch {
-            logger.info("CRL fetch failed", metadata: ["certificate": "\(certificate.subject)", "reason": "\(Self.reason(error))"])
+            logger.debug("CRL fetch failed", metadata: ["certificate": "\(certificate.subject)", "reason": "\(Self.reason(error))"])
             lists = []
         }
         fetched.crls[issuer] = lists
@@ -55,7 +57,7 @@ struct PDFValidationDataCollector {
         do {
             response = try await source.ocspResponse(for: certificate, issuer: issuer)
         } catch {
-            logger.info("OCSP fetch failed", metadata: ["certificate": "\(certificate.subject)", "reason": "\(Self.reason(error))"])
+            logger.debug("OCSP fetch failed", metadata: ["certificate": "\(certificate.subject)", "reason": "\(Self.reason(error))"])
         }
         fetched.ocsp[certificate] = .some(response)
         return response
@@ -72,13 +74,13 @@ struct PDFValidationDataCollector {
             do {
                 candidates = try await issuerSource.issuerCandidates(for: certificate)
             } catch {
-                logger.info("issuer fetch failed", metadata: ["certificate": "\(certificate.subject)", "reason": "\(Self.reason(error))"])
+                logger.debug("issuer fetch failed", metadata: ["certificate": "\(certificate.subject)", "reason": "\(Self.reason(error))"])
                 candidates = []
             }
             fetched.issuers[certificate] = candidates
         }
         guard let issuer = candidates.first(where: { $0.issued(certificate) }) else { return nil }
-        logger.info("completed the chain with an issuer certificate from AIA caIssuers", metadata: [
+        logger.info("completed the chain with a fetched issuer certificate", metadata: [
             "certificate": "\(certificate.subject)", "issuer": "\(issuer.subject)",
         ])
         return issuer
