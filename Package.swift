@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         .target(
@@ -36,6 +37,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "BigInt", package: "BigInt"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -45,6 +47,7 @@ let package = Package(
                 "CMSCore",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -52,7 +55,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "PDFSign",
-            dependencies: ["CMSCore", "TimestampClient", "CZlib", .product(name: "SwiftASN1", package: "swift-asn1")],
+            dependencies: [
+                "CMSCore", "TimestampClient", "CZlib",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(name: "ContractModel", dependencies: ["PDFSign"], swiftSettings: strictSettings),
@@ -69,6 +76,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -117,17 +125,17 @@ let package = Package(
         ),
         .testTarget(
             name: "TimestampClientTests",
-            dependencies: ["TimestampClient", "CMSCore", "LoopbackHTTP"],
+            dependencies: ["TimestampClient", "CMSCore", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "PDFSignTests",
-            dependencies: ["PDFSign", "CMSCore", "TimestampClient"],
+            dependencies: ["PDFSign", "CMSCore", "TimestampClient", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CMSCoreTests",
-            dependencies: ["CMSCore"],
+            dependencies: ["CMSCore", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,6 +1,8 @@
 // Signing time of PDFSign next to the hashing floor (`openssl dgst -sha256` of the same file)
-// and next to pyHanko signing in-process, in one run, with peak memory. Build in release:
-//   swift run -c release PDFSignBenchmark [--runs 20] [--skip-large]
+// and next to pyHanko signing in-process, in one run, with peak memory; then `econtract pdf
+// sign` as a whole process next to `pyhanko sign addsig`. Build in release:
+//   swift build -c release --product econtract
+//   swift run -c release PDFSignBenchmark [--runs 20] [--skip-large] [--econtract PATH]
 // Then full offline validation of a B-LTA file next to `pyhanko sign adesverify` (with the shared
 // test PKI up). Inputs are generated: a typical 3-page contract (~20 KB), 1 MB and 200 MB files whose bulk is
 // one raw image. Each size is signed (PAdES B-B, RSA-2048, invisible) into a file by a child
@@ -48,6 +50,8 @@ struct PDFSignBenchmark {
         print(String(repeating: "-", count: 118))
         print("ours/dgst: signing time over hashing the file once (goal ≤ 1.5 for 200 MB); pyHanko/ours: how many times faster we are (goal ≥ 20 on typical documents).")
         print("pyHanko: n/a when ../shared/interop/setup has not installed it; openssl: n/a when absent.")
+        print("")
+        try WholeProcessBenchmark.run(runs: runs, directory: directory, keys: keys)
         print("")
         try await ValidationBenchmark.run(runs: runs, directory: directory)
     }

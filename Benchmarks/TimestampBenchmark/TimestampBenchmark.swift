@@ -26,8 +26,7 @@ struct TimestampBenchmark {
 
         print("EContractKit TimestampClient benchmark (\(seconds) s per measurement, 2-core machine)")
         // The TSA's own cost per request: parse a DER request, issue, serialize the reply.
-        let requestDER = try TimeStampReq(messageImprint: MessageImprint(algorithm: .sha256, digest: digest), reqPolicy: nil,
-                                          nonce: [0x5A, 1, 2, 3, 4, 5, 6, 7, 8], certReq: true).derEncoded()
+        let requestDER = try TimestampRequestOptions(nonce: .fixed([0x5A, 1, 2, 3, 4, 5, 6, 7, 8])).derEncodedRequest(digest: digest)
         let issueRate = try await rate(seconds, concurrency: 1) { _ = await tsa.respond(to: requestDER) }
         let inMemory = HTTPTimestampAuthority(url: server.url, transport: InMemoryTransport(tsa: tsa))
         let clientRate = try await rate(seconds, concurrency: 1) { _ = try await inMemory.timestamp(digest: digest, algorithm: .sha256) }

@@ -1,7 +1,10 @@
 // SignContract — two parties sign a PDF in turn and the result is kept as PAdES B-LTA.
 //
 //   swift run SignContract IN.pdf OUT.pdf          # sandbox keys, in-process TSA and OCSP/CRLs (offline)
-//   swift run SignContract IN.pdf OUT.pdf --p12 PARTY.p12 --password P --tsa URL --root ROOT.pem
+//   ECONTRACT_PASSWORD=… swift run SignContract IN.pdf OUT.pdf --p12 PARTY.p12 --tsa URL --root ROOT.pem
+//
+// The PKCS#12 password comes from --password-file FILE or $ECONTRACT_PASSWORD (a password in
+// argv is visible to every user through `ps`).
 //
 // The first party signs with its own certificate (当事者型), the second through the platform's
 // witness certificate (立会人型); both signatures get a timestamp, then the validation data and
@@ -17,10 +20,19 @@ struct SignContract {
         CommandLine.arguments.firstIndex(of: name).flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
     }
 
+    /// The first line of --password-file, else $ECONTRACT_PASSWORD, else empty.
+    static func password() throws -> String {
+        if let file = option("--password-file") {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+        }
+        return ProcessInfo.processInfo.environment["ECONTRACT_PASSWORD"] ?? ""
+    }
+
     static func main() async {
         let arguments = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("--") }
         guard arguments.count == 2 else {
-            print("usage: SignContract IN.pdf OUT.pdf [--p12 PARTY.p12 --password P --tsa URL --root ROOT.pem]")
+            print("usage: SignContract IN.pdf OUT.pdf [--p12 PARTY.p12 [--password-file FILE] --tsa URL --root ROOT.pem]")
             exit(2)
         }
         let (input, output) = (arguments[arguments.startIndex], arguments[arguments.startIndex + 1])
@@ -32,7 +44,7 @@ struct SignContract {
             let revocation: any RevocationDataSource
             var roots = [sandbox.root]
             if let p12 = option("--p12"), let url = option("--tsa").flatMap(URL.init(string:)), let root = option("--root") {
-                party = try SoftwareSigningKey.load(pkcs12File: p12, password: option("--password") ?? "")
+                party = try SoftwareSigningKey.load(pkcs12File: p12, password: try password())
                 tsa = HTTPTimestampAuthority(url: url)
                 revocation = HTTPRevocationDataSource()
                 roots = try PEMFiles.certificates(inFile: root)

@@ -6,7 +6,7 @@ import TimestampClient
 import X509
 
 /// The README's main command: the whole contract-signing flow on embedded defaults, offline.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Sign a sample contract PDF end to end on an in-process sandbox PKI and TSA (no setup, no network)."
@@ -14,6 +14,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Folder for the sandbox PKI and the outputs.")
     var out: String = "econtract-demo"
+
+    @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         try await runReportingErrors {

@@ -15,6 +15,8 @@ struct EContractCommand: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
+            // Quiet by default (warnings), -v info, -vv debug; always to stderr.
+            ((command as? LoggingCommand)?.logging ?? LoggingOptions()).bootstrap()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -129,11 +129,29 @@ struct SigningRefusalTests {
         }
     }
 
-    @Test("Ed25519 requires SHA-512")
-    func ed25519NeedsSHA512() async throws {
-        await #expect(throws: CMSError(.unsupportedAlgorithm, "")) {
-            try await CAdESSigner(key: TestPKI.signingKey(.ed25519)).sign(content: [1, 2, 3])
-        }
+    @Test("Ed25519 picks SHA-512 by itself when no digest was chosen (RFC 8419)")
+    func ed25519DefaultsToSHA512() async throws {
+        let signer = CAdESSigner(key: try TestPKI.signingKey(.ed25519))
+        let content = CAdESSigningTests.content
+        #expect(try await signer.digestAlgorithm() == .sha512)
+        let signature = try await signer.sign(content: content)
+        #expect(signature.signers.first?.digestAlgorithm == .sha512)
+        let report = await CMSSignatureVerifier(policy: TestPKI.policy()).verify(signature, content: .bytes(content))
+        #expect(report.indication == ValidationIndication.totalPassed, "\(report.checks)")
+        #expect(report.signatureAlgorithm == SignatureAlgorithm.ed25519)
+        // Other keys keep SHA-256 unless asked otherwise.
+        #expect(try await CAdESSigner(key: try TestPKI.signingKey(.p256)).digestAlgorithm() == .sha256)
+    }
+
+    @Test("an explicit digest that contradicts Ed25519 is refused as an invalid argument", arguments: [DigestAlgorithm.sha256, .sha384])
+    func ed25519RefusesOtherDigests(digest: DigestAlgorithm) async throws {
+        var options = CAdESSigningOptions()
+        options.digestAlgorithm = digest
+        let signer = CAdESSigner(key: try TestPKI.signingKey(.ed25519), options: options)
+        await #expect(throws: CMSError(.invalidArgument, "")) { try await signer.digestAlgorithm() }
+        let error = await #expect(throws: CMSError.self) { try await signer.sign(content: [1, 2, 3]) }
+        #expect(error?.code == .invalidArgument)
+        #expect(error?.reason.contains("SHA-512") == true)
     }
 
     @Test("a key that does not match the certificate is refused when loading")

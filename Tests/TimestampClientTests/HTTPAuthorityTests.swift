@@ -224,7 +224,7 @@ struct HTTPAuthorityTests {
             let signature = try! await CAdESSigner(key: signer).sign(encapsulating: [1, 2, 3])
             let status = PKIStatusInfo(status: .granted)
             var coder = DER.Serializer()
-            try! coder.serialize(TimeStampResp(status: status, timeStampToken: ASN1Any(derEncoded: DER.parse(signature.derEncoded()))))
+            try! coder.serialize(TimeStampRespMessage(status: status, timeStampToken: ASN1Any(derEncoded: DER.parse(signature.derEncoded()))))
             return .init(body: coder.serializedBytes)
         }
         defer { server.stop() }

@@ -113,7 +113,7 @@ struct InteropTests {
         #expect(try request.derEncoded() == queryBytes)
         #expect(request.certReq)
         #expect(request.nonce != nil)
-        let response = try await HTTPTimestampAuthority(url: Self.tsaURL, timeout: .seconds(10)).send(request)
+        let response = try await HTTPTimestampAuthority(url: Self.tsaURL, timeout: .seconds(10)).send(requestDER: queryBytes)
         let token = try response.requireToken()
         let report = await TimestampVerifier(policy: TimestampVerificationPolicy(trustAnchors: [try env.root]))
             .verify(token, data: data, nonce: request.nonce)

@@ -53,8 +53,7 @@ struct LocalAuthorityTests {
     @Test func nonceIsChecked() async throws {
         let tsa = try pki.localTSA()
         let digest = DigestAlgorithm.sha256.hash(data)
-        let request = TimeStampReq(messageImprint: MessageImprint(algorithm: .sha256, digest: digest), nonce: [0x42, 0x43], certReq: true)
-        let token = try await tsa.issueToken(for: request)
+        let token = try await tsa.issueToken(digest: digest, options: TimestampRequestOptions(nonce: .fixed([0x42, 0x43])))
         #expect(await pki.verifier().verify(token, digest: digest, algorithm: .sha256, nonce: [0x42, 0x43]).isValid)
         let report = await pki.verifier().verify(token, digest: digest, algorithm: .sha256, nonce: [0x42, 0x44])
         #expect(report.indication == .totalFailed)
@@ -130,8 +129,7 @@ struct LocalAuthorityTests {
 
     @Test func certReqFalseLeavesCertificatesOut() async throws {
         let tsa = try pki.localTSA()
-        let request = TimeStampReq(messageImprint: MessageImprint(algorithm: .sha256, digest: DigestAlgorithm.sha256.hash(data)), certReq: false)
-        let token = try await tsa.issueToken(for: request)
+        let token = try await tsa.issueToken(digest: DigestAlgorithm.sha256.hash(data), options: TimestampRequestOptions(requestsCertificate: false))
         #expect(token.signature.certificates.isEmpty)
         var policy = TimestampVerificationPolicy(trustAnchors: [pki.root.certificate])
         #expect(await TimestampVerifier(policy: policy).verify(token, data: data).subIndication == .noSigningCertificateFound)

@@ -55,7 +55,7 @@ struct WireFormatTests {
         #expect(reply.statusInfo.status == .granted)
         let token = try reply.requireToken()
         // The whole reply re-serializes to the same bytes.
-        #expect(try reply.response.derEncoded() == replyDER)
+        #expect(try reply.message.derEncoded() == replyDER)
         // TSTInfo re-serializes to the eContent bytes.
         #expect(try token.info.derEncoded() == token.signature.encapsulatedContent)
         #expect(token.info.version == 1)
@@ -76,7 +76,7 @@ struct WireFormatTests {
         var status = DER.Serializer()
         try status.serialize(PKIStatusInfo(status: .granted))
         let replyBER = [0x30, 0x80] + status.serializedBytes + tokenBER + [0x00, 0x00]
-        #expect(throws: (any Error).self) { try TimeStampResp(derEncoded: replyBER) }
+        #expect(throws: (any Error).self) { try TimeStampRespMessage(derEncoded: replyBER) }
         let reply = try TimestampResponse(derEncoded: replyBER)
         #expect(reply.token?.info == token.info)
         #expect(reply.derEncoded == replyBER)

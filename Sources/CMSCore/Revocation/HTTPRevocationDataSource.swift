@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SwiftASN1
 import X509
 
@@ -16,11 +17,17 @@ public struct HTTPRevocationDataSource: RevocationDataSource {
     /// Whether OCSP requests carry a random nonce (RFC 8954) that the response must echo
     /// when it carries a nonce at all. Default `true`.
     public var sendsNonce: Bool = true
+    /// Where fetches (`debug`) and failures (`info`: the checker turns them into an
+    /// "unknown" status, so they are seen nowhere else as they happen) are logged.
+    public var logger: Logger
 
-    /// A data source using `transport`, allowing `timeout` per request.
-    public init(transport: any HTTPTransport = URLSessionHTTPTransport(), timeout: Duration = .seconds(15)) {
+    /// A data source using `transport`, allowing `timeout` per request. The default
+    /// transport sets up no network client until a first fetch.
+    public init(transport: any HTTPTransport = URLSessionHTTPTransport(), timeout: Duration = .seconds(15),
+                logger: Logger = Logger(label: "econtract.revocation")) {
         self.transport = transport
         self.timeout = timeout
+        self.logger = logger
     }
 
     /// Asks the first `http:` OCSP responder of the certificate's Authority Information Access.
@@ -32,6 +39,22 @@ public struct HTTPRevocationDataSource: RevocationDataSource {
     ///   status or media type, or echoes the wrong nonce.
     public func ocspResponse(for certificate: Certificate, issuer: Certificate) async throws -> [UInt8]? {
         guard let url = certificate.ocspResponderURLs.first else { return nil }
+        logger.debug("fetching OCSP response", metadata: ["url": "\(url.redactedForLogging)", "certificate": "\(certificate.subject)"])
+        do {
+            let body = try await fetchOCSPResponse(from: url, for: certificate, issuer: issuer)
+            logger.debug("fetched OCSP response", metadata: ["url": "\(url.redactedForLogging)", "bytes": "\(body.count)"])
+            return body
+        } catch {
+            let failure = error as? CMSError
+            logger.info("OCSP fetch failed", metadata: [
+                "url": "\(url.redactedForLogging)", "certificate": "\(certificate.subject)",
+                "code": "\(failure?.code.description ?? "other")", "reason": "\(failure?.reason ?? "\(error)")",
+            ])
+            throw error
+        }
+    }
+
+    private func fetchOCSPResponse(from url: URL, for certificate: Certificate, issuer: Certificate) async throws -> [UInt8] {
         var nonce: [UInt8]?
         if sendsNonce {
             var generator = SystemRandomNumberGenerator()
@@ -43,17 +66,17 @@ public struct HTTPRevocationDataSource: RevocationDataSource {
                                   body: body, timeout: timeout)
         let response = try await transport.send(request)
         guard response.status == 200 else {
-            throw CMSError(.badResponse, "OCSP responder \(url.absoluteString) answered HTTP \(response.status)")
+            throw CMSError(.badResponse, "OCSP responder \(url.redactedForLogging) answered HTTP \(response.status)")
         }
         guard response.mediaType == "application/ocsp-response" else {
-            throw CMSError(.badResponse, "OCSP responder \(url.absoluteString) answered with media type \(response.mediaType ?? "none"), not application/ocsp-response")
+            throw CMSError(.badResponse, "OCSP responder \(url.redactedForLogging) answered with media type \(response.mediaType ?? "none"), not application/ocsp-response")
         }
         guard response.body.count <= RevocationLimits.maxOCSPResponseSize else {
-            throw CMSError(.badResponse, "OCSP response from \(url.absoluteString) exceeds \(RevocationLimits.maxOCSPResponseSize) bytes")
+            throw CMSError(.badResponse, "OCSP response from \(url.redactedForLogging) exceeds \(RevocationLimits.maxOCSPResponseSize) bytes")
         }
         if let nonce, let parsed = try? OCSPResponse(derBytes: response.body),
            let echoed = parsed.basicResponse?.responseData.nonce, !echoed.elementsEqual(nonce) {
-            throw CMSError(.badResponse, "OCSP responder \(url.absoluteString) answered with another request's nonce")
+            throw CMSError(.badResponse, "OCSP responder \(url.redactedForLogging) answered with another request's nonce")
         }
         return response.body
     }
@@ -74,19 +97,23 @@ public struct HTTPRevocationDataSource: RevocationDataSource {
         var result: [[UInt8]] = []
         var failures: [CMSError] = []
         for url in urls {
+            logger.debug("fetching CRL", metadata: ["url": "\(url.redactedForLogging)", "certificate": "\(certificate.subject)"])
             do {
                 let response = try await transport.send(HTTPRequest(url: url, method: "GET", timeout: timeout))
                 guard response.status == 200 else {
-                    throw CMSError(.badResponse, "CRL distribution point \(url.absoluteString) answered HTTP \(response.status)")
+                    throw CMSError(.badResponse, "CRL distribution point \(url.redactedForLogging) answered HTTP \(response.status)")
                 }
                 guard response.body.count <= RevocationLimits.maxCRLSize else {
-                    throw CMSError(.badResponse, "CRL from \(url.absoluteString) exceeds \(RevocationLimits.maxCRLSize) bytes")
+                    throw CMSError(.badResponse, "CRL from \(url.redactedForLogging) exceeds \(RevocationLimits.maxCRLSize) bytes")
                 }
                 result.append(Self.derFromPossiblyPEM(response.body))
-            } catch let error as CMSError {
-                failures.append(error)
+                logger.debug("fetched CRL", metadata: ["url": "\(url.redactedForLogging)", "bytes": "\(response.body.count)"])
             } catch {
-                failures.append(CMSError(.transportFailure, "GET \(url.absoluteString) failed: \(error)"))
+                let failure = error as? CMSError ?? CMSError(.transportFailure, "GET \(url.redactedForLogging) failed: \(error)")
+                logger.info("CRL fetch failed", metadata: [
+                    "url": "\(url.redactedForLogging)", "certificate": "\(certificate.subject)", "code": "\(failure.code)", "reason": "\(failure.reason)",
+                ])
+                failures.append(failure)
             }
         }
         if result.isEmpty, let first = failures.first {

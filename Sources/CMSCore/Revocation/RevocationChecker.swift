@@ -35,6 +35,7 @@ public struct RevocationChecker: Sendable {
                                             clockSkew: policy.clockSkew, now: Date())
         let kinds: [RevocationStatus.Source] = switch policy.preference {
         case .ocspThenCRL: [.ocsp, .crl]
+        case .ocspWhereNamedElseCRL: certificate.ocspResponderURLs.isEmpty ? [.crl] : [.ocsp]
         case .ocspOnly: [.ocsp]
         case .crlOnly: [.crl]
         }

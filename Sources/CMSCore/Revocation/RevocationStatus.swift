@@ -64,7 +64,12 @@ public struct RevocationPolicy: Sendable {
     public enum Preference: Sendable, Hashable {
         /// OCSP responses first, then CRLs.
         case ocspThenCRL
-        /// OCSP responses only.
+        /// OCSP for each certificate that names a responder (an `http:` id-ad-ocsp access
+        /// location in its Authority Information Access), CRLs for the others. This is how
+        /// real chains are published: signer certificates usually name an OCSP responder,
+        /// intermediates under a root usually only a CRL distribution point.
+        case ocspWhereNamedElseCRL
+        /// OCSP responses only, for every certificate (one without a responder stays unknown).
         case ocspOnly
         /// CRLs only.
         case crlOnly

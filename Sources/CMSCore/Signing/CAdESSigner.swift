@@ -33,19 +33,44 @@ public struct CAdESSigner: Sendable {
         self.identities = identities
     }
 
+    /// The digest algorithm this signer uses with its key: ``CAdESSigningOptions/digestAlgorithm``
+    /// when set, else SHA-512 for an Ed25519 key and SHA-256 for the others.
+    ///
+    /// - Throws: ``CMSError/Code/invalidCertificate`` when the key provider has no
+    ///   certificate, ``CMSError/Code/invalidArgument`` when the chosen digest contradicts
+    ///   the key (Ed25519 with anything but SHA-512).
+    public func digestAlgorithm() async throws -> DigestAlgorithm {
+        guard let leaf = try await key.certificateChain.first else {
+            throw CMSError(.invalidCertificate, "the key provider returned no certificate")
+        }
+        return try resolvedDigestAlgorithm(for: leaf.publicKey)
+    }
+
+    /// The digest for `publicKey`, refusing a chosen one that contradicts it.
+    private func resolvedDigestAlgorithm(for publicKey: Certificate.PublicKey) throws -> DigestAlgorithm {
+        let algorithm = options.digestAlgorithm(for: publicKey)
+        if Curve25519.Signing.PublicKey(publicKey) != nil, algorithm != .sha512 {
+            throw CMSError(.invalidArgument,
+                "an Ed25519 key signs with SHA-512 in CMS (RFC 8419 §3), but \(algorithm) was asked for: choose sha512 or leave the digest unset")
+        }
+        return algorithm
+    }
+
     /// Signs content given in memory.
     public func sign(content: some DataProtocol) async throws -> CMSSignature {
-        try await sign(digest: options.digestAlgorithm.hash(content))
+        try await sign(digest: digestAlgorithm().hash(content))
     }
 
     /// Signs a file, hashing it in 1 MiB chunks.
     public func sign(fileAt path: String) async throws -> CMSSignature {
-        try await sign(digest: FileDigest.digest(ofFileAt: path, algorithm: options.digestAlgorithm))
+        try await sign(digest: FileDigest.digest(ofFileAt: path, algorithm: digestAlgorithm()))
     }
 
-    /// Signs content known only by its digest (computed with `options.digestAlgorithm`).
+    /// Signs content known only by its digest, computed with ``digestAlgorithm()`` (the
+    /// chosen digest, or the key's: SHA-512 for Ed25519, SHA-256 otherwise).
     ///
-    /// - Throws: ``CMSError/Code/invalidArgument`` for a digest of the wrong length,
+    /// - Throws: ``CMSError/Code/invalidArgument`` for a digest of the wrong length or a
+    ///   chosen digest that contradicts the key,
     ///   ``CMSError/Code/weakAlgorithmRefused`` for SHA-1 or RSA below 2048 bits,
     ///   ``CMSError/Code/signingFailed`` when the key provider fails or returns a signature
     ///   that does not verify.
@@ -56,7 +81,7 @@ public struct CAdESSigner: Sendable {
     /// Signs `content` and carries it inside the SignedData (an enveloping signature, as
     /// RFC 3161 tokens are: set ``CAdESSigningOptions/contentType`` to the content's type).
     public func sign(encapsulating content: [UInt8]) async throws -> CMSSignature {
-        try await makeSignature(digest: options.digestAlgorithm.hash(content), encapsulatedContent: content)
+        try await makeSignature(digest: digestAlgorithm().hash(content), encapsulatedContent: content)
     }
 
     private func makeSignature(digest: [UInt8], encapsulatedContent: [UInt8]?) async throws -> CMSSignature {
@@ -84,16 +109,16 @@ public struct CAdESSigner: Sendable {
     }
 
     private func prepare(digest: [UInt8], encapsulatedContent: [UInt8]?) async throws -> PreparedCMSSignature {
-        let digestAlgorithm = options.digestAlgorithm
+        let chain = try await key.certificateChain
+        guard let leaf = chain.first else {
+            throw CMSError(.invalidCertificate, "the key provider returned no certificate")
+        }
+        let digestAlgorithm = try resolvedDigestAlgorithm(for: leaf.publicKey)
         guard !digestAlgorithm.isWeak else {
             throw CMSError(.weakAlgorithmRefused, "\(digestAlgorithm) is refused for new signatures")
         }
         guard digest.count == digestAlgorithm.outputByteCount else {
             throw CMSError(.invalidArgument, "a \(digestAlgorithm) digest has \(digestAlgorithm.outputByteCount) bytes, got \(digest.count)")
-        }
-        let chain = try await key.certificateChain
-        guard let leaf = chain.first else {
-            throw CMSError(.invalidCertificate, "the key provider returned no certificate")
         }
         let algorithm = try Self.signatureAlgorithm(for: leaf.publicKey, digest: digestAlgorithm, pss: options.usesRSAPSS)
         let signatureAlgorithmIdentifier = try algorithm.signerInfoIdentifier

@@ -1,5 +1,6 @@
 import CMSCore
 import Foundation
+import Logging
 import TimestampClient
 import X509
 
@@ -21,28 +22,41 @@ public struct PDFLongTermValidation: Sendable {
     public var timestampAuthority: (any TimestampAuthority)?
     /// Certificates that complete chains the signatures do not carry (intermediates, roots).
     public var extraCertificates: [Certificate]
+    /// Where an issuer missing from a chain (and from ``extraCertificates``) is fetched:
+    /// by default over HTTP from the certificate's AIA caIssuers location; `nil` fetches none.
+    public var issuerSource: (any IssuerCertificateSource)?
+    /// Where the collection logs what it added or failed to fetch, for which certificate
+    /// (`debug`), and each issuer completed through ``issuerSource`` (`info`).
+    public var logger: Logger
 
     /// Long-term validation through `revocationSource` (default: HTTP, from the certificates'
-    /// AIA and CRL distribution points) and `timestampAuthority`.
+    /// AIA and CRL distribution points), `timestampAuthority` and `issuerSource` (default:
+    /// HTTP, from the AIA caIssuers locations).
     public init(
         revocationSource: any RevocationDataSource = HTTPRevocationDataSource(),
-        timestampAuthority: (any TimestampAuthority)? = nil, extraCertificates: [Certificate] = []
+        timestampAuthority: (any TimestampAuthority)? = nil, extraCertificates: [Certificate] = [],
+        issuerSource: (any IssuerCertificateSource)? = HTTPIssuerCertificateSource(),
+        logger: Logger = Logger(label: "econtract.ltv")
     ) {
         self.revocationSource = revocationSource
         self.timestampAuthority = timestampAuthority
         self.extraCertificates = extraCertificates
+        self.issuerSource = issuerSource
+        self.logger = logger
     }
 
     /// B-LT: a DSS update with the chains and revocation data of every signature and document
     /// timestamp (existing DSS entries are kept).
     ///
     /// - Throws: ``PDFError/Code/notSignable`` for a document without signatures;
-    ///   ``PDFError/Code/validationDataUnavailable`` when a signer's revocation data cannot be had.
+    ///   ``PDFError/Code/validationDataUnavailable`` when an issuer is neither carried, given
+    ///   nor fetched, or a certificate's revocation data cannot be had.
     public func addingValidationData(to document: PDFDocument) async throws -> [UInt8] {
         let signatures = try document.embeddedSignatures()
         guard !signatures.isEmpty else { throw PDFError(.notSignable, "the document has no signatures to extend") }
         var data = PDFValidationData()
-        let collector = PDFValidationDataCollector(source: revocationSource, extraCertificates: extraCertificates)
+        let collector = PDFValidationDataCollector(
+            source: revocationSource, extraCertificates: extraCertificates, issuerSource: issuerSource, logger: logger)
         for embedded in signatures {
             guard let contents = embedded.contents, let der = embedded.cmsBytes, let cms = try? CMSSignature(berEncoded: der) else {
                 throw PDFError(.notSignable, "signature field \"\(embedded.field.qualifiedName)\" holds no parseable CMS")

@@ -70,8 +70,13 @@ public struct PDFSignatureOptions: Sendable {
     public var certification: PDFCertificationLevel?
     /// Fields this signature locks.
     public var fieldLock: PDFFieldLock?
-    /// The digest algorithm for the byte ranges and the signed attributes.
-    public var digestAlgorithm: DigestAlgorithm = .sha256
+    /// The digest algorithm for the byte ranges and the signed attributes, or `nil` (the
+    /// default) for the key's own: `PDFSigner` uses SHA-512 for Ed25519 keys (RFC 8419) and
+    /// SHA-256 for the others; `PDFSignaturePreparer`, which sees no key, uses SHA-256.
+    public var digestAlgorithm: DigestAlgorithm?
+
+    /// ``digestAlgorithm``, or SHA-256 when none was chosen.
+    var resolvedDigestAlgorithm: DigestAlgorithm { digestAlgorithm ?? .sha256 }
     /// Sign with RSASSA-PSS instead of PKCS#1 v1.5 (RSA keys only).
     public var usesRSAPSS: Bool = false
     /// The claimed signing time for /M (and, for adbe.pkcs7.detached, the signing-time attribute).

@@ -32,7 +32,7 @@ public struct PDFSignaturePreparer: Sendable {
         let layout = try self.layout(document, contentsCapacity: contentsCapacity)
         var bytes = Array(try document.source.read(0..<document.source.count))
         bytes += layout.update.bytes
-        var digest = StreamingDigest(options.digestAlgorithm)
+        var digest = StreamingDigest(options.resolvedDigestAlgorithm)
         digest.update(bytes[0..<layout.byteRange[1]])
         digest.update(bytes[layout.byteRange[2]...])
         return (bytes, layout.prepared(digest: digest.finalize(), options: effectiveOptions))
@@ -43,7 +43,7 @@ public struct PDFSignaturePreparer: Sendable {
     public func prepare(_ document: PDFDocument, contentsCapacity: Int, writingTo path: String) throws -> PreparedPDFSignature {
         try PDFOutputFile.refuseOverwritingSource(document, path: path)
         let layout = try self.layout(document, contentsCapacity: contentsCapacity)
-        var digest = StreamingDigest(options.digestAlgorithm)
+        var digest = StreamingDigest(options.resolvedDigestAlgorithm)
         let output = try PDFOutputFile(path: path)
         defer { output.close() }
         let source = document.source
@@ -81,7 +81,7 @@ public struct PDFSignaturePreparer: Sendable {
 
         func prepared(digest: [UInt8], options: PDFSignatureOptions) -> PreparedPDFSignature {
             PreparedPDFSignature(
-                byteRange: byteRange, contentsCapacity: capacity, digestAlgorithm: options.digestAlgorithm,
+                byteRange: byteRange, contentsCapacity: capacity, digestAlgorithm: options.resolvedDigestAlgorithm,
                 documentDigest: digest, subFilter: options.subFilter)
         }
     }
@@ -93,8 +93,8 @@ public struct PDFSignaturePreparer: Sendable {
         guard isDocumentTimestamp || options.subFilter != .rfc3161 else {
             throw PDFError(.invalidArgument, "/ETSI.RFC3161 is a document timestamp's /SubFilter; add one with PDFLongTermValidation")
         }
-        guard !options.digestAlgorithm.isWeak else {
-            throw PDFError(.invalidArgument, "\(options.digestAlgorithm) is refused for new signatures")
+        guard !options.resolvedDigestAlgorithm.isWeak else {
+            throw PDFError(.invalidArgument, "\(options.resolvedDigestAlgorithm) is refused for new signatures")
         }
         let update = PDFIncrementalUpdate(document: document)
         let signature = update.reserve()

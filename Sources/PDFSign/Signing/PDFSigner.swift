@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Logging
 import TimestampClient
 import SwiftASN1
 import X509
@@ -38,6 +39,11 @@ public struct PDFSigner: Sendable {
     public var revocationSource: any RevocationDataSource = HTTPRevocationDataSource()
     /// Certificates that complete chains for B-LT (intermediates, the root).
     public var extraCertificates: [Certificate] = []
+    /// Where B-LT and B-LTA fetch an issuer missing from the chain (default: HTTP, from the
+    /// certificate's AIA caIssuers location; `nil` fetches none).
+    public var issuerSource: (any IssuerCertificateSource)? = HTTPIssuerCertificateSource()
+    /// Where B-LT and B-LTA log what they fetch (see `PDFLongTermValidation`).
+    public var logger = Logger(label: "econtract.ltv")
 
     /// A signer. `level` defaults to B-T when a TSA is given, else B-B.
     public init(
@@ -52,7 +58,7 @@ public struct PDFSigner: Sendable {
 
     /// Signs `document` and returns the signed file's bytes.
     public func sign(_ document: PDFDocument) async throws -> [UInt8] {
-        let preparer = PDFSignaturePreparer(options: resolvedOptions())
+        let preparer = PDFSignaturePreparer(options: try await resolvedOptions())
         var capacity = try await initialCapacity()
         while true {
             var (bytes, prepared) = try preparer.prepare(document, contentsCapacity: capacity)
@@ -70,7 +76,8 @@ public struct PDFSigner: Sendable {
     private func extendedForLevel(_ bytes: [UInt8]) async throws -> [UInt8] {
         guard level.includes(.lt) else { return bytes }
         let ltv = PDFLongTermValidation(
-            revocationSource: revocationSource, timestampAuthority: timestampAuthority, extraCertificates: extraCertificates)
+            revocationSource: revocationSource, timestampAuthority: timestampAuthority, extraCertificates: extraCertificates,
+            issuerSource: issuerSource, logger: logger)
         let withData = try await ltv.addingValidationData(to: PDFDocument(bytes: bytes))
         guard level.includes(.lta) else { return withData }
         return try await ltv.addingDocumentTimestamp(to: PDFDocument(bytes: withData))
@@ -79,7 +86,7 @@ public struct PDFSigner: Sendable {
     /// Signs `document` into the file at `path`, streaming: the original is copied and hashed
     /// in chunks. The file appears only when complete (written beside it, then renamed).
     public func sign(_ document: PDFDocument, writingTo path: String) async throws {
-        let preparer = PDFSignaturePreparer(options: resolvedOptions())
+        let preparer = PDFSignaturePreparer(options: try await resolvedOptions())
         let partial = path + ".partial"
         defer { try? FileManager.default.removeItem(atPath: partial) }
         try PDFOutputFile.refuseOverwritingSource(document, path: path)
@@ -114,7 +121,7 @@ public struct PDFSigner: Sendable {
     /// The CMS for a prepared file: CAdES over the byte-range digest, then the timestamp.
     func signature(for prepared: PreparedPDFSignature) async throws -> [UInt8] {
         var cades = CAdESSigningOptions()
-        cades.digestAlgorithm = options.digestAlgorithm
+        cades.digestAlgorithm = try prepared.digestAlgorithm
         cades.usesRSAPSS = options.usesRSAPSS
         // PAdES (EN 319 142-1 §6.3): no signing-time attribute; adbe.pkcs7.detached keeps it.
         cades.signingTime = options.subFilter == .pkcs7Detached ? (options.signingTime ?? Date()) : nil
@@ -128,10 +135,14 @@ public struct PDFSigner: Sendable {
         return try signature.derEncoded()
     }
 
-    /// The options with the signing time fixed, so that a retry writes the same /M.
-    private func resolvedOptions() -> PDFSignatureOptions {
+    /// The options with the signing time fixed, so that a retry writes the same /M, and the
+    /// digest chosen: the caller's, or the key's (SHA-512 for Ed25519, SHA-256 otherwise).
+    private func resolvedOptions() async throws -> PDFSignatureOptions {
         var resolved = options
         resolved.signingTime = options.signingTime ?? Date()
+        var cades = CAdESSigningOptions()
+        cades.digestAlgorithm = options.digestAlgorithm
+        resolved.digestAlgorithm = try await CAdESSigner(key: key, options: cades).digestAlgorithm()
         return resolved
     }
 

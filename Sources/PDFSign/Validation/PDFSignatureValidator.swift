@@ -1,5 +1,6 @@
 import CMSCore
 import Foundation
+import Logging
 import TimestampClient
 import X509
 
@@ -14,10 +15,13 @@ import X509
 public struct PDFSignatureValidator: Sendable {
     /// What to trust and how to check revocation.
     public var policy: PDFSignatureValidationPolicy
+    /// Where each signature's verdict is logged (`debug`, one line per signature).
+    public var logger: Logger
 
     /// A validator.
-    public init(policy: PDFSignatureValidationPolicy = .init()) {
+    public init(policy: PDFSignatureValidationPolicy = .init(), logger: Logger = Logger(label: "econtract.validator")) {
         self.policy = policy
+        self.logger = logger
     }
 
     /// Opens and validates the file at `path`.
@@ -56,6 +60,12 @@ public struct PDFSignatureValidator: Sendable {
         let readable = Set(embedded.map(\.field.reference))
         for field in fields where field.isSigned && !readable.contains(field.reference) {
             signatures.append(Context.unreadable(field))
+        }
+        for report in timestamps.map(\.1) + signatures {
+            logger.debug("signature verdict", metadata: [
+                "field": "\(report.field)", "indication": "\(report.indication)",
+                "subIndication": "\(report.subIndication ?? "-")", "level": "\(report.level)",
+            ])
         }
         var findings = structure
         if embedded.isEmpty { findings.append(PDFValidationFinding(.noSignatures, "the document has no signatures")) }

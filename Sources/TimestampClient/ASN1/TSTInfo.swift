@@ -21,34 +21,34 @@ import SwiftASN1
 /// Integers that may exceed 64 bits (serialNumber, nonce) are kept as big-endian
 /// magnitude bytes (they are non-negative; DER's 0x00 sign byte is added and removed). `tsa` and `extensions` are kept as
 /// received (`tsa` without its [0] tag, `extensions` with its [1] tag).
-public struct TSTInfo: DERImplicitlyTaggable, Hashable, Sendable {
-    public static var defaultIdentifier: ASN1Identifier { .sequence }
+package struct TSTInfo: DERImplicitlyTaggable, Hashable, Sendable {
+    package static var defaultIdentifier: ASN1Identifier { .sequence }
     static let tsaTag = ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)
     static let extensionsTag = ASN1Identifier(tagWithNumber: 1, tagClass: .contextSpecific)
 
     /// Always 1.
-    public var version: Int
+    package var version: Int
     /// The TSA policy under which the token was issued.
-    public var policy: ASN1ObjectIdentifier
+    package var policy: ASN1ObjectIdentifier
     /// The imprint of the time-stamped datum.
-    public var messageImprint: MessageImprint
+    package var messageImprint: MessageImprint
     /// The token's serial number (big-endian magnitude bytes).
-    public var serialNumber: [UInt8]
+    package var serialNumber: [UInt8]
     /// The time of the stamp, as encoded.
-    public var genTime: GeneralizedTime
+    package var genTime: GeneralizedTime
     /// The deviation around `genTime`.
-    public var accuracy: TimestampAccuracy?
+    package var accuracy: TimestampAccuracy?
     /// Whether tokens of this TSA can be ordered by `genTime` alone.
-    public var ordering: Bool
+    package var ordering: Bool
     /// The request's nonce, echoed (big-endian magnitude bytes).
-    public var nonce: [UInt8]?
+    package var nonce: [UInt8]?
     /// The TSA's name (a DER `GeneralName`).
-    public var tsa: ASN1Any?
+    package var tsa: ASN1Any?
     /// The extensions element, `[1]` tag included.
-    public var extensions: ASN1Any?
+    package var extensions: ASN1Any?
 
     /// Creates a `TSTInfo`; `serialNumber` and `nonce` are big-endian magnitude bytes.
-    public init(version: Int = 1, policy: ASN1ObjectIdentifier, messageImprint: MessageImprint, serialNumber: [UInt8],
+    package init(version: Int = 1, policy: ASN1ObjectIdentifier, messageImprint: MessageImprint, serialNumber: [UInt8],
                 genTime: GeneralizedTime, accuracy: TimestampAccuracy? = nil, ordering: Bool = false,
                 nonce: [UInt8]? = nil, tsa: ASN1Any? = nil, extensions: ASN1Any? = nil) {
         self.version = version
@@ -64,14 +64,14 @@ public struct TSTInfo: DERImplicitlyTaggable, Hashable, Sendable {
     }
 
     /// Parses the DER encoding found in a token's eContent.
-    public init(derEncoded bytes: [UInt8]) throws {
+    package init(derEncoded bytes: [UInt8]) throws {
         try self.init(derEncoded: DER.parse(bytes))
     }
 
     /// `genTime` as a `Date`.
-    public var genDate: Date { ASN1Time.date(genTime) }
+    package var genDate: Date { ASN1Time.date(genTime) }
 
-    public init(derEncoded node: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
+    package init(derEncoded node: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
         self = try DER.sequence(node, identifier: identifier) { nodes in
             let version = try Int(derEncoded: &nodes)
             guard version == 1 else { throw ASN1Error.invalidASN1Object(reason: "TSTInfo version \(version) is not v1") }
@@ -90,7 +90,7 @@ public struct TSTInfo: DERImplicitlyTaggable, Hashable, Sendable {
         }
     }
 
-    public func serialize(into coder: inout DER.Serializer, withIdentifier identifier: ASN1Identifier) throws {
+    package func serialize(into coder: inout DER.Serializer, withIdentifier identifier: ASN1Identifier) throws {
         try coder.appendConstructedNode(identifier: identifier) { coder in
             try coder.serialize(version)
             try coder.serialize(policy)
@@ -106,7 +106,7 @@ public struct TSTInfo: DERImplicitlyTaggable, Hashable, Sendable {
     }
 
     /// The DER encoding.
-    public func derEncoded() throws -> [UInt8] {
+    package func derEncoded() throws -> [UInt8] {
         var coder = DER.Serializer()
         try coder.serialize(self)
         return coder.serializedBytes

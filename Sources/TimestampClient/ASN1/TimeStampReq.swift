@@ -12,24 +12,24 @@ import SwiftASN1
 ///    extensions                   [0] IMPLICIT Extensions  OPTIONAL  }
 /// ```
 /// `nonce` holds big-endian magnitude bytes (non-negative; DER's sign byte is implicit); `extensions` is kept with its [0] tag.
-public struct TimeStampReq: DERImplicitlyTaggable, Hashable, Sendable {
-    public static var defaultIdentifier: ASN1Identifier { .sequence }
+package struct TimeStampReq: DERImplicitlyTaggable, Hashable, Sendable {
+    package static var defaultIdentifier: ASN1Identifier { .sequence }
 
     /// Always 1.
-    public var version: Int
+    package var version: Int
     /// The imprint to be time-stamped.
-    public var messageImprint: MessageImprint
+    package var messageImprint: MessageImprint
     /// The TSA policy asked for.
-    public var reqPolicy: ASN1ObjectIdentifier?
+    package var reqPolicy: ASN1ObjectIdentifier?
     /// A random number that the TSA must echo (big-endian magnitude bytes).
-    public var nonce: [UInt8]?
+    package var nonce: [UInt8]?
     /// Whether the TSA must put its certificate in the token.
-    public var certReq: Bool
+    package var certReq: Bool
     /// The extensions element, `[0]` tag included.
-    public var extensions: ASN1Any?
+    package var extensions: ASN1Any?
 
     /// Creates a request; certReq defaults to true so that tokens carry the TSA certificate.
-    public init(version: Int = 1, messageImprint: MessageImprint, reqPolicy: ASN1ObjectIdentifier? = nil,
+    package init(version: Int = 1, messageImprint: MessageImprint, reqPolicy: ASN1ObjectIdentifier? = nil,
                 nonce: [UInt8]? = nil, certReq: Bool = true, extensions: ASN1Any? = nil) {
         self.version = version
         self.messageImprint = messageImprint
@@ -40,11 +40,11 @@ public struct TimeStampReq: DERImplicitlyTaggable, Hashable, Sendable {
     }
 
     /// Parses a DER request (the body of an `application/timestamp-query`).
-    public init(derEncoded bytes: [UInt8]) throws {
+    package init(derEncoded bytes: [UInt8]) throws {
         try self.init(derEncoded: DER.parse(bytes))
     }
 
-    public init(derEncoded node: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
+    package init(derEncoded node: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
         self = try DER.sequence(node, identifier: identifier) { nodes in
             let version = try Int(derEncoded: &nodes)
             guard version == 1 else { throw ASN1Error.invalidASN1Object(reason: "TimeStampReq version \(version) is not v1") }
@@ -58,7 +58,7 @@ public struct TimeStampReq: DERImplicitlyTaggable, Hashable, Sendable {
         }
     }
 
-    public func serialize(into coder: inout DER.Serializer, withIdentifier identifier: ASN1Identifier) throws {
+    package func serialize(into coder: inout DER.Serializer, withIdentifier identifier: ASN1Identifier) throws {
         try coder.appendConstructedNode(identifier: identifier) { coder in
             try coder.serialize(version)
             try coder.serialize(messageImprint)
@@ -70,7 +70,7 @@ public struct TimeStampReq: DERImplicitlyTaggable, Hashable, Sendable {
     }
 
     /// The DER encoding.
-    public func derEncoded() throws -> [UInt8] {
+    package func derEncoded() throws -> [UInt8] {
         var coder = DER.Serializer()
         try coder.serialize(self)
         return coder.serializedBytes

@@ -1,5 +1,6 @@
 import CMSCore
 import Foundation
+import Logging
 import SwiftASN1
 
 /// A remote RFC 3161 TSA reached over HTTP (RFC 3161 §3.4).
@@ -28,12 +29,23 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
     public var url: URL
     /// The HTTP transport (default `URLSessionHTTPTransport`).
     public var transport: any HTTPTransport
+    /// What every request asks for: digest algorithm, nonce (random by default), policy, certReq.
+    public var requestOptions: TimestampRequestOptions
     /// The TSA policy to ask for (`reqPolicy`); the token must then carry it.
-    public var requestedPolicy: ASN1ObjectIdentifier?
+    public var requestedPolicy: ASN1ObjectIdentifier? {
+        get { requestOptions.policy }
+        set { requestOptions.policy = newValue }
+    }
     /// The hash algorithm used by ``timestamp(data:)`` and CAdES-T.
-    public var digestAlgorithm: DigestAlgorithm
+    public var digestAlgorithm: DigestAlgorithm {
+        get { requestOptions.digestAlgorithm }
+        set { requestOptions.digestAlgorithm = newValue }
+    }
     /// Ask the TSA to include its certificate (certReq), and require it in the token.
-    public var requestsCertificate: Bool
+    public var requestsCertificate: Bool {
+        get { requestOptions.requestsCertificate }
+        set { requestOptions.requestsCertificate = newValue }
+    }
     /// How long one attempt may take.
     public var timeout: Duration
     /// Attempts in all (1 = no retry).
@@ -44,25 +56,29 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
     public var maximumBackoff: Duration
     /// Authentication.
     public var authentication: Authentication
-    /// More HTTP headers sent with every request.
+    /// More HTTP headers sent with every request (never logged: they may carry credentials).
     public var additionalHeaders: [String: String]
+    /// Where requests and replies (`debug`) and retries (`info`) are logged. The
+    /// authentication, the headers and the URL's user, password and query never are.
+    public var logger: Logger
 
     /// Creates a client for the TSA at `url`; see the properties for each setting.
     public init(url: URL, transport: any HTTPTransport = URLSessionHTTPTransport(), requestedPolicy: ASN1ObjectIdentifier? = nil,
                 digestAlgorithm: DigestAlgorithm = .sha256, requestsCertificate: Bool = true, timeout: Duration = .seconds(20),
                 maximumAttempts: Int = 3, initialBackoff: Duration = .milliseconds(500), maximumBackoff: Duration = .seconds(8),
-                authentication: Authentication = .none, additionalHeaders: [String: String] = [:]) {
+                authentication: Authentication = .none, additionalHeaders: [String: String] = [:],
+                logger: Logger = Logger(label: "econtract.tsa")) {
         self.url = url
         self.transport = transport
-        self.requestedPolicy = requestedPolicy
-        self.digestAlgorithm = digestAlgorithm
-        self.requestsCertificate = requestsCertificate
+        self.requestOptions = TimestampRequestOptions(digestAlgorithm: digestAlgorithm, policy: requestedPolicy,
+                                                      requestsCertificate: requestsCertificate)
         self.timeout = timeout
         self.maximumAttempts = max(1, maximumAttempts)
         self.initialBackoff = initialBackoff
         self.maximumBackoff = maximumBackoff
         self.authentication = authentication
         self.additionalHeaders = additionalHeaders
+        self.logger = logger
     }
 
     /// ``digestAlgorithm``.
@@ -73,11 +89,12 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
         try await requestResponse(digest: digest, algorithm: algorithm).requireToken()
     }
 
-    /// Builds the request this authority sends for `digest` (with a fresh nonce).
-    public func makeRequest(digest: [UInt8], algorithm: DigestAlgorithm) throws -> TimeStampReq {
-        try TimestampRequestBuilder.checkDigest(digest, algorithm)
-        return TimeStampReq(messageImprint: MessageImprint(algorithm: algorithm, digest: digest), reqPolicy: requestedPolicy,
-                            nonce: TimestampRequestBuilder.randomNonce(), certReq: requestsCertificate)
+    /// Builds the request this authority sends for `digest` (with a fresh nonce, unless
+    /// ``requestOptions`` says otherwise).
+    package func makeRequest(digest: [UInt8], algorithm: DigestAlgorithm) throws -> TimeStampReq {
+        var options = requestOptions
+        options.digestAlgorithm = algorithm
+        return try options.request(digest: digest)
     }
 
     /// Obtains a granted reply for `digest`, whole (for storing as a `.tsr` file).
@@ -89,14 +106,33 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
         return response
     }
 
-    /// Sends a prepared request (for example one made by `openssl ts -query`) and checks the
-    /// reply against it. The reply is returned whatever its PKIStatus, once it is not `waiting`
+    /// Sends a prepared DER `TimeStampReq` (for example one made by `openssl ts -query`, or
+    /// by ``TimestampRequestOptions/derEncodedRequest(digest:)``) and checks the reply
+    /// against it. The reply is returned whatever its PKIStatus, once it is not `waiting`
     /// (call ``TimestampResponse/requireToken()`` to insist on a token); a granted reply's
     /// token is checked against the request.
-    public func send(_ request: TimeStampReq) async throws -> TimestampResponse {
+    ///
+    /// - Throws: ``TimestampError/Code/invalidArgument`` when `requestDER` is not a DER
+    ///   `TimeStampReq`; otherwise as ``timestamp(digest:algorithm:)``.
+    public func send(requestDER: [UInt8]) async throws -> TimestampResponse {
+        let request: TimeStampReq
+        do {
+            request = try TimeStampReq(derEncoded: requestDER)
+        } catch {
+            throw TimestampError(.invalidArgument, "the request is not a DER TimeStampReq: \(error)")
+        }
+        return try await send(request)
+    }
+
+    /// Sends a request and checks the reply against it; see ``send(requestDER:)``.
+    package func send(_ request: TimeStampReq) async throws -> TimestampResponse {
         let body = try request.derEncoded()
         var attempt = 1
         while true {
+            logger.debug("requesting a time-stamp", metadata: [
+                "url": "\(url.redactedForLogging)", "algorithm": "\(request.messageImprint.digestAlgorithm.map { "\($0)" } ?? "unknown")",
+                "attempt": "\(attempt)", "policy": "\(request.reqPolicy.map { "\($0)" } ?? "any")",
+            ])
             do {
                 let response = try await sendOnce(body)
                 if response.statusInfo.status == .waiting {
@@ -104,11 +140,30 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
                 }
                 if response.statusInfo.status.isGranted, let token = response.token {
                     try TimestampRequestBuilder.check(token, answers: request)
+                    logger.debug("time-stamp granted", metadata: [
+                        "url": "\(url.redactedForLogging)", "serial": "\(token.serialNumberHex)", "genTime": "\(token.genTime)",
+                    ])
+                } else {
+                    logger.debug("the TSA did not grant the request", metadata: [
+                        "url": "\(url.redactedForLogging)", "status": "\(response.statusInfo.status)",
+                    ])
                 }
                 return response
             } catch let error as TimestampError where Self.isRetryable(error) && attempt < maximumAttempts {
-                try await Task.sleep(for: backoff(afterAttempt: attempt))
+                let delay = backoff(afterAttempt: attempt)
+                logger.info("time-stamp request failed, retrying", metadata: [
+                    "url": "\(url.redactedForLogging)", "attempt": "\(attempt)", "maximumAttempts": "\(maximumAttempts)",
+                    "code": "\(error.code)", "reason": "\(error.reason)", "retryIn": "\(delay)",
+                ])
+                try await Task.sleep(for: delay)
                 attempt += 1
+            } catch {
+                logger.debug("time-stamp request failed", metadata: [
+                    "url": "\(url.redactedForLogging)", "attempt": "\(attempt)",
+                    "code": "\((error as? TimestampError)?.code.description ?? "other")",
+                    "reason": "\((error as? TimestampError)?.reason ?? "\(error)")",
+                ])
+                throw error
             }
         }
     }
@@ -144,7 +199,7 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
         let start = clock.now
         do {
             reply = try await Deadline.run(within: timeout, onTimeout: { [url, timeout] in
-                TimestampError(.timeout, "no reply from \(url.absoluteString) within \(timeout)")
+                TimestampError(.timeout, "no reply from \(url.redactedForLogging) within \(timeout)")
             }) { try await transport.send(request) }
         } catch let error as TimestampError {
             throw error
@@ -152,14 +207,14 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
             // A transport may report its own timeout; any failure arriving after the whole
             // timeout is one too.
             if error.code == .timeout || clock.now - start >= timeout {
-                throw TimestampError(.timeout, "no reply from \(url.absoluteString) within \(timeout): \(error.reason)")
+                throw TimestampError(.timeout, "no reply from \(url.redactedForLogging) within \(timeout): \(error.reason)")
             }
             throw TimestampError(.transportFailure, error.reason)
         } catch {
-            throw TimestampError(.transportFailure, "POST \(url.absoluteString): \(error)")
+            throw TimestampError(.transportFailure, "POST \(url.redactedForLogging): \(error)")
         }
         guard reply.status == 200 else {
-            throw TimestampError(.httpError, "the TSA at \(url.absoluteString) answered HTTP \(reply.status)", httpStatus: reply.status)
+            throw TimestampError(.httpError, "the TSA at \(url.redactedForLogging) answered HTTP \(reply.status)", httpStatus: reply.status)
         }
         guard reply.mediaType == "application/timestamp-reply" else {
             throw TimestampError(.unexpectedMediaType,

@@ -54,10 +54,19 @@ public struct LocalTimestampAuthority: TimestampAuthority {
         return try await issueToken(for: request)
     }
 
+    /// Issues a token over `digest` (computed with the options' digest algorithm) answering
+    /// `options`: its nonce, policy (``policy`` when none is asked for) and certReq.
+    ///
+    /// - Throws: ``TimestampError/Code/invalidArgument`` for a digest of the wrong length or a
+    ///   bad fixed nonce, ``TimestampError/Code/signingFailed`` when the key fails.
+    public func issueToken(digest: [UInt8], options: TimestampRequestOptions = .init()) async throws -> TimestampToken {
+        try await issueToken(for: options.request(digest: digest))
+    }
+
     /// Issues a token answering `request` (its imprint, nonce, policy and certReq).
     ///
     /// - Throws: ``TimestampError/Code/signingFailed`` when the key fails.
-    public func issueToken(for request: TimeStampReq) async throws -> TimestampToken {
+    package func issueToken(for request: TimeStampReq) async throws -> TimestampToken {
         let serial = await serialNumbers.next()
         let info = TSTInfo(policy: request.reqPolicy ?? policy, messageImprint: request.messageImprint,
                            serialNumber: IntegerBytes.magnitude(serial), genTime: try ASN1Time.generalizedTime(clock(), milliseconds: true),

@@ -6,15 +6,15 @@ import SwiftASN1
 /// ``derEncoded`` keeps the exact bytes received, so a reply can be stored as a `.tsr`
 /// file that `openssl ts -reply` reads.
 public struct TimestampResponse: Hashable, Sendable {
-    /// The parsed reply.
-    public let response: TimeStampResp
+    /// The parsed wire message.
+    package let message: TimeStampRespMessage
     /// The token, when the reply carries one.
     public let token: TimestampToken?
     /// The reply's bytes.
     public let derEncoded: [UInt8]
 
     /// The status information.
-    public var statusInfo: PKIStatusInfo { response.status }
+    public var statusInfo: PKIStatusInfo { message.status }
 
     /// Parses a reply.
     ///
@@ -25,19 +25,19 @@ public struct TimestampResponse: Hashable, Sendable {
     /// some TSAs send) is accepted too.
     public init(derEncoded bytes: [UInt8]) throws {
         do {
-            response = try TimeStampResp(derEncoded: bytes)
+            message = try TimeStampRespMessage(derEncoded: bytes)
         } catch {
             guard let lenient = Self.parseLeniently(bytes) else {
                 throw TimestampError(.malformedResponse, "the reply is not a DER TimeStampResp: \(error)")
             }
-            response = lenient
+            message = lenient
         }
-        token = try response.timeStampToken.map { try TimestampToken(derEncoded: Array($0.serializedBytes)) }
+        token = try message.timeStampToken.map { try TimestampToken(derEncoded: Array($0.serializedBytes)) }
         derEncoded = bytes
     }
 
     /// A DER status followed by a BER token.
-    private static func parseLeniently(_ bytes: [UInt8]) -> TimeStampResp? {
+    private static func parseLeniently(_ bytes: [UInt8]) -> TimeStampRespMessage? {
         guard let root = try? BER.parse(bytes), root.encodedBytes.count == bytes.count,
               root.identifier == .sequence, case .constructed(let children) = root.content
         else { return nil }
@@ -45,15 +45,15 @@ public struct TimestampResponse: Hashable, Sendable {
         guard let statusNode = nodes.next(), let status = try? PKIStatusInfo(derEncoded: Array(statusNode.encodedBytes)) else { return nil }
         let token = nodes.next().map { ASN1Any(berEncoded: $0) }
         guard nodes.next() == nil else { return nil }
-        return TimeStampResp(status: status, timeStampToken: token)
+        return TimeStampRespMessage(status: status, timeStampToken: token)
     }
 
     /// Builds a reply from a status and an optional token.
     public init(status: PKIStatusInfo, token: TimestampToken? = nil) throws {
         let tokenAny = try token.map { ASN1Any(derEncoded: try DER.parse($0.derEncoded)) }
-        response = TimeStampResp(status: status, timeStampToken: tokenAny)
+        message = TimeStampRespMessage(status: status, timeStampToken: tokenAny)
         self.token = token
-        derEncoded = try response.derEncoded()
+        derEncoded = try message.derEncoded()
     }
 
     /// Throws unless the status is granted and a token is present.

@@ -3,15 +3,15 @@ import Foundation
 import SwiftASN1
 import X509
 
-/// An RFC 3161 time-stamp token: a CMS SignedData whose encapsulated content is a ``TSTInfo``.
+/// An RFC 3161 time-stamp token: a CMS SignedData whose encapsulated content is a `TSTInfo`.
 ///
 /// Parse one with ``init(derEncoded:)``; read its fields through the accessors; check it
 /// with ``verify(digest:algorithm:nonce:policy:)`` or a ``TimestampVerifier``.
 public struct TimestampToken: Hashable, Sendable {
     /// The token as a CMS signature.
     public let signature: CMSSignature
-    /// The parsed `TSTInfo`.
-    public let info: TSTInfo
+    /// The parsed `TSTInfo` (the wire type; read it through the accessors below).
+    package let info: TSTInfo
     /// The token's `ContentInfo` exactly as received (or as produced).
     public let derEncoded: [UInt8]
 
@@ -62,6 +62,10 @@ public struct TimestampToken: Hashable, Sendable {
     public var nonce: [UInt8]? { info.nonce }
     /// The accuracy of `genTime`.
     public var accuracy: TimestampAccuracy? { info.accuracy }
+    /// Whether the TSA's tokens can be ordered by `genTime` alone (`ordering`).
+    public var ordering: Bool { info.ordering }
+    /// The exact `genTime` as encoded (fractional seconds included).
+    public var encodedGenTime: GeneralizedTime { info.genTime }
     /// The serial number as hexadecimal text.
     public var serialNumberHex: String { IntegerBytes.hex(info.serialNumber) }
 

@@ -3,7 +3,7 @@ import CMSCore
 import Foundation
 import TimestampClient
 
-struct CMSSignCommand: AsyncParsableCommand {
+struct CMSSignCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
         abstract: "Make a detached CAdES-B-B signature (DER) of a file."
@@ -17,8 +17,8 @@ struct CMSSignCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where to write the signature (DER).")
     var out: String
 
-    @Option(name: .long, help: "Digest algorithm: sha256, sha384 or sha512.")
-    var digest: String = "sha256"
+    @Option(name: .long, help: "Digest algorithm: sha256, sha384 or sha512 (default: sha512 for Ed25519 keys, RFC 8419; else sha256).")
+    var digest: String?
 
     @Flag(name: .long, help: "Sign RSA keys with RSASSA-PSS instead of PKCS#1 v1.5.")
     var pss = false
@@ -29,14 +29,17 @@ struct CMSSignCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Time-stamp the signature at this RFC 3161 TSA (CAdES-T).")
     var tsa: String?
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         try await runReportingErrors {
-            guard let digestAlgorithm = DigestAlgorithm(name: digest) else {
-                throw CMSError(.invalidArgument, "unknown digest '\(digest)'; use sha256, sha384 or sha512")
-            }
+            let digestAlgorithm = try digest.map(parseDigest)
             let key = try keyOptions.loadKey()
             var options = CAdESSigningOptions()
             options.digestAlgorithm = digestAlgorithm
+            // An explicit --digest that contradicts the key (Ed25519 with anything but sha512)
+            // is refused before any file is read.
+            _ = try await CAdESSigner(key: key, options: options).digestAlgorithm()
             options.usesRSAPSS = pss
             options.signingTime = signingTime ? Date() : nil
             var signature = try await CAdESSigner(key: key, options: options).sign(fileAt: `in`)

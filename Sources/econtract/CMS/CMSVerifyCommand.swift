@@ -2,7 +2,7 @@ import ArgumentParser
 import CMSCore
 import Foundation
 
-struct CMSVerifyCommand: AsyncParsableCommand {
+struct CMSVerifyCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Verify a detached CMS signature; exit 0 only on TOTAL-PASSED."
@@ -23,8 +23,11 @@ struct CMSVerifyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Validation time (ISO 8601); default now.")
     var at: String?
 
-    @Flag(name: .long, help: "Check revocation with OCSP only.")
+    @Flag(name: .long, help: "Check revocation with OCSP where a certificate names a responder, with CRLs for the others (typically intermediates).")
     var ocsp = false
+
+    @Flag(name: .customLong("ocsp-only"), help: "Check revocation with OCSP only, for every certificate (one without a responder fails).")
+    var ocspOnly = false
 
     @Flag(name: .long, help: "Check revocation with CRLs only.")
     var crl = false
@@ -38,9 +41,11 @@ struct CMSVerifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
-        if [ocsp, crl, noRevocation].filter({ $0 }).count > 1 {
-            throw ValidationError("give at most one of --ocsp, --crl, --no-revocation")
+        if [ocsp, ocspOnly, crl, noRevocation].filter({ $0 }).count > 1 {
+            throw ValidationError("give at most one of --ocsp, --ocsp-only, --crl, --no-revocation")
         }
     }
 
@@ -53,7 +58,7 @@ struct CMSVerifyCommand: AsyncParsableCommand {
             let revocation: RevocationPolicy = if noRevocation {
                 .disabled
             } else {
-                .online(preference: ocsp ? .ocspOnly : crl ? .crlOnly : .ocspThenCRL)
+                .online(preference: ocsp ? .ocspWhereNamedElseCRL : ocspOnly ? .ocspOnly : crl ? .crlOnly : .ocspThenCRL)
             }
             let policy = CMSVerificationPolicy(
                 trustAnchors: anchors, intermediates: intermediates,

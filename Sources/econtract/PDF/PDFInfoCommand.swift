@@ -4,7 +4,7 @@ import PDFSign
 
 /// `econtract pdf info IN.pdf`: what the reader sees — revisions, cross-reference kinds,
 /// repairs, encryption, objects and pages.
-struct PDFInfoCommand: AsyncParsableCommand {
+struct PDFInfoCommand: AsyncParsableCommand, LoggingCommand {
     /// Fields, and for each signed one its signature dictionary's main entries.
     static func formLines(_ document: PDFDocument) -> [String] {
         guard let fields = try? document.formFields() else { return ["form: unreadable field tree"] }
@@ -37,6 +37,8 @@ struct PDFInfoCommand: AsyncParsableCommand {
 
     @Argument(help: "The PDF file.")
     var file: String
+
+    @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         do {

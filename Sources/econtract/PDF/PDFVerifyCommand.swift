@@ -4,7 +4,7 @@ import Foundation
 import PDFSign
 
 /// `econtract pdf verify`: validate every signature and document timestamp.
-struct PDFVerifyCommand: AsyncParsableCommand {
+struct PDFVerifyCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Validate a PDF's signatures and document timestamps (offline, from the DSS).",
@@ -28,6 +28,8 @@ struct PDFVerifyCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Print the JSON report.")
     var json = false
+
+    @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         try await runReportingErrors {

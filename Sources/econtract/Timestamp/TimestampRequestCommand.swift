@@ -4,7 +4,7 @@ import Foundation
 import TimestampClient
 
 /// `econtract timestamp --tsa URL --in FILE --out REPLY.tsr`.
-struct TimestampRequestCommand: AsyncParsableCommand {
+struct TimestampRequestCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Time-stamp a file at a TSA and write the whole TimeStampResp (as `openssl ts -reply` does)."
@@ -27,6 +27,8 @@ struct TimestampRequestCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Timeout per attempt, in seconds.")
     var timeout: Int = 20
+
+    @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         try await runReportingErrors {

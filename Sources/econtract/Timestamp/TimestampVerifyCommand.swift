@@ -5,7 +5,7 @@ import SwiftASN1
 import TimestampClient
 
 /// `econtract timestamp verify --in FILE --token REPLY.tsr --trust ROOT.pem`.
-struct TimestampVerifyCommand: AsyncParsableCommand {
+struct TimestampVerifyCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Verify a time-stamp reply or token over a file; exit 0 only when TOTAL-PASSED."
@@ -28,6 +28,8 @@ struct TimestampVerifyCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
+
+    @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         var valid = false

@@ -49,7 +49,8 @@ enum TestPKI {
     static func leaf(
         _ type: KeyType, name: String = "Signer", notBefore: Date = now.addingTimeInterval(-3600),
         notAfter: Date = now.addingTimeInterval(365 * 86400), keyUsage: KeyUsage = KeyUsage(digitalSignature: true, nonRepudiation: true),
-        basicConstraints: BasicConstraints = .notCertificateAuthority, extra: [Certificate.Extension] = []
+        basicConstraints: BasicConstraints = .notCertificateAuthority, extra: [Certificate.Extension] = [],
+        authorityInformationAccess: AuthorityInformationAccess? = nil
     ) -> Certificate {
         var extensions = try! Certificate.Extensions {
             Critical(basicConstraints)
@@ -57,6 +58,7 @@ enum TestPKI {
             SubjectKeyIdentifier(hash: publicKey(type))
         }
         for item in extra { try! extensions.append(item) }
+        if let authorityInformationAccess { try! extensions.append(Certificate.Extension(authorityInformationAccess, critical: false)) }
         return try! Certificate(
             version: .v3, serialNumber: .init(), publicKey: publicKey(type),
             notValidBefore: notBefore, notValidAfter: notAfter,

@@ -1,0 +1,108 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a user waits for: `econtract pdf sign` (B-B, RSA-2048) as a whole process on a small
+/// PDF — start-up, loading, signing, exit — next to `pyhanko sign addsig` doing the same job as
+/// a whole process, in the same run. Both are spawned directly (posix_spawn, no shell) and
+/// timed from spawn to exit.
+enum WholeProcessBenchmark {
+    static func run(runs: Int, directory: URL, keys: KeyFiles) throws {
+        print("whole process: `econtract pdf sign` (release, B-B, RSA-2048) vs `pyhanko sign addsig`, small PDF")
+        guard let econtract = econtractPath() else {
+            print("whole process: skipped: no release econtract beside this benchmark (swift build -c release --product econtract),")
+            print("               or pass --econtract PATH")
+            return
+        }
+        let input = directory.appendingPathComponent("small.pdf").path
+        try Data(smallPDF()).write(to: URL(fileURLWithPath: input))
+        let output = directory.appendingPathComponent("small-signed.pdf").path
+        let ours = try median(runs: runs) {
+            try spawn(econtract, ["pdf", "sign", "--key", keys.key, "--cert", keys.certificate, "--chain", keys.chain,
+                                  "--in", input, "--out", output])
+        }
+        var line = String(format: "econtract %@ (%d bytes): median %.1f ms over %d runs", econtract, smallPDF().count, ours * 1000, runs)
+        if let pyhanko = pyHankoPath() {
+            let pythonOutput = directory.appendingPathComponent("small-pyhanko.pdf").path
+            let pythonRuns = max(3, runs / 4)
+            let theirs = try median(runs: pythonRuns) {
+                try spawn(pyhanko, ["sign", "addsig", "--field", "Signature1", "pemder", "--key", keys.key,
+                                    "--cert", keys.certificate, "--chain", keys.chain, "--no-pass", input, pythonOutput])
+            }
+            line += String(format: "\npyhanko sign addsig: median %.1f ms over %d runs → pyHanko/ours = %.1f×",
+                           theirs * 1000, pythonRuns, theirs / ours)
+        } else {
+            line += "\npyhanko sign addsig: skipped (not installed: ../shared/interop/setup makes ~/.cache/interop-venv/bin/pyhanko)"
+        }
+        print(line)
+        print("goal: ≤ 15 ms for ours as a whole process")
+    }
+
+    /// The median wall time of `runs` calls of `body`, after one untimed warm-up call.
+    static func median(runs: Int, _ body: () throws -> Void) throws -> Double {
+        try body()
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now()
+            try body()
+            times.append(PeerTools.seconds(since: start))
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
+
+    /// Runs `tool` with `arguments`, stdout and stderr to /dev/null; throws unless it exits 0.
+    static func spawn(_ tool: String, _ arguments: [String]) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([tool] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, tool, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        guard status == 0 else { throw POSIXError(.ECHILD) }
+    }
+
+    /// `--econtract PATH`, else the econtract built beside this benchmark.
+    static func econtractPath() -> String? {
+        let arguments = CommandLine.arguments
+        if let index = arguments.firstIndex(of: "--econtract"), index + 1 < arguments.count { return arguments[index + 1] }
+        let beside = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("econtract").path
+        return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
+    }
+
+    static func pyHankoPath() -> String? {
+        let venv = ProcessInfo.processInfo.environment["INTEROP_VENV"] ?? (NSHomeDirectory() + "/.cache/interop-venv")
+        let path = venv + "/bin/pyhanko"
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
+    /// A one-page PDF of about 450 bytes with a classic cross-reference table.
+    static func smallPDF() -> [UInt8] {
+        let content = "BT /F1 12 Tf 72 720 Td (Contract) Tj ET"
+        let bodies = [
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+        ]
+        var bytes = Array("%PDF-1.7\n".utf8)
+        var offsets: [Int] = []
+        for (index, body) in bodies.enumerated() {
+            offsets.append(bytes.count)
+            bytes += Array("\(index + 1) 0 obj\n\(body)\nendobj\n".utf8)
+        }
+        let xref = bytes.count
+        bytes += Array("xref\n0 \(bodies.count + 1)\n0000000000 65535 f \n".utf8)
+        for offset in offsets { bytes += Array(String(format: "%010d 00000 n \n", offset).utf8) }
+        bytes += Array("trailer\n<< /Size \(bodies.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
+        return bytes
+    }
+}
