@@ -94,7 +94,7 @@ extension PDFSignatureValidator {
             report.validationTime = token.genTime
             let imprintMatches = token.info.messageImprint.hashedMessage.elementsEqual(digest)
             report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && imprintMatches
-                && tokenReport.checks.contains { $0.name == "signatureValue" && $0.outcome == .passed }
+                && tokenReport.checks.contains { $0.name == .signatureValue && $0.outcome == .passed }
             if !imprintMatches { report.findings.append(PDFValidationFinding(.digestMismatch, "the token's message imprint is not the digest of the byte ranges")) }
             report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
             report.level = "none"
@@ -147,7 +147,7 @@ extension PDFSignatureValidator {
             let failedCheck = checks.first { $0.outcome == .failed }
             if !report.intact {
                 report.indication = ValidationIndication.totalFailed.rawValue
-                let hashFailed = checks.contains { $0.name == "messageDigest" && $0.outcome == .failed }
+                let hashFailed = checks.contains { $0.name == .messageDigest && $0.outcome == .failed }
                     || report.findings.contains { $0.code == .digestMismatch }
                 report.subIndication = (hashFailed ? ValidationSubIndication.hashFailure
                     : report.findings.contains { [.byteRangeMalformed, .duplicateKey, .signatureWrapping, .universalSignatureForgery].contains($0.code) }
@@ -200,7 +200,7 @@ extension PDFSignatureValidator {
                            signatureTimestamp: TimestampValidationReport?,
                            documentTimestamps: [(PDFEmbeddedSignature, PDFSignatureReport)], inspection: PDFByteRangeInspection) -> String {
             guard signature.subFilter == "ETSI.CAdES.detached",
-                  cmsReport.checks.contains(where: { $0.name == "signingCertificate" && $0.outcome == .passed }) else { return "none" }
+                  cmsReport.checks.contains(where: { $0.name == .signingCertificate && $0.outcome == .passed }) else { return "none" }
             let signedEnd = signature.signedLength ?? .max
             let validLater = documentTimestamps.filter { ($0.0.signedLength ?? 0) > signedEnd && documentTimestampCounts($0.1) }
             guard signatureTimestamp != nil || !validLater.isEmpty else { return "B-B" }
