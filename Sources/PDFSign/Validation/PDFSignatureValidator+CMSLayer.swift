@@ -83,11 +83,11 @@ extension PDFSignatureValidator.Context {
         report.intact = false
         let byteRangesSound = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF }
         if !byteRangesSound || report.coverage == .partial || report.modifications == .disallowed {
-            report.indication = ValidationIndication.totalFailed.rawValue
-            report.subIndication = ValidationSubIndication.formatFailure.rawValue
+            report.indication = .totalFailed
+            report.subIndication = .formatFailure
         } else {
-            report.indication = indication.rawValue
-            report.subIndication = subIndication?.rawValue
+            report.indication = indication
+            report.subIndication = subIndication
         }
         if !report.findings.contains(where: { cmsExplanations.contains($0.code) }), let failed = checks.first(where: { $0.outcome == .failed }) {
             report.findings.append(PDFValidationFinding(.cmsInvalid, "\(failed.name): \(failed.detail)"))

@@ -97,7 +97,7 @@ extension PDFSignatureValidator {
                 && tokenReport.checks.contains { $0.name == .signatureValue && $0.outcome == .passed }
             if !imprintMatches { report.findings.append(PDFValidationFinding(.digestMismatch, "the token's message imprint is not the digest of the byte ranges")) }
             report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
-            report.level = "none"
+            report.level = nil
             return conclude(report, cmsIndication: tokenReport.indication, cmsSubIndication: tokenReport.subIndication, checks: tokenReport.checks)
         }
 
@@ -106,7 +106,7 @@ extension PDFSignatureValidator {
             PDFSignatureReport(
                 field: field.qualifiedName, intact: false, coverage: .partial, modifications: .disallowed,
                 findings: [PDFValidationFinding(.unparseable, "the signature dictionary of field \"\(field.qualifiedName)\" cannot be read", objects: [field.reference])],
-                level: "none", indication: ValidationIndication.totalFailed.rawValue, subIndication: ValidationSubIndication.formatFailure.rawValue,
+                level: nil, indication: .totalFailed, subIndication: .formatFailure,
                 subFilter: nil, byteRange: [], signer: nil, claimedSigningTime: nil, timestampTime: nil, validationTime: nil)
         }
 
@@ -122,7 +122,7 @@ extension PDFSignatureValidator {
             let inspection = PDFByteRangeInspector.inspect(signature, in: document)
             var report = PDFSignatureReport(
                 field: signature.field.qualifiedName, intact: false, coverage: .partial, modifications: .disallowed, findings: [],
-                level: "none", indication: ValidationIndication.totalFailed.rawValue, subIndication: nil,
+                level: nil, indication: .totalFailed, subIndication: nil,
                 subFilter: signature.subFilter?.string, byteRange: signature.byteRange, signer: nil,
                 claimedSigningTime: signature.dictionary["M"]?.stringValue?.dateValue,
                 timestampTime: nil, validationTime: nil)
@@ -135,8 +135,8 @@ extension PDFSignatureValidator {
             var report = report
             if let finding { report.findings.append(finding) }
             report.intact = false
-            report.indication = ValidationIndication.totalFailed.rawValue
-            report.subIndication = sub.rawValue
+            report.indication = .totalFailed
+            report.subIndication = sub
             return report
         }
 
@@ -146,21 +146,21 @@ extension PDFSignatureValidator {
             var report = report
             let failedCheck = checks.first { $0.outcome == .failed }
             if !report.intact {
-                report.indication = ValidationIndication.totalFailed.rawValue
+                report.indication = .totalFailed
                 let hashFailed = checks.contains { $0.name == .messageDigest && $0.outcome == .failed }
                     || report.findings.contains { $0.code == .digestMismatch }
-                report.subIndication = (hashFailed ? ValidationSubIndication.hashFailure
+                report.subIndication = hashFailed ? .hashFailure
                     : report.findings.contains { [.byteRangeMalformed, .duplicateKey, .signatureWrapping, .universalSignatureForgery].contains($0.code) }
-                        ? .formatFailure : .sigCryptoFailure).rawValue
+                        ? .formatFailure : .sigCryptoFailure
                 if let failedCheck, !report.findings.contains(where: { $0.code == .cmsInvalid }) {
                     report.findings.append(PDFValidationFinding(.cmsInvalid, "\(failedCheck.name): \(failedCheck.detail)"))
                 }
             } else if report.coverage == .partial || report.modifications == .disallowed {
-                report.indication = ValidationIndication.totalFailed.rawValue
-                report.subIndication = ValidationSubIndication.formatFailure.rawValue
+                report.indication = .totalFailed
+                report.subIndication = .formatFailure
             } else {
-                report.indication = cmsIndication.rawValue
-                report.subIndication = cmsSubIndication?.rawValue
+                report.indication = cmsIndication
+                report.subIndication = cmsSubIndication
                 if !report.findings.contains(where: { Self.cmsExplanations.contains($0.code) }) {
                     report.findings += Self.verdictFindings(cmsIndication, cmsSubIndication, checks: checks)
                 }
@@ -198,17 +198,17 @@ extension PDFSignatureValidator {
         /// signature; B-LTA: a valid document timestamp after that DSS.
         private func level(_ signature: PDFEmbeddedSignature, cmsReport: CMSValidationReport,
                            signatureTimestamp: TimestampValidationReport?,
-                           documentTimestamps: [(PDFEmbeddedSignature, PDFSignatureReport)], inspection: PDFByteRangeInspection) -> String {
+                           documentTimestamps: [(PDFEmbeddedSignature, PDFSignatureReport)], inspection: PDFByteRangeInspection) -> PAdESLevel? {
             guard signature.subFilter == "ETSI.CAdES.detached",
-                  cmsReport.checks.contains(where: { $0.name == .signingCertificate && $0.outcome == .passed }) else { return "none" }
+                  cmsReport.checks.contains(where: { $0.name == .signingCertificate && $0.outcome == .passed }) else { return nil }
             let signedEnd = signature.signedLength ?? .max
             let validLater = documentTimestamps.filter { ($0.0.signedLength ?? 0) > signedEnd && documentTimestampCounts($0.1) }
-            guard signatureTimestamp != nil || !validLater.isEmpty else { return "B-B" }
+            guard signatureTimestamp != nil || !validLater.isEmpty else { return .b }
             guard let signer = cmsReport.signerCertificate, let dssRevision = dss.firstRevision,
                   dssRevision > (inspection.signedRevision ?? .max), dss.hasRevocationData(for: signer),
                   let dssEnd = document.revisions[dssRevision].endOffset
-            else { return "B-T" }
-            return validLater.contains { ($0.0.signedLength ?? 0) >= dssEnd } ? "B-LTA" : "B-LT"
+            else { return .t }
+            return validLater.contains { ($0.0.signedLength ?? 0) >= dssEnd } ? .lta : .lt
         }
 
         /// Timestamp tokens (signature and document timestamps) are checked with the DSS's data.
