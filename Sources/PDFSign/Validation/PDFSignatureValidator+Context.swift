@@ -61,7 +61,7 @@ extension PDFSignatureValidator {
             report.signer = cmsReport.signerSubject
             report.validationTime = cmsReport.validationTime
             report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && cmsReport.integrity == .verified
-            let (cmsIndication, cmsSubIndication) = Self.cmsVerdict(cmsReport, subFilter: signature.subFilter, findings: &report.findings)
+            let (cmsIndication, cmsSubIndication) = Self.cmsVerdict(cmsReport, signatureDictionary: signature.signatureDictionary, findings: &report.findings)
             report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
             report.level = level(signature, cmsReport: cmsReport, signatureTimestamp: signatureTimestamp,
                                  documentTimestamps: documentTimestamps, inspection: inspection)
@@ -124,7 +124,7 @@ extension PDFSignatureValidator {
                 field: signature.field.qualifiedName, intact: false, coverage: .partial, modifications: .disallowed, findings: [],
                 level: nil, indication: .totalFailed, subIndication: nil,
                 subFilter: signature.subFilter?.string, byteRange: signature.byteRange, signer: nil,
-                claimedSigningTime: signature.dictionary["M"]?.stringValue?.dateValue,
+                claimedSigningTime: signature.signatureDictionary.signingTime,
                 timestampTime: nil, validationTime: nil)
             report.findings = inspection.findings
             report.coverage = inspection.coverage
@@ -199,7 +199,7 @@ extension PDFSignatureValidator {
         private func level(_ signature: PDFEmbeddedSignature, cmsReport: CMSValidationReport,
                            signatureTimestamp: TimestampValidationReport?,
                            documentTimestamps: [(PDFEmbeddedSignature, PDFSignatureReport)], inspection: PDFByteRangeInspection) -> PAdESLevel? {
-            guard signature.subFilter == "ETSI.CAdES.detached",
+            guard signature.signatureDictionary.subFilter == .cadesDetached,
                   cmsReport.checks.contains(where: { $0.name == .signingCertificate && $0.outcome == .passed }) else { return nil }
             let signedEnd = signature.signedLength ?? .max
             let validLater = documentTimestamps.filter { ($0.0.signedLength ?? 0) > signedEnd && documentTimestampCounts($0.1) }
@@ -225,7 +225,7 @@ extension PDFSignatureValidator {
                 trustAnchors: policy.trustAnchors, intermediates: dss.certificates + policy.intermediates,
                 validationTime: proofOfExistence.map { min($0, current) } ?? current, proofOfExistence: proofOfExistence,
                 revocation: policy.revocationPolicy(embedded: embedded),
-                requiresSigningCertificateAttribute: signature.subFilter == "ETSI.CAdES.detached")
+                requiresSigningCertificateAttribute: signature.signatureDictionary.subFilter == .cadesDetached)
         }
 
         private func timestampReports(for cms: CMSSignature) async -> [TimestampValidationReport] {
