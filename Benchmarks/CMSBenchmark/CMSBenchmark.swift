@@ -48,7 +48,7 @@ struct CMSBenchmark {
             let cadesSignChecked = try await asyncRate(seconds) { _ = try await checkedSigner.sign(content: content) }
             let cadesVerifySignature = try await asyncRate(seconds) {
                 let report = await signatureOnly.verify(signature, content: .bytes(content))
-                precondition(report.checks.contains { $0.name == "signatureValue" && $0.outcome == .passed })
+                precondition(report.checks.contains { $0.name == .signatureValue && $0.outcome == .passed })
             }
             let cadesVerify = try await asyncRate(seconds) {
                 let report = await withChain.verify(signature, content: .bytes(content))

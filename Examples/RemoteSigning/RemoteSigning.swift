@@ -41,7 +41,7 @@ struct RemoteSigning {
 
             let report = await PDFSignatureValidator(policy: .init(trustAnchors: [sandbox.root], revocation: .none))
                 .validate(try PDFDocument(bytes: file))
-            print("phase 2: wrote \(arguments[2]): \(report.signatures.map(\.indication).joined(separator: ", "))")
+            print("phase 2: wrote \(arguments[2]): \(report.signatures.map(\.indication.rawValue).joined(separator: ", "))")
             exit(report.valid ? 0 : 1)
         } catch {
             print("error: \(error)")

@@ -71,7 +71,7 @@ struct SignContract {
 
             // 5. Check it, offline, trusting only the roots.
             let report = await PDFSignatureValidator(policy: .init(trustAnchors: roots)).validate(try PDFDocument(bytes: archived))
-            for item in report.signatures { print("\(item.field): \(item.indication) \(item.level)") }
+            for item in report.signatures { print("\(item.field): \(item.indication.rawValue) \(item.level?.rawValue ?? "none")") }
             print("wrote \(output): \(report.valid ? "valid" : "NOT valid")")
             exit(report.valid ? 0 : 1)
         } catch {

@@ -25,7 +25,7 @@ struct VerifyContract {
                 print("\(arguments[1]): \(report.valid ? "valid" : "NOT valid")\(report.trustJudged ? "" : " (trust not judged)")")
                 for finding in report.findings { print("  ! \(finding)") }
                 for item in report.signatures + report.documentTimestamps {
-                    print("  \(item.field): \(item.indication)\(item.subIndication.map { "/\($0)" } ?? "") level \(item.level), "
+                    print("  \(item.field): \(item.indication.rawValue)\(item.subIndication.map { "/\($0.rawValue)" } ?? "") level \(item.level?.rawValue ?? "none"), "
                         + "coverage \(item.coverage.rawValue), modifications \(item.modifications.rawValue), signer \(item.signer ?? "?")")
                     for finding in item.findings { print("    ! \(finding)") }
                 }

@@ -78,13 +78,13 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
             try writeFile(reportPath, Array(try report.jsonData()))
             print("6. validated offline (trusting only the sandbox root): \(report.valid ? "VALID" : "NOT VALID") → \(reportPath)")
             for item in report.signatures + report.documentTimestamps {
-                print("     \(item.field): \(item.indication) level \(item.level), modifications \(item.modifications.rawValue)")
+                print("     \(item.field): \(item.indication.rawValue) level \(item.level?.rawValue ?? "none"), modifications \(item.modifications.rawValue)")
             }
 
             var tampered = archived
             tampered[archived.count / 64] ^= 0x01  // inside the original contract, which every signature covers
             let tamperedReport = await validator.validate(try PDFDocument(bytes: tampered))
-            print("7. a one-byte change to the contract text is caught: \(tamperedReport.signatures.map { "\($0.field) \($0.indication)/\($0.subIndication ?? "")" }.joined(separator: ", "))")
+            print("7. a one-byte change to the contract text is caught: \(tamperedReport.signatures.map { "\($0.field) \($0.indication.rawValue)/\($0.subIndication?.rawValue ?? "")" }.joined(separator: ", "))")
             print("Check it with other tools: ../shared/interop/validate-pdf \(signedPath) --expect B-LTA --trust \(rootCopy)")
             guard report.valid, !tamperedReport.valid else { throw CLIExit.invalid }
         }

@@ -38,7 +38,7 @@ struct AlgorithmToleranceTests {
         #expect(report.indication == .totalPassed, "\(report.checks)")
         #expect(report.signatureAlgorithm == .ecdsa(digest))
         #expect(report.notices.map(\.code) == [.keyIdentifierAsSignatureAlgorithm])
-        #expect(report.checks.contains { $0.name == "signatureAlgorithm" && $0.outcome == .warning })
+        #expect(report.checks.contains { $0.name == .signatureAlgorithm && $0.outcome == .warning })
     }
 
     @Test("the curve OID does not make an RSA signature pass as ECDSA")

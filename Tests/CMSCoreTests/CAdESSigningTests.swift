@@ -54,7 +54,7 @@ struct CAdESSigningTests {
         let report = await CMSSignatureVerifier(policy: TestPKI.policy()).verify(signature, content: .bytes(Self.content))
         #expect(report.isValid)
         #expect(report.claimedSigningTime == Date(timeIntervalSince1970: 1_800_000_000))
-        #expect(report.checks.contains { $0.name == "algorithmProtection" && $0.outcome == .passed })
+        #expect(report.checks.contains { $0.name == .algorithmProtection && $0.outcome == .passed })
     }
 
     @Test("signing a digest, a file and bytes gives equivalent signatures")

@@ -56,7 +56,7 @@ struct MalformedInputTests {
                 parsedAndVerified += 1
                 // Only the unsigned SignedData.digestAlgorithms may change without invalidating,
                 // and then the report must say so.
-                #expect(report.checks.contains { $0.name == "digestAlgorithms" && $0.outcome == .warning }, "flip at \(index) verified silently")
+                #expect(report.checks.contains { $0.name == .digestAlgorithms && $0.outcome == .warning }, "flip at \(index) verified silently")
             }
         }
         #expect(parsedAndVerified <= 3)

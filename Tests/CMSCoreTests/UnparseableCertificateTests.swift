@@ -35,7 +35,7 @@ struct UnparseableCertificateTests {
         #expect(report.indication == .indeterminate)
         #expect(report.subIndication == .noCertificateChainFound)
         #expect(report.notices.map(\.code).contains(.unparseableSignerCertificate))
-        #expect(report.checks.contains { $0.name == "signingCertificate" && $0.outcome == .passed })
+        #expect(report.checks.contains { $0.name == .signingCertificate && $0.outcome == .passed })
         #expect(report.signerCertificate == nil)
         #expect(report.signerCertificateDER == certificate)
         #expect(report.signerSubject?.contains("Negative Serial") == true)

@@ -98,7 +98,7 @@ struct VerificationFailureTests {
         let report = await Self.verify(try Self.replacingCertificates(signature, with: [leafB, TestPKI.intermediate]))
         #expect(report.indication == .indeterminate)
         #expect(report.subIndication == .noSigningCertificateFound)
-        #expect(report.checks.contains { $0.name == "signatureValue" && $0.outcome == .passed })
+        #expect(report.checks.contains { $0.name == .signatureValue && $0.outcome == .passed })
     }
 
     @Test("an untrusted root → INDETERMINATE NO_CERTIFICATE_CHAIN_FOUND")

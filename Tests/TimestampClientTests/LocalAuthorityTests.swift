@@ -20,7 +20,7 @@ struct LocalAuthorityTests {
         #expect(report.isValid, "\(report.checks)")
         #expect(report.indication == .totalPassed)
         #expect(report.signatureReport?.validationTime == token.genTime)
-        #expect(report.checks.contains { $0.name == "genTime" && $0.outcome == .passed })
+        #expect(report.checks.contains { $0.name == .genTime && $0.outcome == .passed })
         let viaToken = await token.verify(digest: DigestAlgorithm.sha256.hash(data), algorithm: .sha256,
                                           policy: TimestampVerificationPolicy(trustAnchors: [pki.root.certificate]))
         #expect(viaToken.isValid)
@@ -58,7 +58,7 @@ struct LocalAuthorityTests {
         let report = await pki.verifier().verify(token, digest: digest, algorithm: .sha256, nonce: [0x42, 0x44])
         #expect(report.indication == .totalFailed)
         #expect(report.subIndication == .sigConstraintsFailure)
-        #expect(report.checks.contains { $0.name == "nonce" && $0.outcome == .failed })
+        #expect(report.checks.contains { $0.name == .nonce && $0.outcome == .failed })
     }
 
     @Test func policyAllowList() async throws {
@@ -140,7 +140,7 @@ struct LocalAuthorityTests {
     @Test func revocationPolicyIsPassedThrough() async throws {
         let token = try await pki.localTSA().timestamp(data: data)
         var policy = TimestampVerificationPolicy(trustAnchors: [pki.root.certificate])
-        #expect(await TimestampVerifier(policy: policy).verify(token, data: data).checks.contains { $0.name == "revocation" && $0.outcome == .skipped })
+        #expect(await TimestampVerifier(policy: policy).verify(token, data: data).checks.contains { $0.name == .revocation && $0.outcome == .skipped })
         // Offline with no data and evidence required: the TSA certificate's status is unknown.
         policy.revocation = .offline(.empty)
         let report = await TimestampVerifier(policy: policy).verify(token, data: data)

@@ -15,13 +15,13 @@ extension CMSSignatureVerifier {
             if SignatureAlgorithm.isECDSAKeyIdentifier(signer.signatureAlgorithm.algorithm) {
                 let detail = "signatureAlgorithm is \(AlgorithmNames.name(of: signer.signatureAlgorithm.algorithm)) instead of ecdsa-with-\(digest): read as \(algorithm)"
                 report.notices.append(CMSValidationNotice(.keyIdentifierAsSignatureAlgorithm, detail))
-                report.warn("signatureAlgorithm", detail)
+                report.warn(.signatureAlgorithm, detail)
             }
             return (digest, algorithm)
         } catch let error as CMSError where error.code == .unsupportedAlgorithm {
             report.recordUnsupported(error.reason)
         } catch {
-            report.record(.totalFailed, .formatFailure, "algorithms", "\(error)")
+            report.record(.totalFailed, .formatFailure, .algorithms, "\(error)")
         }
         return nil
     }
@@ -33,7 +33,7 @@ extension CMSSignatureVerifier {
         } catch let error as CMSError where error.code == .unsupportedAlgorithm {
             report.recordUnsupported(error.reason)
         } catch {
-            report.record(.indeterminate, .noSigningCertificateFound, "signerCertificate", "the signer's public key cannot be read: \(error)")
+            report.record(.indeterminate, .noSigningCertificateFound, .signerCertificate, "the signer's public key cannot be read: \(error)")
         }
         return nil
     }
@@ -49,26 +49,26 @@ extension CMSSignatureVerifier {
         let digest: [UInt8]
         do {
             guard let value = try content.digest(with: algorithms.digest, encapsulated: encapsulated) else {
-                report.record(.indeterminate, .signedDataNotFound, "messageDigest", "the signature is detached and no content was supplied")
+                report.record(.indeterminate, .signedDataNotFound, .messageDigest, "the signature is detached and no content was supplied")
                 return false
             }
             digest = value
         } catch {
-            report.record(.indeterminate, .signedDataNotFound, "messageDigest", "\(error)")
+            report.record(.indeterminate, .signedDataNotFound, .messageDigest, "\(error)")
             return false
         }
         do {
             if let attributes {
                 guard digest[...] == attributes.messageDigest else {
                     report.integrity = .failed
-                    report.record(.totalFailed, .hashFailure, "messageDigest", "the content's \(algorithms.digest) digest differs from the message-digest attribute")
+                    report.record(.totalFailed, .hashFailure, .messageDigest, "the content's \(algorithms.digest) digest differs from the message-digest attribute")
                     return false
                 }
-                report.pass("messageDigest", "\(algorithms.digest) digest matches")
+                report.pass(.messageDigest, "\(algorithms.digest) digest matches")
                 guard let signedBytes = try signer.dataToBeSigned(),
                       try PublicKeySignatureVerifier.isValid(signature: signer.signature, message: signedBytes, algorithm: algorithm, key: key)
                 else { return signatureFails("the \(algorithm) signature does not verify with the signer's key", &report) }
-                report.pass("signatureValue", "\(algorithm) signature verifies")
+                report.pass(.signatureValue, "\(algorithm) signature verifies")
             } else {
                 let valid: Bool
                 if algorithm.scheme == .ed25519, let message = content.message(encapsulated: encapsulated) {
@@ -79,8 +79,8 @@ extension CMSSignatureVerifier {
                 guard valid else {
                     return signatureFails("the \(algorithm) signature over the content (no signed attributes) does not verify with the signer's key", &report)
                 }
-                report.checks.append(ValidationCheck(name: "messageDigest", outcome: .skipped, detail: "no signed attributes: the signature covers the content directly"))
-                report.pass("signatureValue", "\(algorithm) signature verifies over the content's \(algorithms.digest) digest (no signed attributes)")
+                report.checks.append(ValidationCheck(name: .messageDigest, outcome: .skipped, detail: "no signed attributes: the signature covers the content directly"))
+                report.pass(.signatureValue, "\(algorithm) signature verifies over the content's \(algorithms.digest) digest (no signed attributes)")
             }
         } catch let error as CMSError where error.code == .unsupportedAlgorithm {
             report.recordUnsupported(error.reason)
@@ -94,7 +94,7 @@ extension CMSSignatureVerifier {
 
     private func signatureFails(_ detail: String, _ report: inout CMSValidationReport) -> Bool {
         report.integrity = .failed
-        report.record(.totalFailed, .sigCryptoFailure, "signatureValue", detail)
+        report.record(.totalFailed, .sigCryptoFailure, .signatureValue, detail)
         return false
     }
 }

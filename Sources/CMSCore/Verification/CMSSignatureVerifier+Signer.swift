@@ -10,14 +10,14 @@ extension CMSSignatureVerifier {
         guard let certificate = signature.rawCertificates.first(where: summary.identifies)
             ?? policy.intermediates.lazy.compactMap({ try? RawCertificate($0) }).first(where: summary.identifies)
         else {
-            report.record(.indeterminate, .noSigningCertificateFound, "signerCertificate",
+            report.record(.indeterminate, .noSigningCertificateFound, .signerCertificate,
                           "no certificate in the signature or the policy matches the SignerInfo's sid")
             return nil
         }
         report.signerCertificate = certificate.parsed
         report.signerCertificateDER = Array(certificate.encoded)
         report.signerSubject = certificate.subjectDescription
-        report.pass("signerCertificate", certificate.subjectDescription)
+        report.pass(.signerCertificate, certificate.subjectDescription)
         return certificate
     }
 
@@ -25,21 +25,21 @@ extension CMSSignatureVerifier {
         guard let binding = attributes?.signingCertificate else {
             let absent = attributes == nil ? "no signed attributes, so no ESS signing-certificate(-v2) attribute" : "no ESS signing-certificate(-v2) attribute"
             if policy.requiresSigningCertificateAttribute {
-                report.record(.indeterminate, .sigConstraintsFailure, "signingCertificate", "\(absent) binds the signer's certificate")
+                report.record(.indeterminate, .sigConstraintsFailure, .signingCertificate, "\(absent) binds the signer's certificate")
             } else {
-                report.warn("signingCertificate", absent)
+                report.warn(.signingCertificate, absent)
             }
             return
         }
         do {
             guard let first = binding.certs.first, try first.matches(certificate) else {
-                report.record(.indeterminate, .noSigningCertificateFound, "signingCertificate",
+                report.record(.indeterminate, .noSigningCertificateFound, .signingCertificate,
                               "the ESS signing-certificate attribute names another certificate than the one that verifies the signature")
                 return
             }
-            report.pass("signingCertificate", "ESS signing-certificate\(attributes?.signingCertificateIsV2 == true ? "-v2" : "") binds the signer's certificate")
+            report.pass(.signingCertificate, "ESS signing-certificate\(attributes?.signingCertificateIsV2 == true ? "-v2" : "") binds the signer's certificate")
         } catch {
-            report.record(.indeterminate, .noSigningCertificateFound, "signingCertificate", "\(error)")
+            report.record(.indeterminate, .noSigningCertificateFound, .signingCertificate, "\(error)")
         }
     }
 
@@ -59,11 +59,11 @@ extension CMSSignatureVerifier {
         }
         if let bits = key.rsaKeySizeInBits, bits < 2048 { weaknesses.append("RSA-\(bits) is below 2048 bits") }
         if weaknesses.isEmpty {
-            report.pass("algorithmStrength", "\(algorithm) meets the policy")
+            report.pass(.algorithmStrength, "\(algorithm) meets the policy")
         } else {
             let detail = weaknesses.joined(separator: "; ")
             report.notices.append(CMSValidationNotice(.weakAlgorithm, detail))
-            report.record(.indeterminate, .cryptoConstraintsFailureNoPOE, "algorithmStrength", detail)
+            report.record(.indeterminate, .cryptoConstraintsFailureNoPOE, .algorithmStrength, detail)
         }
     }
 
@@ -71,9 +71,9 @@ extension CMSSignatureVerifier {
     func checkPurpose(of certificate: RawCertificate, _ report: inout CMSValidationReport) {
         if let problem = CertificateUsagePolicy.problem(with: certificate.extensions, requirement: policy.keyUsage) {
             report.notices.append(CMSValidationNotice(.signerCertificatePurpose, problem))
-            report.record(.indeterminate, .chainConstraintsFailure, "keyUsage", problem)
+            report.record(.indeterminate, .chainConstraintsFailure, .keyUsage, problem)
         } else if policy.keyUsage != .none {
-            report.pass("keyUsage", "the certificate may be used for this signature")
+            report.pass(.keyUsage, "the certificate may be used for this signature")
         }
     }
 }

@@ -40,7 +40,7 @@ public struct CMSSignatureVerifier: Sendable {
         var report = CMSValidationReport(validationTime: time)
         let signedData = signature.signedData
         guard signedData.signerInfos.indices.contains(signerIndex) else {
-            report.record(.totalFailed, .formatFailure, "signerInfo", "there is no signer at index \(signerIndex)")
+            report.record(.totalFailed, .formatFailure, .signerInfo, "there is no signer at index \(signerIndex)")
             return report
         }
         let signer = signedData.signerInfos[signerIndex]
@@ -50,14 +50,14 @@ public struct CMSSignatureVerifier: Sendable {
         // RFC 5652 §5.1: digestAlgorithms lists the signers' digest algorithms. It is not
         // signed, so a mismatch is reported but does not decide the verdict.
         if let digest = algorithms?.digest, !signedData.digestAlgorithms.contains(where: { $0.algorithm == signer.digestAlgorithm.algorithm }) {
-            report.warn("digestAlgorithms", "SignedData.digestAlgorithms does not list the signer's \(digest)")
+            report.warn(.digestAlgorithms, "SignedData.digestAlgorithms does not list the signer's \(digest)")
         }
 
         // Signed attributes, optional when the content is id-data (RFC 5652 §5.3).
         var attributes: SignedAttributeValues?
         if signer.signedAttrs == nil {
             guard signedData.encapContentInfo.eContentType == CMSObjectIdentifier.ContentType.data else {
-                report.record(.totalFailed, .formatFailure, "signedAttributes",
+                report.record(.totalFailed, .formatFailure, .signedAttributes,
                               "a SignerInfo over content of type \(signedData.encapContentInfo.eContentType) needs signed attributes (RFC 5652 §5.3)")
                 return report
             }
@@ -66,14 +66,14 @@ public struct CMSSignatureVerifier: Sendable {
             do {
                 let values = try SignedAttributeValues(signer: signer)
                 guard values.contentType == signedData.encapContentInfo.eContentType else {
-                    report.record(.totalFailed, .formatFailure, "contentType",
+                    report.record(.totalFailed, .formatFailure, .contentType,
                                   "content-type attribute \(values.contentType) differs from eContentType \(signedData.encapContentInfo.eContentType)")
                     return report
                 }
                 attributes = values
                 report.claimedSigningTime = values.signingTime
             } catch {
-                report.record(.totalFailed, .formatFailure, "signedAttributes", "\(error)")
+                report.record(.totalFailed, .formatFailure, .signedAttributes, "\(error)")
                 return report
             }
         }
@@ -89,11 +89,11 @@ public struct CMSSignatureVerifier: Sendable {
             let sameDigest = protection.digestAlgorithm.algorithm == signer.digestAlgorithm.algorithm
             let sameSignature = protection.signatureAlgorithm.map { $0 == signer.signatureAlgorithm } ?? false
             guard sameDigest && sameSignature else {
-                report.record(.totalFailed, .sigCryptoFailure, "algorithmProtection",
+                report.record(.totalFailed, .sigCryptoFailure, .algorithmProtection,
                               "the CMS algorithm protection attribute does not match the SignerInfo's algorithms (RFC 6211)")
                 return report
             }
-            report.pass("algorithmProtection", "matches the SignerInfo's algorithms")
+            report.pass(.algorithmProtection, "matches the SignerInfo's algorithms")
         }
 
         checkSigningCertificateBinding(attributes, signerCertificate, &report)
@@ -104,7 +104,7 @@ public struct CMSSignatureVerifier: Sendable {
         guard let leaf = signerCertificate.parsed else {
             let reason = "swift-certificates cannot parse the signer's certificate (\(signerCertificate.parseFailure ?? "?")): no chain can be built from it"
             report.notices.append(CMSValidationNotice(.unparseableSignerCertificate, reason))
-            report.record(.indeterminate, .noCertificateChainFound, "chain", reason)
+            report.record(.indeterminate, .noCertificateChainFound, .chain, reason)
             return report
         }
         await ChainValidation(policy: policy, time: time).validate(
@@ -118,6 +118,6 @@ extension CMSValidationReport: ValidationRecording {
     /// cannot compute: INDETERMINATE CRYPTO_CONSTRAINTS_FAILURE with a notice.
     mutating func recordUnsupported(_ detail: String) {
         notices.append(CMSValidationNotice(.unsupportedAlgorithm, detail))
-        record(.indeterminate, .cryptoConstraintsFailure, "algorithms", detail)
+        record(.indeterminate, .cryptoConstraintsFailure, .algorithms, detail)
     }
 }

@@ -42,9 +42,9 @@ public struct CMSValidationReport: Sendable {
     /// Whether the signature passed every check (TOTAL-PASSED).
     public var isValid: Bool { indication == .totalPassed }
 
-    /// The weak-algorithm warnings among the checks.
+    /// The weak-algorithm warnings: the details of the ``CMSValidationNotice/Code/weakAlgorithm`` notices.
     public var weakAlgorithmWarnings: [String] {
-        checks.filter { $0.name == "algorithmStrength" && $0.outcome != .passed }.map(\.detail)
+        notices.filter { $0.code == .weakAlgorithm }.map(\.detail)
     }
 
     /// The revocation data the checks used, for embedding (PAdES DSS).

@@ -8,18 +8,18 @@ struct ChainValidation {
 
     func validate(leaf: Certificate, intermediates: [Certificate], report: inout CMSValidationReport) async {
         if time < leaf.notValidBefore {
-            report.record(.indeterminate, .notYetValid, "validity", "the signer's certificate is not valid before \(leaf.notValidBefore)")
+            report.record(.indeterminate, .notYetValid, .validity, "the signer's certificate is not valid before \(leaf.notValidBefore)")
             return
         }
         if time > leaf.notValidAfter {
-            report.record(.indeterminate, .outOfBoundsNoPOE, "validity",
+            report.record(.indeterminate, .outOfBoundsNoPOE, .validity,
                           "the signer's certificate expired at \(leaf.notValidAfter), before the validation time \(time)")
             return
         }
-        report.pass("validity", "the signer's certificate is valid at \(time)")
+        report.pass(.validity, "the signer's certificate is valid at \(time)")
 
         guard !policy.trustAnchors.isEmpty else {
-            report.record(.indeterminate, .noCertificateChainFound, "chain", "no trust anchors were given")
+            report.record(.indeterminate, .noCertificateChainFound, .chain, "no trust anchors were given")
             return
         }
         var verifier = Verifier(rootCertificates: CertificateStore(policy.trustAnchors)) {
@@ -32,15 +32,15 @@ struct ChainValidation {
         case .validCertificate(let validated):
             chain = Array(validated)
             report.chain = chain
-            report.pass("chain", "chain of \(validated.count) to trust anchor \(validated.last.map { "\($0.subject)" } ?? "?")")
+            report.pass(.chain, "chain of \(validated.count) to trust anchor \(validated.last.map { "\($0.subject)" } ?? "?")")
         case .couldNotValidate(let failures):
             if failures.isEmpty {
-                report.record(.indeterminate, .noCertificateChainFound, "chain", "no chain from the signer's certificate to a trust anchor")
+                report.record(.indeterminate, .noCertificateChainFound, .chain, "no chain from the signer's certificate to a trust anchor")
             } else if failures.contains(where: { $0.chain.contains { time < $0.notValidBefore || time > $0.notValidAfter } }) {
-                report.record(.indeterminate, .outOfBoundsNoPOE, "chain",
+                report.record(.indeterminate, .outOfBoundsNoPOE, .chain,
                               "a CA certificate is outside its validity at \(time): \(failures.map { "\($0.policyFailureReason)" }.joined(separator: "; "))")
             } else {
-                report.record(.indeterminate, .chainConstraintsFailure, "chain",
+                report.record(.indeterminate, .chainConstraintsFailure, .chain,
                               failures.map { "\($0.policyFailureReason)" }.joined(separator: "; "))
             }
             return
@@ -50,7 +50,7 @@ struct ChainValidation {
 
     private func checkRevocation(chain: [Certificate], report: inout CMSValidationReport) async {
         guard policy.revocation.mode != .disabled else {
-            report.checks.append(ValidationCheck(name: "revocation", outcome: .skipped, detail: "revocation checking is disabled"))
+            report.checks.append(ValidationCheck(name: .revocation, outcome: .skipped, detail: "revocation checking is disabled"))
             return
         }
         let checker = RevocationChecker(policy: policy.revocation)
@@ -61,20 +61,20 @@ struct ChainValidation {
             let who = index == 0 ? "the signer's certificate" : "CA certificate \(certificate.subject)"
             switch status.outcome {
             case .good:
-                report.pass("revocation", "\(who) is not revoked (\(status.source.rawValue))")
+                report.pass(.revocation, "\(who) is not revoked (\(status.source.rawValue))")
             case .revoked(let revocationTime, let reason):
                 let because = reason.map { " (\($0))" } ?? ""
                 if let proof = policy.proofOfExistence, proof < revocationTime {
-                    report.warn("revocation", "\(who) was revoked at \(revocationTime)\(because), after the signature was proven to exist at \(proof)")
+                    report.warn(.revocation, "\(who) was revoked at \(revocationTime)\(because), after the signature was proven to exist at \(proof)")
                 } else {
-                    report.record(.indeterminate, index == 0 ? .revokedNoPOE : .revokedCANoPOE, "revocation",
+                    report.record(.indeterminate, index == 0 ? .revokedNoPOE : .revokedCANoPOE, .revocation,
                                   "\(who) was revoked at \(revocationTime)\(because) and nothing proves the signature existed before")
                 }
             case .unknown(let reason):
                 if policy.revocation.requiresEvidence {
-                    report.record(.indeterminate, .tryLater, "revocation", "no usable revocation data for \(who): \(reason)")
+                    report.record(.indeterminate, .tryLater, .revocation, "no usable revocation data for \(who): \(reason)")
                 } else {
-                    report.warn("revocation", "no usable revocation data for \(who): \(reason)")
+                    report.warn(.revocation, "no usable revocation data for \(who): \(reason)")
                 }
             }
         }

@@ -65,13 +65,14 @@ public struct ValidationCheck: Sendable, Hashable, Codable {
         case passed, failed, skipped, warning
     }
 
-    /// A stable identifier (`messageDigest`, `signatureValue`, `signingCertificate`, `chain`, `revocation`, …).
-    public var name: String
+    /// A stable identifier (``Name/messageDigest``, ``Name/signatureValue``, ``Name/chain``, …),
+    /// encoded as its raw string.
+    public var name: Name
     public var outcome: Outcome
     /// What was found, readable.
     public var detail: String
 
-    public init(name: String, outcome: Outcome, detail: String) {
+    public init(name: Name, outcome: Outcome, detail: String) {
         self.name = name
         self.outcome = outcome
         self.detail = detail

@@ -20,7 +20,7 @@ extension ValidationIndication {
 
 extension ValidationRecording {
     /// Records a failed check and lowers the verdict.
-    package mutating func record(_ indication: ValidationIndication, _ sub: ValidationSubIndication, _ name: String, _ detail: String) {
+    package mutating func record(_ indication: ValidationIndication, _ sub: ValidationSubIndication, _ name: ValidationCheck.Name, _ detail: String) {
         checks.append(ValidationCheck(name: name, outcome: .failed, detail: detail))
         lower(to: indication, sub)
     }
@@ -33,11 +33,13 @@ extension ValidationRecording {
         }
     }
 
-    package mutating func pass(_ name: String, _ detail: String) {
+    /// Records a passed check.
+    package mutating func pass(_ name: ValidationCheck.Name, _ detail: String) {
         checks.append(ValidationCheck(name: name, outcome: .passed, detail: detail))
     }
 
-    package mutating func warn(_ name: String, _ detail: String) {
+    /// Records a check that passed with a warning.
+    package mutating func warn(_ name: ValidationCheck.Name, _ detail: String) {
         checks.append(ValidationCheck(name: name, outcome: .warning, detail: detail))
     }
 }

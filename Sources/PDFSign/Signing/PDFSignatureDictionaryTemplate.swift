@@ -18,13 +18,14 @@ struct PDFSignatureDictionaryTemplate {
     /// /SubFilter /ETSI.RFC3161, no signer metadata.
     init(documentTimestampCapacity capacity: Int) throws {
         try self.init(PDFDictionary([
-            "Type": .name("DocTimeStamp"), "Filter": .name("Adobe.PPKLite"), "SubFilter": .name("ETSI.RFC3161"),
+            "Type": .name(PDFSignatureDictionary.documentTimestampType), "Filter": .name("Adobe.PPKLite"),
+            "SubFilter": .name(PDFName(PDFSignatureSubFilter.rfc3161.rawValue)),
         ]), capacity: capacity)
     }
 
     init(options: PDFSignatureOptions, signingTime: Date, capacity: Int, docMDPPermission: Int?) throws {
         var dictionary = PDFDictionary([
-            "Type": .name("Sig"), "Filter": .name("Adobe.PPKLite"), "SubFilter": .name(PDFName(options.subFilter.rawValue)),
+            "Type": .name(PDFSignatureDictionary.signatureType), "Filter": .name("Adobe.PPKLite"), "SubFilter": .name(PDFName(options.subFilter.rawValue)),
             "M": .string(.date(signingTime)),
         ])
         if let name = options.signerName { dictionary["Name"] = .string(.text(name)) }
@@ -33,12 +34,12 @@ struct PDFSignatureDictionaryTemplate {
         if let contact = options.contactInfo { dictionary["ContactInfo"] = .string(.text(contact)) }
         var references: [PDFObject] = []
         if let permission = docMDPPermission {
-            references.append(Self.reference(method: "DocMDP", parameters: PDFDictionary(["P": .integer(Int64(permission))])))
+            references.append(Self.reference(method: .docMDP, parameters: PDFDictionary(["P": .integer(Int64(permission))])))
         }
         if let lock = options.fieldLock {
             var parameters = PDFFieldLockEncoding.dictionary(lock, type: "TransformParams")
             parameters["Type"] = nil
-            references.append(Self.reference(method: "FieldMDP", parameters: parameters))
+            references.append(Self.reference(method: .fieldMDP, parameters: parameters))
         }
         if !references.isEmpty { dictionary["Reference"] = .array(references) }
         try self.init(dictionary, capacity: capacity)
@@ -62,12 +63,12 @@ struct PDFSignatureDictionaryTemplate {
     }
 
     /// `<< /Type /SigRef /TransformMethod … /TransformParams << /Type /TransformParams … /V /1.2 >> >>`.
-    private static func reference(method: PDFName, parameters: PDFDictionary) -> PDFObject {
+    private static func reference(method: PDFSignatureDictionary.TransformMethod, parameters: PDFDictionary) -> PDFObject {
         var params = PDFDictionary(["Type": .name("TransformParams")])
         for entry in parameters.entries { params[entry.key] = entry.value }
         params["V"] = .name("1.2")
         return .dictionary(PDFDictionary([
-            "Type": .name("SigRef"), "TransformMethod": .name(method), "TransformParams": .dictionary(params),
+            "Type": .name("SigRef"), "TransformMethod": .name(method.name), "TransformParams": .dictionary(params),
         ]))
     }
 

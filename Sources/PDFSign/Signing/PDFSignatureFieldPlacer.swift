@@ -38,7 +38,7 @@ struct PDFSignatureFieldPlacer {
             catalog["AcroForm"] = .dictionary(form)
         }
         if options.certification != nil {
-            catalog["Perms"] = .dictionary(PDFDictionary(["DocMDP": .reference(signature)]))
+            catalog["Perms"] = .dictionary(PDFDictionary([PDFSignatureDictionary.TransformMethod.docMDP.name: .reference(signature)]))
         }
         if options.subFilter == .cadesDetached || isDocumentTimestamp { try declareESICExtension(in: &catalog) }
         update.set(catalogReference, .object(.dictionary(catalog)))
@@ -56,7 +56,7 @@ struct PDFSignatureFieldPlacer {
         if options.certification != nil, !signed.isEmpty {
             throw PDFError(.notSignable, "a certification signature must be the document's first signature; it has \(signed.count)")
         }
-        if !isDocumentTimestamp, let permission = try existingDocMDPPermission(), permission == 1 {
+        if !isDocumentTimestamp, try existingCertification() == .noChanges {
             throw PDFError(.notSignable, "the document is certified with DocMDP P=1: no further changes, not even signatures, are allowed")
         }
         if let name = options.fieldName, let field = fields.first(where: { $0.qualifiedName == name }) {
@@ -87,12 +87,13 @@ struct PDFSignatureFieldPlacer {
         }
     }
 
-    /// P of the certification signature referenced by /Perms /DocMDP, if any (default 2).
-    private func existingDocMDPPermission() throws -> Int? {
+    /// The permissions of the certification signature referenced by /Perms /DocMDP, if any
+    /// (P = 2 when that signature has no DocMDP transform).
+    private func existingCertification() throws -> PDFCertificationLevel? {
         guard let perms = try document.catalog()["Perms"].flatMap({ try document.resolve($0).dictionaryValue }),
-              let docMDP = perms["DocMDP"], let signature = try document.resolve(docMDP).dictionaryValue
+              let docMDP = perms[PDFSignatureDictionary.TransformMethod.docMDP.name], let signature = try document.resolve(docMDP).dictionaryValue
         else { return nil }
-        return PDFDocMDPPermission.permission(ofSignature: signature) { try? document.resolve($0 ?? .null) } ?? 2
+        return PDFSignatureDictionary(signature) { try? document.resolve($0 ?? .null) }.docMDP ?? .formFillingAndSigning
     }
 
     // MARK: Fields and widgets
@@ -225,12 +226,12 @@ enum PDFFieldLockEncoding {
         var dictionary = PDFDictionary(["Type": .name(type)])
         switch lock {
         case .all:
-            dictionary["Action"] = .name("All")
+            dictionary["Action"] = .name(PDFFieldLock.allAction)
         case .include(let names):
-            dictionary["Action"] = .name("Include")
+            dictionary["Action"] = .name(PDFFieldLock.includeAction)
             dictionary["Fields"] = .array(names.map { .string(.text($0)) })
         case .exclude(let names):
-            dictionary["Action"] = .name("Exclude")
+            dictionary["Action"] = .name(PDFFieldLock.excludeAction)
             dictionary["Fields"] = .array(names.map { .string(.text($0)) })
         }
         return dictionary

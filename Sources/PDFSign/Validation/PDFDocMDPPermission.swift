@@ -3,12 +3,9 @@ enum PDFDocMDPPermission {
     /// P of the first DocMDP transform in the signature's /Reference (2 when the transform has
     /// no /P), or `nil` when the signature has no DocMDP transform. `resolve` follows references
     /// in whichever view of the document the caller reads (current, or as of a revision).
+    ///
+    /// The raw /P, as written; ``PDFSignatureDictionary/docMDP`` gives it typed.
     static func permission(ofSignature signature: PDFDictionary, resolve: (PDFObject?) -> PDFObject?) -> Int? {
-        for reference in resolve(signature["Reference"])?.arrayValue ?? [] {
-            guard let transform = resolve(reference)?.dictionaryValue,
-                  resolve(transform["TransformMethod"])?.nameValue == "DocMDP" else { continue }
-            return resolve(resolve(transform["TransformParams"])?.dictionaryValue?["P"])?.integerValue ?? 2
-        }
-        return nil
+        PDFSignatureDictionary(signature, resolve: resolve).references.lazy.compactMap(\.docMDPPermission).first
     }
 }

@@ -7,37 +7,27 @@ public struct PDFEmbeddedSignature: Sendable, Hashable {
     public let dictionary: PDFDictionary
     /// The signature dictionary's object, when /V is an indirect reference.
     public let dictionaryReference: PDFObjectReference?
+    /// The signature dictionary's entries, typed (one read model for the validator, long-term
+    /// validation and the signer's checks).
+    public let signatureDictionary: PDFSignatureDictionary
+
     /// /ByteRange as written: integers only, in order (validators check the shape).
-    public let byteRange: [Int]
+    public var byteRange: [Int] { signatureDictionary.byteRange }
     /// /ByteRange entries that were not integers (a forgery sign).
-    public let byteRangeHasNonIntegers: Bool
+    public var byteRangeHasNonIntegers: Bool { signatureDictionary.byteRangeHasNonIntegers }
     /// /Contents as stored: the decoded bytes of the hex string, trailing zero padding included.
-    public let contents: [UInt8]?
-    /// /SubFilter.
-    public let subFilter: PDFName?
+    public var contents: [UInt8]? { signatureDictionary.contents }
+    /// /SubFilter as written.
+    public var subFilter: PDFName? { signatureDictionary.subFilterName }
 
     /// Whether this declares itself a document timestamp: /Type /DocTimeStamp, which ISO
     /// 32000-2 Table 255 requires of one. A /Sig dictionary with /SubFilter /ETSI.RFC3161 is
     /// not one (see ``typeConfusion``).
-    public var isDocumentTimestamp: Bool {
-        dictionary.name("Type") == "DocTimeStamp"
-    }
+    public var isDocumentTimestamp: Bool { signatureDictionary.isDocumentTimestamp }
 
     /// Why /Type and /SubFilter disagree about what this dictionary is, or `nil` when they
-    /// agree. A timestamp token presented in a /Sig dictionary would otherwise pass as an
-    /// approval signature by the TSA (ISO 32000-2 §12.8.3.3 and §12.8.5).
-    public var typeConfusion: String? {
-        let declared = dictionary.name("Type")?.string
-        if declared == "DocTimeStamp", subFilter != "ETSI.RFC3161" {
-            return "a /Type /DocTimeStamp dictionary with /SubFilter \(subFilter.map { "/\($0.string)" } ?? "(none)"): "
-                + "a document timestamp must be /ETSI.RFC3161"
-        }
-        if declared != "DocTimeStamp", subFilter == "ETSI.RFC3161" {
-            return "/SubFilter /ETSI.RFC3161 in a \(declared.map { "/Type /\($0)" } ?? "signature") dictionary: "
-                + "a timestamp token is not an approval signature, and a document timestamp must be /Type /DocTimeStamp"
-        }
-        return nil
-    }
+    /// agree (``PDFSignatureDictionary/typeConfusion``).
+    public var typeConfusion: String? { signatureDictionary.typeConfusion }
 
     /// The field's and the signature dictionary's objects, for findings.
     var objects: [PDFObjectReference] { [field.reference] + (dictionaryReference.map { [$0] } ?? []) }
@@ -99,13 +89,9 @@ extension PDFDocument {
     func embeddedSignatures(of fields: [PDFFormField]) -> [PDFEmbeddedSignature] {
         fields.filter(\.isSigned).compactMap { field in
             guard let value = field.value, let dictionary = try? resolve(value).dictionaryValue else { return nil }
-            let rangeObjects = (try? resolve(dictionary["ByteRange"] ?? .null).arrayValue) ?? []
-            let range = rangeObjects.compactMap(\.integerValue)
-            let contents = (try? resolve(dictionary["Contents"] ?? .null))?.stringValue?.bytes
             return PDFEmbeddedSignature(
-                field: field, dictionary: dictionary, dictionaryReference: value.referenceValue, byteRange: range,
-                byteRangeHasNonIntegers: range.count != rangeObjects.count, contents: contents,
-                subFilter: (try? resolve(dictionary["SubFilter"] ?? .null))?.nameValue)
+                field: field, dictionary: dictionary, dictionaryReference: value.referenceValue,
+                signatureDictionary: PDFSignatureDictionary(dictionary) { try? resolve($0 ?? .null) })
         }
     }
 }

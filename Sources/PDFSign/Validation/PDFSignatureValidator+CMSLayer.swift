@@ -23,7 +23,7 @@ extension PDFSignatureValidator.Context {
     /// content, once it is shown to be the SHA-1 digest of the byte ranges (ISO 32000-1
     /// §12.8.3.3.1); for the detached formats the byte ranges' digest with `algorithm`.
     func signedContent(of signature: PDFEmbeddedSignature, cms: CMSSignature, algorithm: DigestAlgorithm) -> Result<SignedContent, PDFSignedContentFailure> {
-        let isSHA1 = signature.subFilter == "adbe.pkcs7.sha1"
+        let isSHA1 = signature.signatureDictionary.isPKCS7SHA1
         guard let digest = try? digestOfRanges(signature.byteRange, algorithm: isSHA1 ? .sha1 : algorithm) else {
             return .failure(PDFSignedContentFailure(subIndication: .formatFailure, finding: PDFValidationFinding(.unparseable, "the signed byte ranges cannot be read")))
         }
@@ -43,10 +43,10 @@ extension PDFSignatureValidator.Context {
     /// /adbe.pkcs7.sha1 also the finding that the document digest is SHA-1, and the verdict
     /// the algorithm policy gives that — the one the CMS layer gives a SHA-1 message digest:
     /// INDETERMINATE CRYPTO_CONSTRAINTS_FAILURE_NO_POE unless the CMS verdict is already worse.
-    static func cmsVerdict(_ cmsReport: CMSValidationReport, subFilter: PDFName?,
+    static func cmsVerdict(_ cmsReport: CMSValidationReport, signatureDictionary: PDFSignatureDictionary,
                            findings: inout [PDFValidationFinding]) -> (ValidationIndication, ValidationSubIndication?) {
         findings += Self.findings(for: cmsReport)
-        guard subFilter == "adbe.pkcs7.sha1" else { return (cmsReport.indication, cmsReport.subIndication) }
+        guard signatureDictionary.isPKCS7SHA1 else { return (cmsReport.indication, cmsReport.subIndication) }
         findings.append(PDFValidationFinding(.weakAlgorithm, "/adbe.pkcs7.sha1 signs the SHA-1 digest of the document; SHA-1 is below the algorithm policy"))
         guard cmsReport.indication == .totalPassed else { return (cmsReport.indication, cmsReport.subIndication) }
         return (.indeterminate, .cryptoConstraintsFailureNoPOE)
@@ -83,11 +83,11 @@ extension PDFSignatureValidator.Context {
         report.intact = false
         let byteRangesSound = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF }
         if !byteRangesSound || report.coverage == .partial || report.modifications == .disallowed {
-            report.indication = ValidationIndication.totalFailed.rawValue
-            report.subIndication = ValidationSubIndication.formatFailure.rawValue
+            report.indication = .totalFailed
+            report.subIndication = .formatFailure
         } else {
-            report.indication = indication.rawValue
-            report.subIndication = subIndication?.rawValue
+            report.indication = indication
+            report.subIndication = subIndication
         }
         if !report.findings.contains(where: { cmsExplanations.contains($0.code) }), let failed = checks.first(where: { $0.outcome == .failed }) {
             report.findings.append(PDFValidationFinding(.cmsInvalid, "\(failed.name): \(failed.detail)"))

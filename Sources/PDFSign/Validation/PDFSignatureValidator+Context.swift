@@ -61,7 +61,7 @@ extension PDFSignatureValidator {
             report.signer = cmsReport.signerSubject
             report.validationTime = cmsReport.validationTime
             report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && cmsReport.integrity == .verified
-            let (cmsIndication, cmsSubIndication) = Self.cmsVerdict(cmsReport, subFilter: signature.subFilter, findings: &report.findings)
+            let (cmsIndication, cmsSubIndication) = Self.cmsVerdict(cmsReport, signatureDictionary: signature.signatureDictionary, findings: &report.findings)
             report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
             report.level = level(signature, cmsReport: cmsReport, signatureTimestamp: signatureTimestamp,
                                  documentTimestamps: documentTimestamps, inspection: inspection)
@@ -94,10 +94,10 @@ extension PDFSignatureValidator {
             report.validationTime = token.genTime
             let imprintMatches = token.info.messageImprint.hashedMessage.elementsEqual(digest)
             report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && imprintMatches
-                && tokenReport.checks.contains { $0.name == "signatureValue" && $0.outcome == .passed }
+                && tokenReport.checks.contains { $0.name == .signatureValue && $0.outcome == .passed }
             if !imprintMatches { report.findings.append(PDFValidationFinding(.digestMismatch, "the token's message imprint is not the digest of the byte ranges")) }
             report.modifications = modifications(inspection, signature: signature, findings: &report.findings)
-            report.level = "none"
+            report.level = nil
             return conclude(report, cmsIndication: tokenReport.indication, cmsSubIndication: tokenReport.subIndication, checks: tokenReport.checks)
         }
 
@@ -106,7 +106,7 @@ extension PDFSignatureValidator {
             PDFSignatureReport(
                 field: field.qualifiedName, intact: false, coverage: .partial, modifications: .disallowed,
                 findings: [PDFValidationFinding(.unparseable, "the signature dictionary of field \"\(field.qualifiedName)\" cannot be read", objects: [field.reference])],
-                level: "none", indication: ValidationIndication.totalFailed.rawValue, subIndication: ValidationSubIndication.formatFailure.rawValue,
+                level: nil, indication: .totalFailed, subIndication: .formatFailure,
                 subFilter: nil, byteRange: [], signer: nil, claimedSigningTime: nil, timestampTime: nil, validationTime: nil)
         }
 
@@ -122,9 +122,9 @@ extension PDFSignatureValidator {
             let inspection = PDFByteRangeInspector.inspect(signature, in: document)
             var report = PDFSignatureReport(
                 field: signature.field.qualifiedName, intact: false, coverage: .partial, modifications: .disallowed, findings: [],
-                level: "none", indication: ValidationIndication.totalFailed.rawValue, subIndication: nil,
+                level: nil, indication: .totalFailed, subIndication: nil,
                 subFilter: signature.subFilter?.string, byteRange: signature.byteRange, signer: nil,
-                claimedSigningTime: signature.dictionary["M"]?.stringValue?.dateValue,
+                claimedSigningTime: signature.signatureDictionary.signingTime,
                 timestampTime: nil, validationTime: nil)
             report.findings = inspection.findings
             report.coverage = inspection.coverage
@@ -135,8 +135,8 @@ extension PDFSignatureValidator {
             var report = report
             if let finding { report.findings.append(finding) }
             report.intact = false
-            report.indication = ValidationIndication.totalFailed.rawValue
-            report.subIndication = sub.rawValue
+            report.indication = .totalFailed
+            report.subIndication = sub
             return report
         }
 
@@ -146,21 +146,21 @@ extension PDFSignatureValidator {
             var report = report
             let failedCheck = checks.first { $0.outcome == .failed }
             if !report.intact {
-                report.indication = ValidationIndication.totalFailed.rawValue
-                let hashFailed = checks.contains { $0.name == "messageDigest" && $0.outcome == .failed }
+                report.indication = .totalFailed
+                let hashFailed = checks.contains { $0.name == .messageDigest && $0.outcome == .failed }
                     || report.findings.contains { $0.code == .digestMismatch }
-                report.subIndication = (hashFailed ? ValidationSubIndication.hashFailure
+                report.subIndication = hashFailed ? .hashFailure
                     : report.findings.contains { [.byteRangeMalformed, .duplicateKey, .signatureWrapping, .universalSignatureForgery].contains($0.code) }
-                        ? .formatFailure : .sigCryptoFailure).rawValue
+                        ? .formatFailure : .sigCryptoFailure
                 if let failedCheck, !report.findings.contains(where: { $0.code == .cmsInvalid }) {
                     report.findings.append(PDFValidationFinding(.cmsInvalid, "\(failedCheck.name): \(failedCheck.detail)"))
                 }
             } else if report.coverage == .partial || report.modifications == .disallowed {
-                report.indication = ValidationIndication.totalFailed.rawValue
-                report.subIndication = ValidationSubIndication.formatFailure.rawValue
+                report.indication = .totalFailed
+                report.subIndication = .formatFailure
             } else {
-                report.indication = cmsIndication.rawValue
-                report.subIndication = cmsSubIndication?.rawValue
+                report.indication = cmsIndication
+                report.subIndication = cmsSubIndication
                 if !report.findings.contains(where: { Self.cmsExplanations.contains($0.code) }) {
                     report.findings += Self.verdictFindings(cmsIndication, cmsSubIndication, checks: checks)
                 }
@@ -198,17 +198,17 @@ extension PDFSignatureValidator {
         /// signature; B-LTA: a valid document timestamp after that DSS.
         private func level(_ signature: PDFEmbeddedSignature, cmsReport: CMSValidationReport,
                            signatureTimestamp: TimestampValidationReport?,
-                           documentTimestamps: [(PDFEmbeddedSignature, PDFSignatureReport)], inspection: PDFByteRangeInspection) -> String {
-            guard signature.subFilter == "ETSI.CAdES.detached",
-                  cmsReport.checks.contains(where: { $0.name == "signingCertificate" && $0.outcome == .passed }) else { return "none" }
+                           documentTimestamps: [(PDFEmbeddedSignature, PDFSignatureReport)], inspection: PDFByteRangeInspection) -> PAdESLevel? {
+            guard signature.signatureDictionary.subFilter == .cadesDetached,
+                  cmsReport.checks.contains(where: { $0.name == .signingCertificate && $0.outcome == .passed }) else { return nil }
             let signedEnd = signature.signedLength ?? .max
             let validLater = documentTimestamps.filter { ($0.0.signedLength ?? 0) > signedEnd && documentTimestampCounts($0.1) }
-            guard signatureTimestamp != nil || !validLater.isEmpty else { return "B-B" }
+            guard signatureTimestamp != nil || !validLater.isEmpty else { return .b }
             guard let signer = cmsReport.signerCertificate, let dssRevision = dss.firstRevision,
                   dssRevision > (inspection.signedRevision ?? .max), dss.hasRevocationData(for: signer),
                   let dssEnd = document.revisions[dssRevision].endOffset
-            else { return "B-T" }
-            return validLater.contains { ($0.0.signedLength ?? 0) >= dssEnd } ? "B-LTA" : "B-LT"
+            else { return .t }
+            return validLater.contains { ($0.0.signedLength ?? 0) >= dssEnd } ? .lta : .lt
         }
 
         /// Timestamp tokens (signature and document timestamps) are checked with the DSS's data.
@@ -225,7 +225,7 @@ extension PDFSignatureValidator {
                 trustAnchors: policy.trustAnchors, intermediates: dss.certificates + policy.intermediates,
                 validationTime: proofOfExistence.map { min($0, current) } ?? current, proofOfExistence: proofOfExistence,
                 revocation: policy.revocationPolicy(embedded: embedded),
-                requiresSigningCertificateAttribute: signature.subFilter == "ETSI.CAdES.detached")
+                requiresSigningCertificateAttribute: signature.signatureDictionary.subFilter == .cadesDetached)
         }
 
         private func timestampReports(for cms: CMSSignature) async -> [TimestampValidationReport] {

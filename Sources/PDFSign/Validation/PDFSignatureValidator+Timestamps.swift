@@ -13,8 +13,8 @@ extension PDFSignatureValidator.Context {
 
     /// The same rule for a document timestamp's report.
     func documentTimestampCounts(_ report: PDFSignatureReport) -> Bool {
-        trustJudged ? report.indication == ValidationIndication.totalPassed.rawValue
-            : report.intact && report.indication != ValidationIndication.totalFailed.rawValue
+        trustJudged ? report.indication == .totalPassed
+            : report.intact && report.indication != .totalFailed
     }
 
     /// The signature's verdict lowered by its signature timestamps: a broken one (TOTAL-FAILED)
@@ -23,14 +23,14 @@ extension PDFSignatureValidator.Context {
     /// chain, no revocation data) is a claim left unproven, so the signature cannot pass.
     func lowered(_ report: PDFSignatureReport, byTimestamps tokens: [TimestampValidationReport]) -> PDFSignatureReport {
         var report = report
-        let failed = ValidationIndication.totalFailed.rawValue
+        let failed = ValidationIndication.totalFailed
         if let broken = tokens.first(where: { $0.indication == .totalFailed }), report.indication != failed {
             report.indication = failed
-            report.subIndication = (broken.subIndication ?? .sigCryptoFailure).rawValue
+            report.subIndication = broken.subIndication ?? .sigCryptoFailure
         } else if trustJudged, let unproven = tokens.first(where: { $0.indication == .indeterminate }),
-                  report.indication == ValidationIndication.totalPassed.rawValue {
-            report.indication = ValidationIndication.indeterminate.rawValue
-            report.subIndication = unproven.subIndication?.rawValue
+                  report.indication == .totalPassed {
+            report.indication = .indeterminate
+            report.subIndication = unproven.subIndication
         }
         return report
     }

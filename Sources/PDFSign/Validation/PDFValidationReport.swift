@@ -25,8 +25,7 @@ public struct PDFValidationReport: Sendable, Codable {
         let all = signatures + documentTimestamps
         guard !signatures.isEmpty, findings.allSatisfy(\.code.isWarning) else { return false }
         return all.allSatisfy {
-            trustJudged ? $0.indication == ValidationIndication.totalPassed.rawValue
-                : $0.intactWithAllowedChanges && $0.indication != ValidationIndication.totalFailed.rawValue
+            trustJudged ? $0.indication == .totalPassed : $0.intactWithAllowedChanges && $0.indication != .totalFailed
         }
     }
 
@@ -67,49 +66,4 @@ public struct PDFValidationReport: Sendable, Codable {
         encoder.dateEncodingStrategy = .iso8601
         return try encoder.encode(self)
     }
-}
-
-/// One signature's or document timestamp's validation result.
-public struct PDFSignatureReport: Sendable, Codable, Hashable {
-    /// How much of the file the signature covers.
-    public enum Coverage: String, Sendable, Codable, Hashable {
-        /// Every byte of the file except /Contents.
-        case entireFile
-        /// Everything up to the end of an earlier revision (`%%EOF`); later updates are judged by ``modifications``.
-        case entireRevision
-        /// Anything else: a forgery sign.
-        case partial
-    }
-
-    /// The fully qualified field name.
-    public var field: String
-    /// Whether the digest of the byte ranges matches the signed digest and the byte ranges are well-formed.
-    public var intact: Bool
-    /// How much of the file is signed.
-    public var coverage: Coverage
-    /// What was changed after the signed revision.
-    public var modifications: PDFModificationReport.Level
-    /// Everything found, in order.
-    public var findings: [PDFValidationFinding]
-    /// The PAdES baseline level reached (`B-B`, `B-T`, `B-LT`, `B-LTA`), or `none`.
-    public var level: String
-    /// ETSI EN 319 102-1 indication.
-    public var indication: String
-    /// ETSI EN 319 102-1 sub-indication.
-    public var subIndication: String?
-    /// /SubFilter.
-    public var subFilter: String?
-    /// /ByteRange as written.
-    public var byteRange: [Int]
-    /// The signer's (or TSA's) certificate subject.
-    public var signer: String?
-    /// /M, the claimed signing time (not proven).
-    public var claimedSigningTime: Date?
-    /// The time proven by the signature timestamp (or, for a document timestamp, its own time).
-    public var timestampTime: Date?
-    /// The time the chain and revocation were checked for (a proof of existence, or now).
-    public var validationTime: Date?
-
-    /// Intact, and no modification beyond what the permissions allow.
-    public var intactWithAllowedChanges: Bool { intact && coverage != .partial && modifications != .disallowed }
 }

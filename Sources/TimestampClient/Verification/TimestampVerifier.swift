@@ -29,7 +29,7 @@ public struct TimestampVerifier: Sendable {
     public func verify(_ token: TimestampToken, digest: [UInt8], algorithm: DigestAlgorithm, nonce: [UInt8]? = nil) async -> TimestampValidationReport {
         var report = TimestampValidationReport()
         report.token = token
-        report.pass("contentType", "eContentType is id-ct-TSTInfo")
+        report.pass(.contentType, "eContentType is id-ct-TSTInfo")
         await check(token, digest: digest, algorithm: algorithm, nonce: nonce, into: &report)
         return report
     }
@@ -39,7 +39,7 @@ public struct TimestampVerifier: Sendable {
         guard let algorithm = token.messageImprint.digestAlgorithm else {
             var report = TimestampValidationReport()
             report.token = token
-            report.record(.totalFailed, .formatFailure, "messageImprint", "unsupported imprint algorithm \(token.messageImprint.hashAlgorithmOID)")
+            report.record(.totalFailed, .formatFailure, .messageImprint, "unsupported imprint algorithm \(token.messageImprint.hashAlgorithmOID)")
             return report
         }
         return await verify(token, digest: algorithm.hash(data), algorithm: algorithm, nonce: nonce)
@@ -54,7 +54,7 @@ public struct TimestampVerifier: Sendable {
             return await verify(token, data: data, nonce: nonce)
         case .failure(let error):
             var report = TimestampValidationReport()
-            report.record(.totalFailed, .formatFailure, error.code == .unexpectedContentType ? "contentType" : "format", error.reason)
+            report.record(.totalFailed, .formatFailure, error.code == .unexpectedContentType ? .contentType : .format, error.reason)
             return report
         }
     }
@@ -84,7 +84,7 @@ public struct TimestampVerifier: Sendable {
         } catch {
             var report = TimestampValidationReport()
             let reason = (error as? TimestampError)?.reason ?? "\(error)"
-            report.record(.totalFailed, .formatFailure, "contentType", reason)
+            report.record(.totalFailed, .formatFailure, .contentType, reason)
             return report
         }
     }
@@ -93,28 +93,28 @@ public struct TimestampVerifier: Sendable {
                        into report: inout TimestampValidationReport) async {
         let expected = MessageImprint(algorithm: algorithm, digest: digest)
         if token.messageImprint.matches(expected) {
-            report.pass("messageImprint", "the token stamps the \(algorithm) digest given")
+            report.pass(.messageImprint, "the token stamps the \(algorithm) digest given")
         } else if token.messageImprint.hashAlgorithmOID != algorithm.oid {
-            report.record(.totalFailed, .hashFailure, "messageImprint",
+            report.record(.totalFailed, .hashFailure, .messageImprint,
                           "the token's imprint uses \(token.messageImprint.hashAlgorithmOID), not \(algorithm)")
         } else {
-            report.record(.totalFailed, .hashFailure, "messageImprint", "the token's messageImprint differs from the \(algorithm) digest given")
+            report.record(.totalFailed, .hashFailure, .messageImprint, "the token's messageImprint differs from the \(algorithm) digest given")
         }
 
         if let nonce {
             if let echoed = token.nonce, IntegerBytes.equal(echoed, nonce) {
-                report.pass("nonce", "the token echoes the request's nonce")
+                report.pass(.nonce, "the token echoes the request's nonce")
             } else {
-                report.record(.totalFailed, .sigConstraintsFailure, "nonce",
+                report.record(.totalFailed, .sigConstraintsFailure, .nonce,
                               token.nonce == nil ? "the token has no nonce" : "the token's nonce differs from the request's")
             }
         }
 
         if let accepted = policy.acceptedPolicies {
             if accepted.contains(token.policy) {
-                report.pass("policy", "TSA policy \(token.policy) is accepted")
+                report.pass(.policy, "TSA policy \(token.policy) is accepted")
             } else {
-                report.record(.indeterminate, .sigConstraintsFailure, "policy", "TSA policy \(token.policy) is not among the accepted policies")
+                report.record(.indeterminate, .sigConstraintsFailure, .policy, "TSA policy \(token.policy) is not among the accepted policies")
             }
         }
 
@@ -130,10 +130,10 @@ public struct TimestampVerifier: Sendable {
 
         if let certificate = cmsReport.signerCertificate {
             if genTime < certificate.notValidBefore || genTime > certificate.notValidAfter {
-                report.record(.indeterminate, .outOfBoundsNoPOE, "genTime",
+                report.record(.indeterminate, .outOfBoundsNoPOE, .genTime,
                               "genTime \(genTime) is outside the TSA certificate's validity \(certificate.notValidBefore) – \(certificate.notValidAfter)")
             } else {
-                report.pass("genTime", "genTime \(genTime) is within the TSA certificate's validity")
+                report.pass(.genTime, "genTime \(genTime) is within the TSA certificate's validity")
             }
         }
     }

@@ -54,7 +54,7 @@ enum PDFReportPrinter {
         for finding in report.findings { lines.append("  ! \(finding)") }
         for (kind, items) in [("signature", report.signatures), ("document timestamp", report.documentTimestamps)] {
             for item in items {
-                lines.append("\(kind) \(item.field): \(item.indication)\(item.subIndication.map { "/\($0)" } ?? "") level \(item.level)")
+                lines.append("\(kind) \(item.field): \(item.indication.rawValue)\(item.subIndication.map { "/\($0.rawValue)" } ?? "") level \(item.level?.rawValue ?? "none")")
                 lines.append("  signer: \(item.signer ?? "?")")
                 lines.append("  intact: \(item.intact), coverage: \(item.coverage.rawValue), modifications: \(item.modifications.rawValue), /ByteRange \(item.byteRange)")
                 if let time = item.timestampTime { lines.append("  timestamp: \(ISO8601DateFormatter().string(from: time))") }

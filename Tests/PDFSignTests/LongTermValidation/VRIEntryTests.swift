@@ -46,7 +46,7 @@ struct VRIEntryTests {
         // The newer evidence is in the DSS all the same, and both signatures validate.
         let report = await PDFSignatureValidator(policy: PDFSignatureValidationPolicy(trustAnchors: [SigningFixtures.pki.root]))
             .validate(document)
-        #expect(report.signatures.count == 2 && report.signatures.allSatisfy { $0.indication == "TOTAL-PASSED" },
+        #expect(report.signatures.count == 2 && report.signatures.allSatisfy { $0.indication == .totalPassed },
                 "\(report.signatures.map { "\($0.indication) \($0.findings)" })")
     }
 }

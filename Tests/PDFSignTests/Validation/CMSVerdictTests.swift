@@ -35,12 +35,12 @@ struct CMSVerdictTests {
         let file = try document.embedding(plain)
         let report = try await Self.validate(file)
         #expect(report.intact)
-        #expect(report.indication == "TOTAL-PASSED", "\(report)")
-        #expect(report.level == "none")
+        #expect(report.indication == .totalPassed, "\(report)")
+        #expect(report.level == nil)
         #expect(report.findings.isEmpty, "\(report.findings)")
         let broken = try await Self.validate(try Self.tampered(file))
         #expect(!broken.intact)
-        #expect(broken.indication == "TOTAL-FAILED" && broken.subIndication == "SIG_CRYPTO_FAILURE", "\(broken)")
+        #expect(broken.indication == .totalFailed && broken.subIndication == .sigCryptoFailure, "\(broken)")
     }
 
     @Test("/adbe.pkcs7.sha1: the SHA-1 digest of the byte ranges encapsulated and signed is intact, reported weak, level none")
@@ -51,16 +51,16 @@ struct CMSVerdictTests {
         let report = try await Self.validate(file)
         #expect(report.subFilter == "adbe.pkcs7.sha1")
         #expect(report.intact, "\(report)")
-        #expect(report.level == "none")
-        #expect(report.indication == "INDETERMINATE" && report.subIndication == "CRYPTO_CONSTRAINTS_FAILURE_NO_POE", "\(report)")
+        #expect(report.level == nil)
+        #expect(report.indication == .indeterminate && report.subIndication == .cryptoConstraintsFailureNoPOE, "\(report)")
         #expect(report.findings.map(\.code) == [.weakAlgorithm])
         #expect(await PDFSignatureValidator().validate(try PDFDocument(bytes: file)).valid, "intact, so valid when trust is not judged")
 
         let changed = try await Self.validate(try Self.tampered(file))
-        #expect(!changed.intact && changed.subIndication == "HASH_FAILURE", "\(changed)")
+        #expect(!changed.intact && changed.subIndication == .hashFailure, "\(changed)")
         let otherDigest = try document.embedding(try await signer.sign(encapsulating: DigestAlgorithm.sha1.hash(Array("other".utf8))))
         let wrong = try await Self.validate(otherDigest)
-        #expect(!wrong.intact && wrong.indication == "TOTAL-FAILED" && wrong.subIndication == "HASH_FAILURE")
+        #expect(!wrong.intact && wrong.indication == .totalFailed && wrong.subIndication == .hashFailure)
         #expect(wrong.findings.map(\.code).contains(.digestMismatch))
     }
 
@@ -76,7 +76,7 @@ struct CMSVerdictTests {
         for pair in [[good, good], [good, broken], [broken, good]] {
             let doubled = try HandmadePDFSignature.rewriting(cms) { $0.signerInfos = pair }
             let report = try await Self.validate(try document.embedding(doubled))
-            #expect(report.indication == "TOTAL-FAILED" && report.subIndication == "FORMAT_FAILURE", "\(report)")
+            #expect(report.indication == .totalFailed && report.subIndication == .formatFailure, "\(report)")
             #expect(report.findings.map(\.code).contains(.signerInfoCount))
         }
     }
@@ -87,7 +87,7 @@ struct CMSVerdictTests {
         let file = try await signer.sign(PDFDocument(bytes: SigningFixtures.classicPDF()))
         let report = try await Self.validate(file)
         #expect(report.intact)
-        #expect(report.indication == "INDETERMINATE" && report.subIndication == "CHAIN_CONSTRAINTS_FAILURE", "\(report)")
+        #expect(report.indication == .indeterminate && report.subIndication == .chainConstraintsFailure, "\(report)")
         #expect(report.findings.map(\.code).contains(.signerCertificatePurpose))
     }
 
@@ -110,7 +110,7 @@ struct CMSVerdictTests {
         }
         let report = try await Self.validate(try document.embedding(handmade))
         #expect(report.intact, "\(report)")
-        #expect(report.indication == "INDETERMINATE" && report.subIndication == "NO_CERTIFICATE_CHAIN_FOUND", "\(report)")
+        #expect(report.indication == .indeterminate && report.subIndication == .noCertificateChainFound, "\(report)")
         #expect(report.findings.map(\.code) == [.unparseableCertificate])
         #expect(report.signer?.contains("Negative Serial") == true)
     }
@@ -123,7 +123,7 @@ struct CMSVerdictTests {
         }
         let report = try await Self.validate(try document.embedding(cms))
         #expect(report.intact)
-        #expect(report.indication == "TOTAL-PASSED", "\(report)")
+        #expect(report.indication == .totalPassed, "\(report)")
         #expect(report.findings.map(\.code) == [.nonStandardAlgorithmIdentifier])
     }
 
@@ -141,7 +141,7 @@ struct CMSVerdictTests {
         let file = try document.embedding(cms)
         let report = try await Self.validate(file)
         #expect(!report.intact)
-        #expect(report.indication == "INDETERMINATE" && report.subIndication == "CRYPTO_CONSTRAINTS_FAILURE", "\(report)")
+        #expect(report.indication == .indeterminate && report.subIndication == .cryptoConstraintsFailure, "\(report)")
         #expect(report.findings.contains { $0.code == .unsupportedAlgorithm && $0.message.contains(name) }, "\(report.findings)")
 
         // The byte-range checks still come first: a first range that stops short of /Contents
@@ -152,7 +152,7 @@ struct CMSVerdictTests {
         var forged = file
         forged.replaceSubrange(try #require(file.firstRange(of: Array(original.utf8))), with: Array(shortened.utf8))
         let forgedReport = try await Self.validate(forged)
-        #expect(forgedReport.indication == "TOTAL-FAILED" && forgedReport.subIndication == "FORMAT_FAILURE", "\(forgedReport)")
+        #expect(forgedReport.indication == .totalFailed && forgedReport.subIndication == .formatFailure, "\(forgedReport)")
         #expect(forgedReport.findings.map(\.code).contains(.signatureWrapping), "\(forgedReport.findings)")
     }
 }

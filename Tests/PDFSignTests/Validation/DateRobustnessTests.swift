@@ -47,8 +47,8 @@ struct DateRobustnessTests {
         let bytes = try await Self.signed(level, revocation: revocation)
         for (offset, signature) in try await Self.verdicts(bytes) {
             let days = Int(offset / Self.day)
-            #expect(signature.indication == "TOTAL-PASSED", "\(level) at +\(days) d: \(signature.subIndication ?? "") \(signature.findings)")
-            #expect(signature.level == level.rawValue, "\(level) at +\(days) d: level \(signature.level)")
+            #expect(signature.indication == .totalPassed, "\(level) at +\(days) d: \(signature.subIndication?.rawValue ?? "") \(signature.findings)")
+            #expect(signature.level == level, "\(level) at +\(days) d: level \(signature.level?.rawValue ?? "none")")
             #expect(signature.validationTime == signature.timestampTime, "judged at its proof of existence, at +\(days) d")
         }
     }
@@ -61,15 +61,15 @@ struct DateRobustnessTests {
         for (offset, signature) in offline {
             let days = Int(offset / Self.day)
             // The timestamp's TSA cannot be checked offline, so it proves no time: B-B, INDETERMINATE.
-            #expect(signature.level == "B-B" && signature.indication == "INDETERMINATE", "at +\(days) d: \(signature.level) \(signature.indication)")
+            #expect(signature.level == .b && signature.indication == .indeterminate, "at +\(days) d: \(signature.level?.rawValue ?? "none") \(signature.indication)")
             #expect(signature.subIndication == offline[0].1.subIndication, "at +\(days) d")
             #expect(signature.findings.contains { $0.code == .timestampIndeterminate }, "at +\(days) d: \(signature.findings)")
         }
         let online = try await Self.verdicts(bytes, revocation: .online(revocation))
         for (offset, signature) in online {
             let days = Int(offset / Self.day)
-            #expect(signature.level == "B-T" && signature.indication == "TOTAL-PASSED",
-                    "at +\(days) d: \(signature.level) \(signature.indication) \(signature.findings)")
+            #expect(signature.level == .t && signature.indication == .totalPassed,
+                    "at +\(days) d: \(signature.level?.rawValue ?? "none") \(signature.indication) \(signature.findings)")
         }
     }
 }

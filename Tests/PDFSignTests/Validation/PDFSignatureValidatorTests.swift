@@ -24,10 +24,10 @@ struct PDFSignatureValidatorTests {
         let report = await PDFSignatureValidator(policy: Self.policy(.none)).validate(try PDFDocument(bytes: try await Self.signed()))
         let signature = try #require(report.signatures.first)
         #expect(report.valid)
-        #expect(signature.indication == "TOTAL-PASSED", "\(signature)")
+        #expect(signature.indication == .totalPassed, "\(signature)")
         #expect(signature.intact && signature.coverage == .entireFile && signature.modifications == .none)
         #expect(signature.findings.isEmpty, "\(signature.findings)")
-        #expect(signature.level == "B-B")
+        #expect(signature.level == .b)
     }
 
     @Test("B-LT and B-LTA validate offline from the DSS alone: TOTAL-PASSED, modifications allowed")
@@ -36,8 +36,8 @@ struct PDFSignatureValidatorTests {
             let bytes = try await Self.signed(level: level)
             let report = await PDFSignatureValidator(policy: Self.policy(.embedded)).validate(try PDFDocument(bytes: bytes))
             let signature = try #require(report.signatures.first)
-            #expect(signature.level == level.rawValue, "\(signature)")
-            #expect(signature.indication == "TOTAL-PASSED", "\(signature)")
+            #expect(signature.level == level, "\(signature)")
+            #expect(signature.indication == .totalPassed, "\(signature)")
             #expect(signature.modifications == .allowed && signature.findings.isEmpty, "\(signature.findings)")
             #expect(report.valid, "\(report.documentTimestamps)")
             #expect(report.documentTimestamps.count == (level == .lta ? 1 : 0))
@@ -50,7 +50,7 @@ struct PDFSignatureValidatorTests {
     @Test("B-B without revocation data in the document is INDETERMINATE offline, not passed")
     func offlineWithoutData() async throws {
         let report = await PDFSignatureValidator(policy: Self.policy(.embedded)).validate(try PDFDocument(bytes: try await Self.signed()))
-        #expect(report.signatures.first?.indication == "INDETERMINATE")
+        #expect(report.signatures.first?.indication == .indeterminate)
         #expect(!report.valid)
     }
 
@@ -59,7 +59,7 @@ struct PDFSignatureValidatorTests {
         let report = await PDFSignatureValidator().validate(try PDFDocument(bytes: try await Self.signed()))
         #expect(!report.trustJudged)
         #expect(report.valid)
-        #expect(report.signatures.first?.indication == "INDETERMINATE")
+        #expect(report.signatures.first?.indication == .indeterminate)
     }
 
     @Test("one flipped byte inside the signed range: TOTAL-FAILED / HASH_FAILURE, not intact")
@@ -72,7 +72,7 @@ struct PDFSignatureValidatorTests {
         let report = await PDFSignatureValidator(policy: Self.policy(.none)).validate(try PDFDocument(bytes: bytes))
         let signature = try #require(report.signatures.first)
         #expect(!signature.intact)
-        #expect(signature.indication == "TOTAL-FAILED" && signature.subIndication == "HASH_FAILURE", "\(signature)")
+        #expect(signature.indication == .totalFailed && signature.subIndication == .hashFailure, "\(signature)")
         #expect(!report.valid)
     }
 
@@ -88,7 +88,7 @@ struct PDFSignatureValidatorTests {
         let report = await PDFSignatureValidator(policy: Self.policy(.none)).validate(try PDFDocument(bytes: replaced))
         let signature = try #require(report.signatures.first)
         #expect(signature.coverage == .partial)
-        #expect(signature.indication == "TOTAL-FAILED")
+        #expect(signature.indication == .totalFailed)
         #expect(!report.valid)
     }
 

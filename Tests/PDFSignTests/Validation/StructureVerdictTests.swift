@@ -23,7 +23,7 @@ struct StructureVerdictTests {
         let report = try await VerdictFixtures.validate(try await Self.signedWithRepeatedContents(spelling))
         let signature = try #require(report.signatures.first)
         #expect(signature.findings.contains { $0.code == .duplicateKey && $0.message.contains("/Contents") }, "\(signature.findings)")
-        #expect(signature.indication == "TOTAL-FAILED" && signature.subIndication == "FORMAT_FAILURE", "\(signature)")
+        #expect(signature.indication == .totalFailed && signature.subIndication == .formatFailure, "\(signature)")
         #expect(!report.valid)
     }
 

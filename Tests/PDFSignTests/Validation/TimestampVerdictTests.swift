@@ -38,9 +38,9 @@ struct TimestampVerdictTests {
             let report = await PDFSignatureValidator(policy: policy).validate(try PDFDocument(bytes: bytes))
             let signature = try #require(report.signatures.first)
             #expect(signature.intact, "the signature itself is intact")
-            #expect(signature.indication == "TOTAL-FAILED", "\(signature.indication) \(signature.findings)")
+            #expect(signature.indication == .totalFailed, "\(signature.indication) \(signature.findings)")
             #expect(signature.findings.contains { $0.code == .timestampInvalid }, "\(signature.findings)")
-            #expect(signature.level == "B-B" && signature.timestampTime == nil, "a broken timestamp proves no time")
+            #expect(signature.level == .b && signature.timestampTime == nil, "a broken timestamp proves no time")
             #expect(!report.valid)
         }
     }
@@ -51,8 +51,8 @@ struct TimestampVerdictTests {
         let bytes = try await Self.signedBT(tsa: forger)
         let report = await PDFSignatureValidator(policy: Self.policy(try Self.online())).validate(try PDFDocument(bytes: bytes))
         let signature = try #require(report.signatures.first)
-        #expect(signature.indication != "TOTAL-PASSED", "\(signature.findings)")
-        #expect(signature.level == "B-B" && signature.timestampTime == nil, "level \(signature.level)")
+        #expect(signature.indication != .totalPassed, "\(signature.findings)")
+        #expect(signature.level == .b && signature.timestampTime == nil, "level \(signature.level?.rawValue ?? "none")")
         #expect(signature.findings.contains { [.timestampInvalid, .timestampIndeterminate].contains($0.code) }, "\(signature.findings)")
         #expect(!report.valid)
     }
@@ -75,11 +75,11 @@ struct TimestampVerdictTests {
         let report = await PDFSignatureValidator(policy: Self.policy(.online(revocation))).validate(try PDFDocument(bytes: stamped))
         let signature = try #require(report.signatures.first)
         let timestamp = try #require(report.documentTimestamps.first)
-        #expect(timestamp.indication == "INDETERMINATE", "\(timestamp.indication) \(timestamp.findings)")
+        #expect(timestamp.indication == .indeterminate, "\(timestamp.indication) \(timestamp.findings)")
         #expect(timestamp.findings.contains { $0.code == .signatureIndeterminate }, "an INDETERMINATE verdict says why: \(timestamp.findings)")
-        #expect(signature.indication != "TOTAL-PASSED", "validated at the forged time: \(signature.findings)")
-        #expect(signature.subIndication?.contains("REVOKED") == true, "\(signature.indication) \(signature.subIndication ?? "")")
-        #expect(signature.level == "B-B", "an INDETERMINATE document timestamp does not make B-T: \(signature.level)")
+        #expect(signature.indication != .totalPassed, "validated at the forged time: \(signature.findings)")
+        #expect(signature.subIndication?.rawValue.contains("REVOKED") == true, "\(signature.indication) \(signature.subIndication?.rawValue ?? "")")
+        #expect(signature.level == .b, "an INDETERMINATE document timestamp does not make B-T: \(signature.level?.rawValue ?? "none")")
         #expect(!report.valid)
     }
 
@@ -114,7 +114,7 @@ struct TimestampVerdictTests {
         let report = await PDFSignatureValidator(policy: Self.policy(try Self.online())).validate(try PDFDocument(bytes: bytes))
         let all = report.signatures + report.documentTimestamps
         #expect(all.count == 1)
-        #expect(all.allSatisfy { $0.indication == "TOTAL-FAILED" }, "\(all.map(\.indication))")
+        #expect(all.allSatisfy { $0.indication == .totalFailed }, "\(all.map(\.indication))")
         #expect(all.contains { $0.findings.contains { $0.code == .typeConfusion } }, "\(all.map(\.findings))")
         #expect(!report.valid)
     }
@@ -140,9 +140,9 @@ struct TimestampVerdictTests {
     func controls() async throws {
         let stamp = try await Self.forged(documentTimestamp: true, edit: { _ in }, contents: Self.token)
         let timestamp = await PDFSignatureValidator(policy: Self.policy(try Self.online())).validate(try PDFDocument(bytes: stamp))
-        #expect(timestamp.documentTimestamps.first?.indication == "TOTAL-PASSED", "\(timestamp.documentTimestamps)")
+        #expect(timestamp.documentTimestamps.first?.indication == .totalPassed, "\(timestamp.documentTimestamps)")
         let signed = try await Self.signedBT(tsa: try SigningFixtures.tsa())
         let report = await PDFSignatureValidator(policy: Self.policy(try Self.online())).validate(try PDFDocument(bytes: signed))
-        #expect(report.signatures.first?.indication == "TOTAL-PASSED" && report.signatures.first?.level == "B-T", "\(report.signatures)")
+        #expect(report.signatures.first?.indication == .totalPassed && report.signatures.first?.level == .t, "\(report.signatures)")
     }
 }
