@@ -63,8 +63,8 @@ public struct PDFSignatureValidator: Sendable {
         }
         for report in timestamps.map(\.1) + signatures {
             logger.debug("signature verdict", metadata: [
-                "field": "\(report.field)", "indication": "\(report.indication)",
-                "subIndication": "\(report.subIndication ?? "-")", "level": "\(report.level)",
+                "field": "\(report.field)", "indication": "\(report.indication.rawValue)",
+                "subIndication": "\(report.subIndication?.rawValue ?? "-")", "level": "\(report.level?.rawValue ?? "none")",
             ])
         }
         var findings = structure

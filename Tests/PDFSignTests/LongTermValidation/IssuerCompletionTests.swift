@@ -42,7 +42,7 @@ struct IssuerCompletionTests {
         #expect(issuers.requests == [leaf.subject, SigningFixtures.pki.issuingCA.subject])
         let report = await PDFSignatureValidator(policy: PDFSignatureValidationPolicy(trustAnchors: [SigningFixtures.pki.root]))
             .validate(try PDFDocument(bytes: extended))
-        #expect(report.signatures.first?.indication == "TOTAL-PASSED", "\(report.signatures.map { "\($0.indication) \($0.findings)" })")
+        #expect(report.signatures.first?.indication == .totalPassed, "\(report.signatures.map { "\($0.indication) \($0.findings)" })")
     }
 
     @Test("without an issuer source the missing issuer is a typed error naming it")
