@@ -42,6 +42,9 @@ public struct PDFSignatureReport: Sendable, Hashable {
     public var timestampTime: Date?
     /// The time the chain and revocation were checked for (a proof of existence, or now).
     public var validationTime: Date?
+    /// The signer's (or TSA's) certificate, DER, as the signature carries it. Not part of the
+    /// JSON report (whose schema is pinned); the ETSI XML report embeds it as a validation object.
+    public var signerCertificate: [UInt8]?
 
     /// Intact, and no modification beyond what the permissions allow.
     public var intactWithAllowedChanges: Bool { intact && coverage != .partial && modifications != .disallowed }

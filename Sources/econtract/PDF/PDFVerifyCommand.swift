@@ -29,6 +29,9 @@ struct PDFVerifyCommand: AsyncParsableCommand, LoggingCommand {
     @Flag(name: .long, help: "Print the JSON report.")
     var json = false
 
+    @Option(name: .customLong("report-xml"), help: "Also write the ETSI TS 119 102-2 XML validation report to this file.")
+    var reportXML: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -37,6 +40,13 @@ struct PDFVerifyCommand: AsyncParsableCommand, LoggingCommand {
             if let at { policy.validationTime = try parseISO8601(at) }
             if online { policy.revocation = .online(HTTPRevocationDataSource()) }
             let report = await PDFSignatureValidator(policy: policy).validate(fileAt: file)
+            if let reportXML {
+                do {
+                    try report.etsiXML().write(to: URL(fileURLWithPath: reportXML))
+                } catch {
+                    throw ValidationError("cannot write the XML report to \(reportXML): \(error.localizedDescription)")
+                }
+            }
             if json {
                 print(String(decoding: try report.jsonData(), as: UTF8.self))
             } else {
