@@ -52,7 +52,7 @@ extension PDFRevisionJudge {
     static func describe(_ value: PDFObject?) -> String {
         guard let value else { return "no value" }
         let text: String
-        if case .string(let string) = value { text = "(" + (string.textValue ?? "…") + ")" } else { text = value.description }
+        if case .string(let string) = value { text = "(" + string.textValue + ")" } else { text = value.description }
         return text.count > 60 ? String(text.prefix(57)) + "…" : text
     }
 }
