@@ -16,7 +16,7 @@ struct EContractCommand: AsyncParsableCommand {
         do {
             var command = try parseAsRoot()
             // Quiet by default (warnings), -v info, -vv debug; always to stderr.
-            ((command as? LoggingCommand)?.logging ?? LoggingOptions()).bootstrap()
+            LoggingOptions.bootstrap(level: (command as? LoggingCommand)?.logging.level ?? .warning)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -7,18 +7,19 @@ struct LoggingOptions: ParsableArguments {
     var verbose: Int
 
     /// The level `-v` asks for: warnings by default, info with `-v`, debug with `-vv`.
-    var level: Logger.Level {
-        switch verbose {
-        case 0: .warning
+    var level: Logger.Level { Self.level(verbosity: verbose) }
+
+    static func level(verbosity: Int) -> Logger.Level {
+        switch verbosity {
+        case ...0: .warning
         case 1: .info
         default: .debug
         }
     }
 
-    /// Sends every `Logger` of the SDK to stderr at ``level`` (stdout keeps the command's
+    /// Sends every `Logger` of the SDK to stderr at `level` (stdout keeps the command's
     /// output, such as `--json` reports). Call once, before any logger is made.
-    func bootstrap() {
-        let level = self.level
+    static func bootstrap(level: Logger.Level) {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level

@@ -59,8 +59,10 @@ struct SecretInput {
     }
 
     /// Asks on the terminal with echo off (the prompt goes to stderr, so stdout stays clean).
+    ///
+    /// Echo is turned off before the prompt appears, so that nothing typed in answer to it
+    /// is echoed or discarded by the switch; the terminal is restored afterwards.
     static func prompt(_ text: String) throws -> String {
-        FileHandle.standardError.write(Data(text.utf8))
         var original = termios()
         let canSilence = tcgetattr(STDIN_FILENO, &original) == 0
         if canSilence {
@@ -69,7 +71,8 @@ struct SecretInput {
             silent.c_lflag |= tcflag_t(ECHONL)
             _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
         }
-        defer { if canSilence { _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &original) } }
+        defer { if canSilence { _ = tcsetattr(STDIN_FILENO, TCSADRAIN, &original) } }
+        FileHandle.standardError.write(Data(text.utf8))
         guard let line = readLine(strippingNewline: true) else {
             FileHandle.standardError.write(Data("\n".utf8))
             throw CMSError(.invalidArgument, "no password entered")
