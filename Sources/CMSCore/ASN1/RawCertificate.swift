@@ -99,9 +99,7 @@ package struct RawCertificate: Hashable, Sendable {
 
     /// The fields of a certificate swift-certificates already parsed (its DER as received).
     package init(_ certificate: Certificate) throws {
-        var coder = DER.Serializer()
-        try coder.serialize(certificate)
-        try self.init(encoded: coder.serializedBytes[...])
+        try self.init(encoded: try certificate.derBytes[...])
     }
 
     private static func extensions(in node: ASN1Node) throws -> [Certificate.Extension] {

@@ -25,11 +25,7 @@ struct SignerIdentity: Sendable {
         embeddedCertificates = chain.enumerated().filter { index, certificate in
             index == 0 || includesRoot || !certificate.isSelfIssued
         }.map(\.element)
-        embeddedCertificatesDER = try embeddedCertificates.map { certificate in
-            var coder = DER.Serializer()
-            try coder.serialize(certificate)
-            return coder.serializedBytes[...]
-        }
+        embeddedCertificatesDER = try embeddedCertificates.map { try $0.derBytes[...] }
     }
 
     func fits(chain: [Certificate], digest: DigestAlgorithm, includesRoot: Bool) -> Bool {

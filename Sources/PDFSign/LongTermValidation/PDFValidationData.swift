@@ -36,9 +36,7 @@ public struct PDFValidationData: Sendable, Hashable {
 
     @discardableResult
     mutating func add(certificate: Certificate, for key: String?) throws -> Int {
-        var serializer = DER.Serializer()
-        try serializer.serialize(certificate)
-        return add(serializer.serializedBytes, to: \.certificates, entry: \.certificates, key: key)
+        add(try certificate.derBytes, to: \.certificates, entry: \.certificates, key: key)
     }
 
     @discardableResult

@@ -152,11 +152,7 @@ public struct PDFSigner: Sendable {
         if let fixed = options.contentsCapacity { return fixed }
         let chain = try await key.certificateChain
         var estimate = 2_048
-        for certificate in chain {
-            var serializer = DER.Serializer()
-            try serializer.serialize(certificate)
-            estimate += serializer.serializedBytes.count
-        }
+        for certificate in chain { estimate += try certificate.derBytes.count }
         estimate += 1_024  // signature value (RSA-8192 fits) and its structure
         if level.includes(.t) { estimate += 8_192 }
         return PreparedPDFSignature.capacity(for: estimate)

@@ -92,7 +92,7 @@ extension PDFSignatureValidator {
             }
             let tokenReport = await timestampVerifier.verify(token, digest: digest, algorithm: algorithm)
             report.signer = tokenReport.tsaCertificate.map { String(describing: $0.subject) }
-            report.signerCertificate = tokenReport.tsaCertificate.flatMap { try? Self.derBytes(of: $0) }
+            report.signerCertificate = tokenReport.tsaCertificate.flatMap { try? $0.derBytes }
             report.validationTime = token.genTime
             let imprintMatches = token.info.messageImprint.hashedMessage.elementsEqual(digest)
             report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && imprintMatches
@@ -115,13 +115,6 @@ extension PDFSignatureValidator {
         // MARK: Pieces
 
         var trustJudged: Bool { !policy.trustAnchors.isEmpty }
-
-        /// The DER encoding of `certificate`.
-        static func derBytes(of certificate: Certificate) throws -> [UInt8] {
-            var serializer = DER.Serializer()
-            try serializer.serialize(certificate)
-            return serializer.serializedBytes
-        }
 
         /// id-ct-TSTInfo (RFC 3161 §2.4.2): the content type of a timestamp token.
         static let timestampTokenContentType: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 9, 16, 1, 4]

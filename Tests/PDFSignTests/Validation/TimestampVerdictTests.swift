@@ -60,7 +60,7 @@ struct TimestampVerdictTests {
     @Test("a revoked signer is not saved by a backdated document timestamp from an untrusted TSA")
     func backdatedDocumentTimestamp() async throws {
         let signerKey = try SigningFixtures.signer("revoked-later")
-        let leaf = try await signerKey.certificateChain[0]
+        let leaf = signerKey.certificateChain[0]
         let signed = try await PDFSigner(key: signerKey, level: .b).sign(PDFDocument(bytes: SigningFixtures.classicPDF()))
         // A TSA of another, untrusted PKI, whose clock says ten days ago.
         let other = try SandboxPKI.openOrCreate(at: FileManager.default.temporaryDirectory

@@ -8,10 +8,10 @@ struct XMLBuilder {
                           _ children: (inout XMLBuilder) -> Void = { _ in }) {
         open(name, attributes)
         depth += 1
-        let afterOpen = text.count
+        let afterOpen = text.utf8.count  // O(1), unlike count, which walks the string
         children(&self)
         depth -= 1
-        if text.count == afterOpen {
+        if text.utf8.count == afterOpen {
             text.removeLast(2)  // ">\n"
             text += "/>\n"
         } else {
