@@ -123,6 +123,9 @@ public struct PDFSigner: Sendable {
         var cades = CAdESSigningOptions()
         cades.digestAlgorithm = try prepared.digestAlgorithm
         cades.usesRSAPSS = options.usesRSAPSS
+        cades.commitmentType = options.commitmentType
+        cades.signerAttributes = options.claimedRoles.isEmpty ? nil : CMSSignerAttributes(claimedRoles: options.claimedRoles)
+        cades.additionalSignedAttributes = options.additionalSignedAttributes.map { ($0.type, $0.valueDER) }
         // PAdES (EN 319 142-1 §6.3): no signing-time attribute; adbe.pkcs7.detached keeps it.
         cades.signingTime = options.subFilter == .pkcs7Detached ? (options.signingTime ?? Date()) : nil
         var signature = try await CAdESSigner(key: key, options: cades).sign(digest: prepared.documentDigest)
