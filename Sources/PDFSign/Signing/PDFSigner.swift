@@ -149,15 +149,29 @@ public struct PDFSigner: Sendable {
         return resolved
     }
 
-    /// The caller's capacity, or an estimate: certificates, signature value, attributes and
-    /// (for B-T) a timestamp token with its TSA chain.
+    /// The caller's capacity, or the estimate.
     private func initialCapacity() async throws -> Int {
         if let fixed = options.contentsCapacity { return fixed }
+        return try await estimatedContentsCapacity()
+    }
+
+    /// Bytes to reserve in /Contents for this signer's CMS object: the certificates, the
+    /// signature value (RSA-8192 fits), the signed attributes including commitment type,
+    /// claimed roles and the application's own, and for B-T and above a timestamp token with
+    /// its TSA chain, rounded up to whole KiB.
+    ///
+    /// For deferred signing, pass it to ``PDFSignaturePreparer/prepare(_:contentsCapacity:)``.
+    /// One-step signing retries with more room when the CMS does not fit; a prepared file cannot,
+    /// so a TSA with an unusually long chain may need more (`PreparedPDFSignature.embed(_:into:)`
+    /// throws ``PDFError/Code/signatureTooLarge``).
+    public func estimatedContentsCapacity() async throws -> Int {
         let chain = try await key.certificateChain
         var estimate = 2_048
         for certificate in chain { estimate += try certificate.derBytes.count }
         estimate += 1_024  // signature value (RSA-8192 fits) and its structure
         if level.includes(.t) { estimate += 8_192 }
+        estimate += options.claimedRoles.reduce(64) { $0 + $1.utf8.count + 32 }
+        estimate += options.additionalSignedAttributes.reduce(0) { $0 + $1.valueDER.count + $1.type.description.count + 8 }
         return PreparedPDFSignature.capacity(for: estimate)
     }
 

@@ -152,6 +152,21 @@ struct MultiPartyContractTests {
         #expect(Set(plainJSON.keys).isDisjoint(with: ReportSchemaTests.signatureAttributeKeys))
     }
 
+    @Test("the public capacity estimate holds a B-T signature with roles and an application attribute, as a fixed capacity")
+    func capacityEstimate() async throws {
+        var options = PDFSignatureOptions()
+        options.claimedRoles = ["代表取締役", "購買部長"]
+        options.commitmentType = .proofOfApproval
+        options.additionalSignedAttributes = [try CMSRawAttribute(type: [1, 3, 6, 1, 4, 1, 99999, 7, 2], valueDER: [0x04, 0x82, 0x01, 0x00] + Array(repeating: 7, count: 256))]
+        var signer = PDFSigner(key: try SigningFixtures.signer("party"), options: options, timestampAuthority: try SigningFixtures.tsa())
+        let estimate = try await signer.estimatedContentsCapacity()
+        signer.options.contentsCapacity = estimate  // a fixed capacity: too small would throw signatureTooLarge
+        let bytes = try await signer.sign(PDFDocument(bytes: SigningFixtures.classicPDF()))
+        let readback = try SignedPDFReadback(bytes)
+        let used = try readback.cms.derEncoded().count
+        #expect(used <= estimate && estimate % 1_024 == 0 && estimate - used < 16_384, "estimate \(estimate), used \(used)")
+    }
+
     @Test("commitment types: the six ETSI OIDs, names both ways, another OID kept")
     func commitmentTypes() throws {
         #expect(CMSCommitmentType.proofOfOrigin.oid.description == "1.2.840.113549.1.9.16.6.1")
