@@ -56,4 +56,25 @@ struct MultiPartyInteropTests {
         #expect(ours.signatures.map(\.claimedRoles) == signers.map { [$0.2] })
         #expect(ours.signatures.allSatisfy { $0.level == .lta && $0.commitmentType == .proofOfApproval })
     }
+
+    @Test("files attached before signing: validate-pdf --expect B-LTA passes and the files extract byte-identical")
+    func attachmentsThenLTA() async throws {
+        if let missing = InteropKit.missing {
+            print("SKIPPED MultiPartyInteropTests.attachmentsThenLTA: \(missing)")
+            return
+        }
+        let attached = try AttachmentTests.attached()
+        let key = try SoftwareSigningKey.load(
+            keyFile: InteropKit.key("signer-party"), certificateFile: InteropKit.certificate("signer-party"), chainFiles: [InteropKit.certificate("interm")])
+        var signer = PDFSigner(key: key, level: .lta, timestampAuthority: HTTPTimestampAuthority(url: try #require(InteropKit.tsaURL)))
+        signer.extraCertificates = try PEMFiles.certificates(inFile: InteropKit.certificate("root"))
+        let signed = try await signer.sign(PDFDocument(bytes: attached))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("attached-lta-\(UUID().uuidString).pdf")
+        try Data(signed).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let validation = try InteropKit.run(InteropKit.validatePDF, [file.path, "--expect", "B-LTA"])
+        #expect(validation.status == 0, "\(validation.output)")
+        let document = try PDFDocument(bytes: signed)
+        #expect(try document.attachments().map { try document.data(of: $0) } == [AttachmentTests.terms, AttachmentTests.blob])
+    }
 }
