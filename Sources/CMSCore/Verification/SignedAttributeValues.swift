@@ -55,7 +55,7 @@ struct SignedAttributeValues {
         }
         for attribute in attributes where !Self.interpreted.contains(attribute.attrType) {
             for value in attribute.attrValues {
-                otherAttributes.append(CMSRawAttribute(type: attribute.attrType, valueDER: try CMSSignerAttributes.der(value), checked: ()))
+                otherAttributes.append(CMSRawAttribute(parsedType: attribute.attrType, valueDER: try CMSSignerAttributes.der(value)))
             }
         }
     }

@@ -22,8 +22,8 @@ public struct CMSRawAttribute: Hashable, Sendable {
         self.valueDER = valueDER
     }
 
-    /// An attribute whose value was read from a parsed structure.
-    init(type: ASN1ObjectIdentifier, valueDER: [UInt8], checked: Void = ()) {
+    /// An attribute whose value was read from a parsed structure (already one DER element).
+    init(parsedType type: ASN1ObjectIdentifier, valueDER: [UInt8]) {
         self.type = type
         self.valueDER = valueDER
     }

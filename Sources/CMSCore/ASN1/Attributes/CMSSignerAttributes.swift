@@ -75,7 +75,7 @@ public struct CMSSignerAttributes: Hashable, Sendable, Codable {
                         if attribute.attrType == Self.roleAttributeType, let text = Self.roleText(value) {
                             roles.append(text)
                         } else {
-                            others.append(CMSRawAttribute(type: attribute.attrType, valueDER: try Self.der(value), checked: ()))
+                            others.append(CMSRawAttribute(parsedType: attribute.attrType, valueDER: try Self.der(value)))
                         }
                     }
                 }
