@@ -83,6 +83,12 @@ struct MultiPartyContractTests {
         let locked = try await Self.sign(SigningFixtures.classicPDF(), field: nil, key: "party") { $0.fieldLock = .all }
         #expect(throws: PDFError(.notSignable, "")) { try PDFSignatureFieldAdder().adding(try Self.placeholders(), to: PDFDocument(bytes: locked)) }
         _ = try PDFSignatureFieldAdder().adding(try Self.placeholders(visible: false), to: PDFDocument(bytes: locked))
+
+        // A placeholder's /Lock locks too once its field is signed, with or without a FieldMDP transform.
+        let withLockedField = try PDFSignatureFieldAdder().adding(
+            [try PDFSignatureFieldPlaceholder(name: "First", pageIndex: 0, rectangle: nil, lock: .all)], to: PDFDocument(bytes: SigningFixtures.classicPDF()))
+        let signedLocked = try await Self.sign(withLockedField, field: "First", key: "party")
+        #expect(throws: PDFError(.notSignable, "")) { try PDFSignatureFieldAdder().adding(try Self.placeholders(), to: PDFDocument(bytes: signedLocked)) }
     }
 
     @Test("the validator judges a new visible signature field after certification as pyHanko does, with or without an appearance")

@@ -89,10 +89,21 @@ struct PDFPlaceholderWriter {
             if certification != nil {
                 throw PDFError(.notSignable, "field \"\(placeholder.name)\" is visible; after a certification signature only invisible signature fields may be added (a visible one could cover certified content)")
             }
-            if let locker = signatures.first(where: { $0.signatureDictionary.fieldMDP?.covers(placeholder.name) == true }) {
+            if let locker = signatures.first(where: { locks(of: $0).contains { $0.covers(placeholder.name) } }) {
                 throw PDFError(.notSignable, "field \"\(placeholder.name)\" is visible and locked by the FieldMDP lock of signature \"\(locker.field.qualifiedName)\"; only an invisible field may be added")
             }
         }
+    }
+
+    /// A signature's FieldMDP locks as the modification analysis reads them: its FieldMDP
+    /// transform and its signed field's /Lock.
+    private func locks(of signature: PDFEmbeddedSignature) -> [PDFFieldLock] {
+        var locks = signature.signatureDictionary.fieldMDP.map { [$0] } ?? []
+        if let lock = try? document.resolve(signature.field.dictionary["Lock"] ?? .null).dictionaryValue,
+           let parsed = PDFFieldLock(lockDictionary: lock, resolve: { try? document.resolve($0 ?? .null) }) {
+            locks.append(parsed)
+        }
+        return locks
     }
 
     // MARK: Fields
