@@ -47,26 +47,24 @@ public struct PDFPendingSignature: Sendable, Hashable, Codable {
     ///   CMS does not fit; the TSA's and the revocation sources' errors.
     public func finish(signatureValue: [UInt8], fileAt path: String, timestampAuthority: (any TimestampAuthority)?,
                        longTermValidation: PDFLongTermValidation? = nil) async throws {
+        if level.includes(.lt), longTermValidation == nil {
+            throw PDFError(.invalidArgument, "PAdES \(level.rawValue) needs long-term validation settings (revocation source, TSA)")
+        }
         var signature = try cms.completed(signatureValue: signatureValue)
         if level.includes(.t) {
             guard let timestampAuthority else { throw PDFError(.invalidArgument, "PAdES \(level.rawValue) needs a timestamp authority") }
             signature = try await signature.addingSignatureTimestamp(using: timestampAuthority)
         }
+        // The prepared file is copied (in the kernel) and completed beside it: memory stays
+        // small whatever the file size, and `path` changes only by the final rename.
         let partial = path + ".partial"
         defer { try? FileManager.default.removeItem(atPath: partial) }
-        var bytes: [UInt8]
-        do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-            throw PDFError(.ioFailure, "cannot read the prepared file \(path): \(error)")
+        try PDFFileCopier.copyFile(from: path, to: partial)
+        try prepared.embed(signature, intoFileAt: partial)
+        if level.includes(.lt), let longTermValidation {
+            try await longTermValidation.appendValidationData(toFileAt: partial)
+            if level.includes(.lta) { try await longTermValidation.appendDocumentTimestamp(toFileAt: partial) }
         }
-        try prepared.embed(signature, into: &bytes)
-        if level.includes(.lt) {
-            guard let longTermValidation else {
-                throw PDFError(.invalidArgument, "PAdES \(level.rawValue) needs long-term validation settings (revocation source, TSA)")
-            }
-            bytes = try await longTermValidation.addingValidationData(to: PDFDocument(bytes: bytes))
-            if level.includes(.lta) { bytes = try await longTermValidation.addingDocumentTimestamp(to: PDFDocument(bytes: bytes)) }
-        }
-        guard FileManager.default.createFile(atPath: partial, contents: Data(bytes)) else { throw PDFError(.ioFailure, "cannot write \(partial)") }
         guard rename(partial, path) == 0 else { throw PDFError(.ioFailure, "replacing \(path) failed: errno \(errno)") }
     }
 }

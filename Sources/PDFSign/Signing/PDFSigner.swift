@@ -75,12 +75,17 @@ public struct PDFSigner: Sendable {
     /// B-LT and B-LTA: the DSS update and the document timestamp after the signature.
     func extendedForLevel(_ bytes: [UInt8]) async throws -> [UInt8] {
         guard level.includes(.lt) else { return bytes }
-        let ltv = PDFLongTermValidation(
-            revocationSource: revocationSource, timestampAuthority: timestampAuthority, extraCertificates: extraCertificates,
-            issuerSource: issuerSource, logger: logger)
+        let ltv = longTermValidation()
         let withData = try await ltv.addingValidationData(to: PDFDocument(bytes: bytes))
         guard level.includes(.lta) else { return withData }
         return try await ltv.addingDocumentTimestamp(to: PDFDocument(bytes: withData))
+    }
+
+    /// The long-term validation settings of this signer.
+    func longTermValidation() -> PDFLongTermValidation {
+        PDFLongTermValidation(
+            revocationSource: revocationSource, timestampAuthority: timestampAuthority, extraCertificates: extraCertificates,
+            issuerSource: issuerSource, logger: logger)
     }
 
     /// Signs `document` into the file at `path`, streaming: the original is copied and hashed
@@ -100,15 +105,9 @@ public struct PDFSigner: Sendable {
             }
             try prepared.embed(cms, intoFileAt: partial)
             if level.includes(.lt) {
-                // The DSS and document-timestamp updates are built in memory for now.
-                let signed: [UInt8]
-                do { signed = Array(try Data(contentsOf: URL(fileURLWithPath: partial))) } catch {
-                    throw PDFError(.ioFailure, "cannot read back \(partial): \(error)")
-                }
-                let extended = try await extendedForLevel(signed)
-                guard FileManager.default.createFile(atPath: partial, contents: Data(extended)) else {
-                    throw PDFError(.ioFailure, "cannot write \(partial)")
-                }
+                let ltv = longTermValidation()
+                try await ltv.appendValidationData(toFileAt: partial)
+                if level.includes(.lta) { try await ltv.appendDocumentTimestamp(toFileAt: partial) }
             }
             // rename(2) replaces an existing file atomically: readers see the old or the new file, never none.
             guard rename(partial, path) == 0 else {

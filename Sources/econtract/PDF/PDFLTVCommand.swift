@@ -34,10 +34,8 @@ struct PDFLTVCommand: AsyncParsableCommand, LoggingCommand {
             let ltv = PDFLongTermValidation(
                 timestampAuthority: HTTPTimestampAuthority(url: try parseHTTPURL(tsa, option: "--tsa")),
                 extraCertificates: try dssCert.flatMap { try PEMFiles.certificates(inFile: $0) }, issuerSource: issuers)
-            let document = try PDFDocument(contentsOfFile: input)
-            let extended = noTimestamp ? try await ltv.addingValidationData(to: document) : try await ltv.extendingToLTA(document)
-            try writeFile(output, extended)
-            let renewal = try PDFLongTermValidation.renewalDate(of: PDFDocument(bytes: extended))
+            try await ltv.extend(fileAt: input, to: noTimestamp ? .lt : .lta, writingTo: output)
+            let renewal = try PDFLongTermValidation.renewalDate(of: PDFDocument(contentsOfFile: output))
             print("extended \(input) → \(output) (\(noTimestamp ? "validation data" : "validation data and a document timestamp"))"
                 + (renewal.map { "; renew before \(ISO8601DateFormatter().string(from: $0))" } ?? ""))
             for note in issuers.notes { print(note) }
@@ -66,7 +64,7 @@ struct PDFTimestampCommand: AsyncParsableCommand, LoggingCommand {
     func run() async throws {
         try await runReportingErrors {
             let ltv = PDFLongTermValidation(timestampAuthority: HTTPTimestampAuthority(url: try parseHTTPURL(tsa, option: "--tsa")))
-            try writeFile(output, try await ltv.addingDocumentTimestamp(to: PDFDocument(contentsOfFile: input)))
+            try await ltv.addDocumentTimestamp(fileAt: input, writingTo: output)
             print("timestamped \(input) → \(output)")
         }
     }
