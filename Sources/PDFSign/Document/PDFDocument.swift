@@ -32,8 +32,11 @@ public final class PDFDocument: @unchecked Sendable {
     /// Other readers may refuse such files, so the signer then writes a complete
     /// cross-reference section rather than chaining to the irregular one.
     public let xrefIrregularities: [String]
-    /// The /Encrypt dictionary's parameters, when the document is encrypted (set once, while opening).
+    /// The /Encrypt dictionary's parameters and which password opened the document, when it
+    /// is encrypted (set once, while opening).
     public private(set) var encryption: PDFEncryptionInfo?
+    /// The unlocked file key and crypt filters (set once, while opening); see ``PDFCrypt``.
+    private(set) var crypt: PDFCrypt?
 
     let lock = NSRecursiveLock()
     var objectCache: [Int: PDFIndirectObject] = [:]
@@ -50,7 +53,16 @@ public final class PDFDocument: @unchecked Sendable {
     var work = PDFWorkCounts()
 
     /// Opens a document over any byte source.
-    public init(source: any PDFByteSource, limits: PDFParsingLimits = PDFParsingLimits()) throws {
+    ///
+    /// An encrypted document (ISO 32000-2 §7.6) is unlocked with `password`, its user or
+    /// owner password; without one, the empty user password is tried, so files that only
+    /// restrict permissions open without being asked. Strings and streams are then decrypted
+    /// as objects are read; ``encryption`` says how the file is protected.
+    ///
+    /// - Throws: ``PDFError`` — ``PDFError/Code/passwordRequired`` or
+    ///   ``PDFError/Code/wrongPassword``, ``PDFError/Code/invalidPassword`` (SASLprep),
+    ///   ``PDFError/Code/unsupportedSecurityHandler`` (e.g. /Adobe.PubSec), and reading errors.
+    public init(source: any PDFByteSource, password: String? = nil, limits: PDFParsingLimits = PDFParsingLimits()) throws {
         self.source = source
         self.limits = limits
         self.endstreamIndex = PDFEndstreamIndex(source: source)
@@ -62,32 +74,62 @@ public final class PDFDocument: @unchecked Sendable {
         xrefTable = structure.table
         repairNotes = structure.repairNotes
         xrefIrregularities = structure.irregularities
-        if trailer["Encrypt"] != nil {
-            var encryptDictionary: PDFDictionary?
-            do { encryptDictionary = try resolve(trailer["Encrypt"] ?? .null).dictionaryValue } catch {}
-            let dictionary = encryptDictionary ?? PDFDictionary()
-            encryption = PDFEncryptionInfo(
-                filter: dictionary.name("Filter"), version: dictionary.integer("V"),
-                revision: dictionary.integer("R"), keyLength: dictionary.integer("Length"))
+        if let encrypt = trailer["Encrypt"] {
+            guard let dictionary = try resolve(encrypt).dictionaryValue else {
+                throw PDFError(.malformedSyntax, "the trailer's /Encrypt is not a dictionary")
+            }
+            let firstID = (try? resolve(trailer["ID"] ?? .null))?.arrayValue?.first?.stringValue?.bytes ?? []
+            (crypt, encryption) = try PDFStandardSecurityHandler.unlock(
+                dictionary, encryptReference: encrypt.referenceValue, firstID: firstID, password: password)
+            // Objects read while finding /Encrypt were read without decryption.
+            objectCache = [:]
+            storedObjectCache = [:]
+            objectStreamCache = [:]
         }
     }
 
-    /// Opens a document held in memory.
-    public convenience init(bytes: [UInt8], limits: PDFParsingLimits = PDFParsingLimits()) throws {
-        try self.init(source: PDFMemoryByteSource(bytes), limits: limits)
+    /// Opens a document held in memory (see ``init(source:password:limits:)`` for `password`).
+    public convenience init(bytes: [UInt8], password: String? = nil, limits: PDFParsingLimits = PDFParsingLimits()) throws {
+        try self.init(source: PDFMemoryByteSource(bytes), password: password, limits: limits)
     }
 
-    /// Opens a document held in memory.
-    public convenience init(data: Data, limits: PDFParsingLimits = PDFParsingLimits()) throws {
-        try self.init(source: PDFMemoryByteSource(Array(data)), limits: limits)
+    /// Opens a document held in memory (see ``init(source:password:limits:)`` for `password`).
+    public convenience init(data: Data, password: String? = nil, limits: PDFParsingLimits = PDFParsingLimits()) throws {
+        try self.init(source: PDFMemoryByteSource(Array(data)), password: password, limits: limits)
     }
 
-    /// Opens the file at `path`, reading it on demand.
-    public convenience init(contentsOfFile path: String, limits: PDFParsingLimits = PDFParsingLimits()) throws {
-        try self.init(source: PDFFileByteSource(path: path), limits: limits)
+    /// Opens the file at `path`, reading it on demand (see ``init(source:password:limits:)``
+    /// for `password`).
+    public convenience init(contentsOfFile path: String, password: String? = nil, limits: PDFParsingLimits = PDFParsingLimits()) throws {
+        try self.init(source: PDFFileByteSource(path: path), password: password, limits: limits)
     }
 
-    /// Whether the trailer has /Encrypt (strings and streams are then encrypted; decryption is not implemented).
+    /// Opens `bytes`, a later version of `earlier` (the same file with updates appended),
+    /// unlocked with the same file key: the signer reads back its own output without the password.
+    convenience init(bytes: [UInt8], unlockedLike earlier: PDFDocument) throws {
+        if let crypt = earlier.crypt, let encryption = earlier.encryption {
+            try self.init(source: PDFMemoryByteSource(bytes), unlocked: (crypt, encryption), limits: earlier.limits)
+        } else {
+            try self.init(bytes: bytes, limits: earlier.limits)
+        }
+    }
+
+    private init(source: any PDFByteSource, unlocked: (PDFCrypt, PDFEncryptionInfo), limits: PDFParsingLimits) throws {
+        self.source = source
+        self.limits = limits
+        self.endstreamIndex = PDFEndstreamIndex(source: source)
+        let structure = try PDFDocumentLoader(source: source, limits: limits, endstreamIndex: endstreamIndex).load()
+        headerVersion = structure.version
+        startxrefOffset = structure.startxref
+        revisions = structure.revisions
+        trailer = structure.trailer
+        xrefTable = structure.table
+        repairNotes = structure.repairNotes
+        xrefIrregularities = structure.irregularities
+        (crypt, encryption) = unlocked
+    }
+
+    /// Whether the trailer has /Encrypt (strings and streams are decrypted as they are read).
     public var isEncrypted: Bool { encryption != nil }
 
     /// Whether the cross-reference structure had to be repaired.

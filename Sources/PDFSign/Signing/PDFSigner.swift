@@ -68,19 +68,20 @@ public struct PDFSigner: Sendable {
                 continue
             }
             try prepared.embed(cms, into: &bytes)
-            return try await extendedForLevel(bytes)
+            return try await extendedForLevel(bytes, of: document)
         }
     }
 
     /// B-LT and B-LTA: the DSS update and the document timestamp after the signature.
-    private func extendedForLevel(_ bytes: [UInt8]) async throws -> [UInt8] {
+    /// An encrypted `original` is read back with its file key (no password is kept).
+    private func extendedForLevel(_ bytes: [UInt8], of original: PDFDocument) async throws -> [UInt8] {
         guard level.includes(.lt) else { return bytes }
         let ltv = PDFLongTermValidation(
             revocationSource: revocationSource, timestampAuthority: timestampAuthority, extraCertificates: extraCertificates,
             issuerSource: issuerSource, logger: logger)
-        let withData = try await ltv.addingValidationData(to: PDFDocument(bytes: bytes))
+        let withData = try await ltv.addingValidationData(to: PDFDocument(bytes: bytes, unlockedLike: original))
         guard level.includes(.lta) else { return withData }
-        return try await ltv.addingDocumentTimestamp(to: PDFDocument(bytes: withData))
+        return try await ltv.addingDocumentTimestamp(to: PDFDocument(bytes: withData, unlockedLike: original))
     }
 
     /// Signs `document` into the file at `path`, streaming: the original is copied and hashed
@@ -105,7 +106,7 @@ public struct PDFSigner: Sendable {
                 do { signed = Array(try Data(contentsOf: URL(fileURLWithPath: partial))) } catch {
                     throw PDFError(.ioFailure, "cannot read back \(partial): \(error)")
                 }
-                let extended = try await extendedForLevel(signed)
+                let extended = try await extendedForLevel(signed, of: document)
                 guard FileManager.default.createFile(atPath: partial, contents: Data(extended)) else {
                     throw PDFError(.ioFailure, "cannot write \(partial)")
                 }

@@ -164,15 +164,17 @@ struct PDFSignerTests {
         }
     }
 
-    @Test("encrypted documents are refused with .encrypted")
+    @Test("documents of another security handler are refused with .unsupportedSecurityHandler, naming it")
     func encrypted() async throws {
-        let bytes = SigningFixtures.classicPDF(extraObjects: [(9, "<< /Filter /Standard /V 2 /R 3 /Length 128 /O <00> /U <00> /P -4 >>")])
+        let bytes = SigningFixtures.classicPDF(extraObjects: [(9, "<< /Filter /Adobe.PubSec /V 4 /R 4 /SubFilter /adbe.pkcs7.s5 >>")])
         var text = String(decoding: bytes, as: UTF8.self)
         text = text.replacingOccurrences(of: "/Root 1 0 R", with: "/Root 1 0 R /Encrypt 9 0 R")
-        let document = try PDFDocument(bytes: Array(text.utf8))
-        #expect(document.isEncrypted)
-        await #expect(throws: PDFError(.encrypted, "")) {
-            try await PDFSigner(key: SigningFixtures.signer()).sign(document)
+        do {
+            _ = try PDFDocument(bytes: Array(text.utf8))
+            Issue.record("an /Adobe.PubSec file opened")
+        } catch let error as PDFError {
+            #expect(error.code == .unsupportedSecurityHandler)
+            #expect(error.reason.contains("Adobe.PubSec"))
         }
     }
 
