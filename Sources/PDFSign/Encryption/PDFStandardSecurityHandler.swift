@@ -23,12 +23,15 @@ enum PDFStandardSecurityHandler {
             throw PDFError(.unsupportedSecurityHandler, "standard security handler revision /R \(encrypt["R"]?.description ?? "missing") is not supported")
         }
         let methods = try cryptMethods(encrypt, version: version)
-        let keyBytes: Int
+        // /V 2 keys are 40…128 bits; a missing or invalid /Length is read as 128 bits (as
+        // qpdf does), then as the default 40.
+        let keyLengths: [Int]
         switch version {
-        case 1: keyBytes = 5
-        case 2: keyBytes = max(5, min(16, (encrypt.integer("Length") ?? 40) / 8))
-        case 4: keyBytes = 16
-        default: keyBytes = 32
+        case 1: keyLengths = [5]
+        case 2:
+            if let bits = encrypt.integer("Length"), (40...128).contains(bits), bits % 8 == 0 { keyLengths = [bits / 8] } else { keyLengths = [16, 5] }
+        case 4: keyLengths = [16]
+        default: keyLengths = [32]
         }
         let permissionsValue = Int32(truncatingIfNeeded: (encrypt["P"]?.integerValue ?? 0))
         let encryptMetadata = encrypt["EncryptMetadata"]?.boolValue ?? true
@@ -45,14 +48,16 @@ enum PDFStandardSecurityHandler {
             guard owner.count >= 32, user.count >= 32 else {
                 throw PDFError(.malformedSyntax, "/O or /U of the /Encrypt dictionary is shorter than 32 bytes")
             }
-            let parameters = PDFPasswordAlgorithms.LegacyParameters(
-                revision: revision, keyLength: revision == 2 ? 5 : keyBytes, owner: owner, user: user,
-                permissions: permissionsValue, firstID: firstID, encryptMetadata: encryptMetadata)
             let bytes = PDFPasswordAlgorithms.legacyBytes(password ?? "")
-            if let key = PDFPasswordAlgorithms.authenticateOwner(bytes, parameters) {
-                result = (key, true)
-            } else if let key = PDFPasswordAlgorithms.authenticateUser(bytes, parameters) {
-                result = (key, false)
+            for keyLength in revision == 2 ? [5] : keyLengths where result == nil {
+                let parameters = PDFPasswordAlgorithms.LegacyParameters(
+                    revision: revision, keyLength: keyLength, owner: owner, user: user,
+                    permissions: permissionsValue, firstID: firstID, encryptMetadata: encryptMetadata)
+                if let key = PDFPasswordAlgorithms.authenticateOwner(bytes, parameters) {
+                    result = (key, true)
+                } else if let key = PDFPasswordAlgorithms.authenticateUser(bytes, parameters) {
+                    result = (key, false)
+                }
             }
         }
         guard let result else {

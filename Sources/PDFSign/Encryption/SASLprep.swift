@@ -15,11 +15,9 @@ enum SASLprep {
     static func prepare(_ password: String) throws -> String {
         var mapped = String.UnicodeScalarView()
         for scalar in password.unicodeScalars {
-            if StringprepTables.contains(StringprepTables.nonASCIISpace, scalar) {
-                mapped.append(" ")
-            } else if !StringprepTables.contains(StringprepTables.mappedToNothing, scalar) {
-                mapped.append(scalar)
-            }
+            // U+200B is in both tables; B.1 wins, as in other SASLprep implementations.
+            if StringprepTables.contains(StringprepTables.mappedToNothing, scalar) { continue }
+            mapped.append(StringprepTables.contains(StringprepTables.nonASCIISpace, scalar) ? " " : scalar)
         }
         let normalized = String(mapped).precomposedStringWithCompatibilityMapping
         let scalars = Array(normalized.unicodeScalars)
