@@ -62,7 +62,19 @@ public final class PDFDocument: @unchecked Sendable {
     /// - Throws: ``PDFError`` — ``PDFError/Code/passwordRequired`` or
     ///   ``PDFError/Code/wrongPassword``, ``PDFError/Code/invalidPassword`` (SASLprep),
     ///   ``PDFError/Code/unsupportedSecurityHandler`` (e.g. /Adobe.PubSec), and reading errors.
-    public init(source: any PDFByteSource, password: String? = nil, limits: PDFParsingLimits = PDFParsingLimits()) throws {
+    public convenience init(source: any PDFByteSource, password: String? = nil, limits: PDFParsingLimits = PDFParsingLimits()) throws {
+        try self.init(source: source, unlocking: .password(password), limits: limits)
+    }
+
+    /// How an encrypted document is unlocked while opening.
+    private enum Unlocking {
+        /// With a password (`nil`: the empty user password).
+        case password(String?)
+        /// With the key of an earlier version of the same file.
+        case key(PDFCrypt, PDFEncryptionInfo)
+    }
+
+    private init(source: any PDFByteSource, unlocking: Unlocking, limits: PDFParsingLimits) throws {
         self.source = source
         self.limits = limits
         self.endstreamIndex = PDFEndstreamIndex(source: source)
@@ -74,7 +86,11 @@ public final class PDFDocument: @unchecked Sendable {
         xrefTable = structure.table
         repairNotes = structure.repairNotes
         xrefIrregularities = structure.irregularities
-        if let encrypt = trailer["Encrypt"] {
+        guard let encrypt = trailer["Encrypt"] else { return }
+        switch unlocking {
+        case .key(let crypt, let info):
+            (self.crypt, encryption) = (crypt, info)
+        case .password(let password):
             guard let dictionary = try resolve(encrypt).dictionaryValue else {
                 throw PDFError(.malformedSyntax, "the trailer's /Encrypt is not a dictionary")
             }
@@ -105,28 +121,21 @@ public final class PDFDocument: @unchecked Sendable {
     }
 
     /// Opens `bytes`, a later version of `earlier` (the same file with updates appended),
-    /// unlocked with the same file key: the signer reads back its own output without the password.
-    convenience init(bytes: [UInt8], unlockedLike earlier: PDFDocument) throws {
-        if let crypt = earlier.crypt, let encryption = earlier.encryption {
-            try self.init(source: PDFMemoryByteSource(bytes), unlocked: (crypt, encryption), limits: earlier.limits)
-        } else {
+    /// unlocked with `earlier`'s file key, so that a signed or extended file can be read back
+    /// without asking for the password again.
+    ///
+    /// - Throws: ``PDFError/Code/passwordRequired`` when `bytes` has another /Encrypt or /ID
+    ///   than `earlier` (the key would not fit), and reading errors.
+    public convenience init(bytes: [UInt8], unlockedLike earlier: PDFDocument) throws {
+        guard let crypt = earlier.crypt, let encryption = earlier.encryption else {
             try self.init(bytes: bytes, limits: earlier.limits)
+            return
         }
-    }
-
-    private init(source: any PDFByteSource, unlocked: (PDFCrypt, PDFEncryptionInfo), limits: PDFParsingLimits) throws {
-        self.source = source
-        self.limits = limits
-        self.endstreamIndex = PDFEndstreamIndex(source: source)
-        let structure = try PDFDocumentLoader(source: source, limits: limits, endstreamIndex: endstreamIndex).load()
-        headerVersion = structure.version
-        startxrefOffset = structure.startxref
-        revisions = structure.revisions
-        trailer = structure.trailer
-        xrefTable = structure.table
-        repairNotes = structure.repairNotes
-        xrefIrregularities = structure.irregularities
-        (crypt, encryption) = unlocked
+        try self.init(source: PDFMemoryByteSource(bytes), unlocking: .key(crypt, encryption), limits: earlier.limits)
+        let firstID = { (document: PDFDocument) in (try? document.resolve(document.trailer["ID"] ?? .null))?.arrayValue?.first }
+        guard trailer["Encrypt"] == earlier.trailer["Encrypt"], firstID(self) == firstID(earlier) else {
+            throw PDFError(.passwordRequired, "the bytes are not a later version of the unlocked document (/Encrypt or /ID differ)")
+        }
     }
 
     /// Whether the trailer has /Encrypt (strings and streams are decrypted as they are read).

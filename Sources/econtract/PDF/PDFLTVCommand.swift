@@ -39,7 +39,7 @@ struct PDFLTVCommand: AsyncParsableCommand, LoggingCommand {
             let document = try password.open(input)
             let extended = noTimestamp ? try await ltv.addingValidationData(to: document) : try await ltv.extendingToLTA(document)
             try writeFile(output, extended)
-            let renewal = try PDFLongTermValidation.renewalDate(of: PDFDocument(bytes: extended, password: password.givenPassword()))
+            let renewal = try PDFLongTermValidation.renewalDate(of: PDFDocument(bytes: extended, unlockedLike: document))
             print("extended \(input) → \(output) (\(noTimestamp ? "validation data" : "validation data and a document timestamp"))"
                 + (renewal.map { "; renew before \(ISO8601DateFormatter().string(from: $0))" } ?? ""))
             for note in issuers.notes { print(note) }

@@ -10,9 +10,9 @@ struct KeyDerivationTests {
         return url
     }
 
-    @Test("R2/R3/R4/R6: user and owner passwords give qpdf's file key; wrong or missing passwords are typed errors",
+    @Test("R2/R3/R4/R5/R6: user and owner passwords give qpdf's file key; wrong or missing passwords are typed errors",
           .enabled(if: EncryptionTestTools.qpdf != nil, EncryptionTestTools.qpdfMissing),
-          arguments: EncryptionTestTools.variants.map(\.arguments))
+          arguments: EncryptionTestTools.variants.map(\.arguments) + [["256", "--force-R5"]])
     func derivesQpdfKey(variant: [String]) throws {
         let directory = try ExternalPDFTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -30,7 +30,7 @@ struct KeyDerivationTests {
         let info = try #require(try PDFDocument(contentsOfFile: file.path, password: "usér pw").encryption)
         #expect(info.handler == "Standard")
         #expect(info.keyLength == (variant[0] == "40" ? 40 : Int(variant[0])!))
-        #expect(info.revision == ["40": 2, "128": variant.contains("--use-aes=y") ? 4 : 3, "256": 6][variant[0]])
+        #expect(info.revision == ["40": 2, "128": variant.contains("--use-aes=y") ? 4 : 3, "256": variant.contains("--force-R5") ? 5 : 6][variant[0]])
         #expect(throws: PDFError(.wrongPassword, "")) { try PDFDocument(contentsOfFile: file.path, password: "wrong") }
         #expect(throws: PDFError(.passwordRequired, "")) { try PDFDocument(contentsOfFile: file.path) }
     }
