@@ -63,12 +63,14 @@ struct PDFTimestampCommand: AsyncParsableCommand, LoggingCommand {
     @Option(name: .long, help: "RFC 3161 TSA URL.")
     var tsa: String
 
+    @OptionGroup var password: PDFPasswordOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         try await runReportingErrors {
             let ltv = PDFLongTermValidation(timestampAuthority: HTTPTimestampAuthority(url: try parseHTTPURL(tsa, option: "--tsa")))
-            try writeFile(output, try await ltv.addingDocumentTimestamp(to: PDFDocument(contentsOfFile: input)))
+            try writeFile(output, try await ltv.addingDocumentTimestamp(to: password.open(input)))
             print("timestamped \(input) → \(output)")
         }
     }
