@@ -9,7 +9,7 @@ import Foundation
 /// trailer's /ID, the /Contents of signature dictionaries (§7.6.2), objects inside object
 /// streams (their stream is encrypted as a whole) and, with /EncryptMetadata false, the
 /// /Metadata stream. The file key is never logged and never leaves the module.
-struct PDFCrypt: Sendable, Hashable {
+struct PDFCrypt: Sendable, Hashable, CustomStringConvertible {
     let fileKey: [UInt8]
     let stringMethod: PDFCryptMethod
     let streamMethod: PDFCryptMethod
@@ -19,6 +19,11 @@ struct PDFCrypt: Sendable, Hashable {
     let encryptMetadata: Bool
     /// The /Encrypt dictionary's object, whose strings are never encrypted.
     let encryptReference: PDFObjectReference?
+
+    /// The methods only: the file key is never printed.
+    var description: String {
+        "PDFCrypt(strings: \(stringMethod.rawValue), streams: \(streamMethod.rawValue), embedded files: \(embeddedFileMethod.rawValue), key: <\(fileKey.count * 8) bits, redacted>)"
+    }
 
     // MARK: - Keys and ciphers
 

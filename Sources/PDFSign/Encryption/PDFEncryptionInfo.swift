@@ -21,6 +21,8 @@ public struct PDFEncryptionInfo: Hashable, Sendable, Codable {
     public let streamMethod: PDFCryptMethod
     /// How strings are encrypted (/StrF's method).
     public let stringMethod: PDFCryptMethod
+    /// How embedded files are encrypted (/EFF's method; /StmF's when absent).
+    public let embeddedFileMethod: PDFCryptMethod
     /// What the user password allows (/P).
     public let permissions: PDFPermissions
     /// Whether the document's XMP metadata stream is encrypted (/EncryptMetadata, default true).
@@ -33,13 +35,15 @@ public struct PDFEncryptionInfo: Hashable, Sendable, Codable {
 
     /// Encryption information.
     public init(handler: String, version: Int, revision: Int, keyLength: Int, streamMethod: PDFCryptMethod,
-                stringMethod: PDFCryptMethod, permissions: PDFPermissions, encryptMetadata: Bool, openedWith: Access) {
+                stringMethod: PDFCryptMethod, embeddedFileMethod: PDFCryptMethod, permissions: PDFPermissions,
+                encryptMetadata: Bool, openedWith: Access) {
         self.handler = handler
         self.version = version
         self.revision = revision
         self.keyLength = keyLength
         self.streamMethod = streamMethod
         self.stringMethod = stringMethod
+        self.embeddedFileMethod = embeddedFileMethod
         self.permissions = permissions
         self.encryptMetadata = encryptMetadata
         self.openedWith = openedWith
@@ -100,4 +104,19 @@ public struct PDFPermissions: OptionSet, Hashable, Sendable, Codable, CustomStri
 
     /// The granted permissions' names, comma-separated (`none` when none is).
     public var description: String { names.isEmpty ? "none" : names.joined(separator: ", ") }
+
+    private enum CodingKeys: String, CodingKey { case p = "P", granted }
+
+    /// Encodes `{"P": <the signed /P value>, "granted": [names]}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Int32(bitPattern: rawValue), forKey: .p)
+        try container.encode(names, forKey: .granted)
+    }
+
+    /// Decodes what ``encode(to:)`` writes (the /P value is authoritative).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(rawValue: UInt32(bitPattern: try container.decode(Int32.self, forKey: .p)))
+    }
 }

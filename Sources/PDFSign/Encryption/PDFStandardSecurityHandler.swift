@@ -71,7 +71,7 @@ enum PDFStandardSecurityHandler {
             namedMethods: methods.named, encryptMetadata: encryptMetadata || version < 4, encryptReference: encryptReference)
         let info = PDFEncryptionInfo(
             handler: handler, version: version, revision: revision, keyLength: result.key.count * 8,
-            streamMethod: methods.stream, stringMethod: methods.string,
+            streamMethod: methods.stream, stringMethod: methods.string, embeddedFileMethod: methods.embeddedFile,
             permissions: PDFPermissions(rawValue: UInt32(bitPattern: permissionsValue)),
             encryptMetadata: encryptMetadata, openedWith: result.owner ? .owner : .user)
         return (crypt, info)

@@ -57,8 +57,9 @@ struct PDFInfoCommand: AsyncParsableCommand, LoggingCommand {
 
     /// One line describing how a document is encrypted.
     static func encryptionLine(_ encryption: PDFEncryptionInfo) -> String {
-        let method = encryption.streamMethod == encryption.stringMethod
-            ? encryption.streamMethod.rawValue : "streams \(encryption.streamMethod.rawValue), strings \(encryption.stringMethod.rawValue)"
+        let methods = [encryption.streamMethod, encryption.stringMethod, encryption.embeddedFileMethod]
+        let method = Set(methods).count == 1 ? encryption.streamMethod.rawValue
+            : "streams \(encryption.streamMethod.rawValue), strings \(encryption.stringMethod.rawValue), embedded files \(encryption.embeddedFileMethod.rawValue)"
         return "encrypted: /\(encryption.handler) V=\(encryption.version) R=\(encryption.revision), \(encryption.keyLength)-bit key, \(method)"
             + (encryption.encryptMetadata ? "" : ", metadata in clear")
             + "; opened with the \(encryption.openedWith.rawValue) password; permissions: \(encryption.permissions)"
