@@ -164,20 +164,6 @@ struct PDFSignerTests {
         }
     }
 
-    @Test("documents of another security handler are refused with .unsupportedSecurityHandler, naming it")
-    func encrypted() async throws {
-        let bytes = SigningFixtures.classicPDF(extraObjects: [(9, "<< /Filter /Adobe.PubSec /V 4 /R 4 /SubFilter /adbe.pkcs7.s5 >>")])
-        var text = String(decoding: bytes, as: UTF8.self)
-        text = text.replacingOccurrences(of: "/Root 1 0 R", with: "/Root 1 0 R /Encrypt 9 0 R")
-        do {
-            _ = try PDFDocument(bytes: Array(text.utf8))
-            Issue.record("an /Adobe.PubSec file opened")
-        } catch let error as PDFError {
-            #expect(error.code == .unsupportedSecurityHandler)
-            #expect(error.reason.contains("Adobe.PubSec"))
-        }
-    }
-
     @Test("a repaired file is signed with a complete cross-reference section without /Prev")
     func repairedInput() async throws {
         var builder = TestPDFBuilder()
