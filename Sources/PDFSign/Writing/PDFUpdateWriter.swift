@@ -97,8 +97,10 @@ package enum PDFUpdateWriter {
         let original = (try? document.resolve(document.trailer["ID"] ?? .null))?.arrayValue?.first
         if case .string? = original { trailer["ID"] = .array([original!, fresh]) } else { trailer["ID"] = .array([fresh, fresh]) }
         if document.isEncrypted, let encrypt = document.trailer["Encrypt"] {
+            // The file key hashes /ID's first element: a file without /ID must not get one.
             trailer["Encrypt"] = encrypt
-            if let id = try? document.resolve(document.trailer["ID"] ?? .null), id.arrayValue != nil { trailer["ID"] = id }
+            let id = try? document.resolve(document.trailer["ID"] ?? .null)
+            trailer["ID"] = id?.arrayValue != nil ? id : nil
         }
         if !complete, let last = document.revisions.last {
             trailer["Prev"] = .integer(Int64(last.xrefOffset))
