@@ -61,6 +61,8 @@ let package = Package(
             dependencies: [
                 "CMSCore", "TimestampClient", "CZlib",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -15,40 +15,47 @@ extension PDFLongTermValidation {
     ///
     /// - Throws: as ``addingValidationData(to:)`` and ``addingDocumentTimestamp(to:)``;
     ///   ``PDFError/Code/invalidArgument`` for a level below B-LT; ``PDFError/Code/ioFailure``.
-    public func extend(fileAt input: String, to level: PAdESLevel, writingTo output: String) async throws {
+    ///
+    /// An encrypted file is read with the file key of `original` (the file opened with its
+    /// password), so no password is asked again.
+    public func extend(fileAt input: String, unlockedLike original: PDFDocument? = nil, to level: PAdESLevel,
+                       writingTo output: String) async throws {
         guard level.includes(.lt) else { throw PDFError(.invalidArgument, "extending a file needs B-LT or B-LTA, not \(level.rawValue)") }
         let partial = output + ".ltv-partial"
         defer { try? FileManager.default.removeItem(atPath: partial) }
         try PDFFileCopier.copyFile(from: input, to: partial)
-        try await appendValidationData(toFileAt: partial)
+        try await appendValidationData(toFileAt: partial, unlockedLike: original)
         if level.includes(.lta) {
-            try await appendDocumentTimestamp(toFileAt: partial)
+            try await appendDocumentTimestamp(toFileAt: partial, unlockedLike: original)
         }
         guard rename(partial, output) == 0 else { throw PDFError(.ioFailure, "moving the extended file to \(output) failed: errno \(errno)") }
     }
 
     /// Writes the PDF at `input` with a document timestamp over it to `output` (which may be
-    /// `input`), streaming; `output` appears only when complete.
-    public func addDocumentTimestamp(fileAt input: String, writingTo output: String) async throws {
+    /// `input`), streaming; `output` appears only when complete. An encrypted file is read
+    /// with the file key of `original`.
+    public func addDocumentTimestamp(fileAt input: String, unlockedLike original: PDFDocument? = nil, writingTo output: String) async throws {
         let partial = output + ".ltv-partial"
         defer { try? FileManager.default.removeItem(atPath: partial) }
         try PDFFileCopier.copyFile(from: input, to: partial)
-        try await appendDocumentTimestamp(toFileAt: partial)
+        try await appendDocumentTimestamp(toFileAt: partial, unlockedLike: original)
         guard rename(partial, output) == 0 else { throw PDFError(.ioFailure, "moving the timestamped file to \(output) failed: errno \(errno)") }
     }
 
-    /// Appends the B-LT validation data (a DSS update) to the file at `path`, in place.
+    /// Appends the B-LT validation data (a DSS update) to the file at `path`, in place; an
+    /// encrypted file is read with the file key of `original`, an earlier version of it.
     /// On failure the file is left as it was.
-    public func appendValidationData(toFileAt path: String) async throws {
-        let document = try PDFDocument(contentsOfFile: path)
+    public func appendValidationData(toFileAt path: String, unlockedLike original: PDFDocument? = nil) async throws {
+        let document = try Self.document(at: path, unlockedLike: original)
         let update = try await validationDataUpdate(for: document)
         try Self.append(update.bytes, to: path, expectedLength: update.startOffset)
     }
 
     /// Adds a document timestamp to the file at `path`: the timestamped file is written
-    /// beside it while the original is copied and hashed, then renamed over it.
-    public func appendDocumentTimestamp(toFileAt path: String) async throws {
-        let document = try PDFDocument(contentsOfFile: path)
+    /// beside it while the original is copied and hashed, then renamed over it. An encrypted
+    /// file is read with the file key of `original`, an earlier version of it.
+    public func appendDocumentTimestamp(toFileAt path: String, unlockedLike original: PDFDocument? = nil) async throws {
+        let document = try Self.document(at: path, unlockedLike: original)
         let stamped = path + ".doc-ts-partial"
         defer { try? FileManager.default.removeItem(atPath: stamped) }
         try await documentTimestamp(of: document) { preparer, capacity in
@@ -57,6 +64,11 @@ extension PDFLongTermValidation {
             try prepared.embed(token, intoFileAt: stamped)
         }
         guard rename(stamped, path) == 0 else { throw PDFError(.ioFailure, "moving the timestamped file to \(path) failed: errno \(errno)") }
+    }
+
+    static func document(at path: String, unlockedLike original: PDFDocument?) throws -> PDFDocument {
+        if let original { return try PDFDocument(contentsOfFile: path, unlockedLike: original) }
+        return try PDFDocument(contentsOfFile: path)
     }
 
     /// Appends `bytes` to the file at `path` and flushes it, after checking that the file still

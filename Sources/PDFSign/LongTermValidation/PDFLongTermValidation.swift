@@ -116,7 +116,7 @@ public struct PDFLongTermValidation: Sendable {
     public func extendingToLTA(_ document: PDFDocument) async throws -> [UInt8] {
         guard timestampAuthority != nil else { throw PDFError(.invalidArgument, "B-LTA needs a timestamp authority") }
         let withData = try await addingValidationData(to: document)
-        return try await addingDocumentTimestamp(to: PDFDocument(bytes: withData))
+        return try await addingDocumentTimestamp(to: PDFDocument(bytes: withData, unlockedLike: document))
     }
 
     /// When the archive timestamp chain must be renewed: the earliest expiry among the

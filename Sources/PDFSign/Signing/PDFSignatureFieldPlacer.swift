@@ -24,6 +24,7 @@ struct PDFSignatureFieldPlacer {
         var form = try catalog["AcroForm"].map { try dictionary(update.resolve($0), "/AcroForm") } ?? PDFDictionary()
 
         let target = options.fieldName.flatMap { name in fields.first { $0.qualifiedName == name } }
+        try PDFEncryptionPermissionRule.checkSigning(document, fillsExistingField: target != nil)
         if let target {
             try fill(target)
         } else {

@@ -68,17 +68,18 @@ public struct PDFSigner: Sendable {
                 continue
             }
             try prepared.embed(cms, into: &bytes)
-            return try await extendedForLevel(bytes)
+            return try await extendedForLevel(bytes, of: document)
         }
     }
 
     /// B-LT and B-LTA: the DSS update and the document timestamp after the signature.
-    func extendedForLevel(_ bytes: [UInt8]) async throws -> [UInt8] {
+    /// An encrypted `original` is read back with its file key (no password is kept).
+    private func extendedForLevel(_ bytes: [UInt8], of original: PDFDocument) async throws -> [UInt8] {
         guard level.includes(.lt) else { return bytes }
         let ltv = longTermValidation()
-        let withData = try await ltv.addingValidationData(to: PDFDocument(bytes: bytes))
+        let withData = try await ltv.addingValidationData(to: PDFDocument(bytes: bytes, unlockedLike: original))
         guard level.includes(.lta) else { return withData }
-        return try await ltv.addingDocumentTimestamp(to: PDFDocument(bytes: withData))
+        return try await ltv.addingDocumentTimestamp(to: PDFDocument(bytes: withData, unlockedLike: original))
     }
 
     /// The long-term validation settings of this signer.
@@ -106,8 +107,8 @@ public struct PDFSigner: Sendable {
             try prepared.embed(cms, intoFileAt: partial)
             if level.includes(.lt) {
                 let ltv = longTermValidation()
-                try await ltv.appendValidationData(toFileAt: partial)
-                if level.includes(.lta) { try await ltv.appendDocumentTimestamp(toFileAt: partial) }
+                try await ltv.appendValidationData(toFileAt: partial, unlockedLike: document)
+                if level.includes(.lta) { try await ltv.appendDocumentTimestamp(toFileAt: partial, unlockedLike: document) }
             }
             // rename(2) replaces an existing file atomically: readers see the old or the new file, never none.
             guard rename(partial, path) == 0 else {

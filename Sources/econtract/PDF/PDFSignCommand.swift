@@ -57,14 +57,7 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
     @Option(name: .long, help: "Certificates to add to the DSS for B-LT/B-LTA (repeatable). Issuers missing from a chain are otherwise fetched from the AIA caIssuers URL when the certificate names one.")
     var dssCert: [String] = []
 
-    @Option(name: .customLong("pdf-password-file"), help: "File whose first line is the user password of an encrypted PDF (or $\(Self.pdfPasswordVariable); encrypted PDFs are refused for now: decryption is not implemented).")
-    var pdfPasswordFile: String?
-
-    @Option(name: .long, help: "User password of an encrypted PDF on the command line (discouraged: `ps` shows it; use --pdf-password-file or $\(Self.pdfPasswordVariable)).")
-    var pdfPassword: String?
-
-    /// The environment variable holding the PDF's user password.
-    static let pdfPasswordVariable = "ECONTRACT_PDF_PASSWORD"
+    @OptionGroup var password: PDFPasswordOptions
 
     @OptionGroup var logging: LoggingOptions
 
@@ -73,9 +66,6 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
             throw ValidationError("unknown --commitment \(commitment): use proof-of-approval, proof-of-origin, … or a dotted OID")
         }
         if claimedRole.contains(where: \.isEmpty) { throw ValidationError("--claimed-role must not be empty") }
-        if pdfPassword != nil, pdfPasswordFile != nil {
-            throw ValidationError("give --pdf-password or --pdf-password-file, not both")
-        }
     }
 
     func run() async throws {
@@ -105,14 +95,7 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
                 }
                 pades = parsed
             }
-            let document = try PDFDocument(contentsOfFile: `in`)
-            // The PDF password is read only for an encrypted file, and never prompted for:
-            // decryption is not implemented, so there is nothing to use it for yet.
-            let pdfPasswordInput = SecretInput(option: "pdf-password", value: pdfPassword, file: pdfPasswordFile,
-                                               environmentVariable: Self.pdfPasswordVariable, purpose: "PDF password")
-            if document.isEncrypted, try pdfPasswordInput.resolve(prompting: false) != nil {
-                throw PDFError(.encrypted, "encrypted PDFs cannot be signed yet (decryption is not implemented); remove the password first, e.g. qpdf --decrypt --password-file=FILE in.pdf out.pdf")
-            }
+            let document = try password.open(`in`)
             var signer = PDFSigner(key: key, options: options, level: pades, timestampAuthority: authority)
             signer.extraCertificates = try dssCert.flatMap { try PEMFiles.certificates(inFile: $0) }
             let issuers = NotingIssuerSource()

@@ -32,6 +32,8 @@ struct PDFVerifyCommand: AsyncParsableCommand, LoggingCommand {
     @Option(name: .customLong("report-xml"), help: "Also write the ETSI TS 119 102-2 XML validation report to this file.")
     var reportXML: String?
 
+    @OptionGroup var password: PDFPasswordOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -39,7 +41,7 @@ struct PDFVerifyCommand: AsyncParsableCommand, LoggingCommand {
             var policy = PDFSignatureValidationPolicy(trustAnchors: try trust.flatMap { try PEMFiles.certificates(inFile: $0) })
             if let at { policy.validationTime = try parseISO8601(at) }
             if online { policy.revocation = .online(HTTPRevocationDataSource()) }
-            let report = await PDFSignatureValidator(policy: policy).validate(fileAt: file)
+            let report = await PDFSignatureValidator(policy: policy).validate(try password.open(file))
             if let reportXML {
                 do {
                     try report.etsiXML().write(to: URL(fileURLWithPath: reportXML))
