@@ -33,10 +33,10 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
             let revocation = try sandbox.revocationDataSource()
             print("1. sandbox PKI ready in \(sandbox.directory.path): root CA, issuing CA, TSA and OCSP/CRL authorities (root: \(rootCopy))")
 
-            let font = try DemoContract.font(file: self.font, systemFonts: !noSystemFonts)
+            let font = try FontChoice.japanese(file: self.font, systemFonts: !noSystemFonts)
             let contractPath = dir.appendingPathComponent("contract.pdf").path
             try writeFile(contractPath, try DemoContract.document(font: font).pdfBytes())
-            print("2. wrote the sample contract \(contractPath) (\(DemoContract.describe(font)))")
+            print("2. wrote the sample contract \(contractPath) (\(FontChoice.describe(font)))")
 
             let ours = try sandbox.signer(named: "our-company", subject: try DistinguishedName {
                 CountryName("JP")

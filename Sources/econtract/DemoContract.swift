@@ -3,28 +3,6 @@ import PDFSign
 
 /// The demo's sample contract: a one-page 業務委託契約書 in a Japanese font.
 enum DemoContract {
-    /// The font named by `--font`, else a Japanese system font (IPAex Gothic or Noto Sans CJK JP
-    /// on Debian), else the predefined HeiseiKakuGo-W5 (not embedded), with one note on stderr.
-    static func font(file: String?, systemFonts: Bool) throws -> PDFFont {
-        if let file { return try PDFFont(contentsOfFile: file) }
-        let discovery = PDFFontDiscovery(usesSystemFonts: systemFonts)
-        let choice = discovery.japaneseFont()
-        if choice.isFallback {
-            let note = PDFFontDiscovery.fallbackNote(discovery.fallback, systemFontsHidden: !discovery.usesSystemFonts)
-            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
-        }
-        return choice.font
-    }
-
-    /// How the font reaches the PDF, for the demo's output.
-    static func describe(_ font: PDFFont) -> String {
-        switch font.kind {
-        case .embeddedTrueType: "\(font.postScriptName), embedded TrueType subset"
-        case .embeddedCFF: "\(font.postScriptName), embedded CFF subset"
-        case .predefined: "\(font.postScriptName), predefined, not embedded"
-        }
-    }
-
     static func document(font: PDFFont) -> PDFTextDocument {
         let body: [String] = [
             "サンプル商事株式会社（以下「甲」という。）と株式会社サンプル購買（以下「乙」という。）は、次のとおり業務委託契約を締結する。",

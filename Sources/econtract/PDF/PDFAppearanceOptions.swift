@@ -34,7 +34,7 @@ struct PDFAppearanceOptions: ParsableArguments {
         let lines = text.map { $0.components(separatedBy: "\\n") } ?? defaultLines(signer: signer, reason: reason, location: location)
         return try PDFSignatureAppearance(
             pageIndex: Int(page) - 1, rectangle: try PDFRectangle(x: x, y: y, width: w, height: h), textLines: lines,
-            font: try font.map { try PDFFont(contentsOfFile: $0) }, stamp: try stamp.map { try PDFStampImage(data: readFile($0)) })
+            font: lines.contains { !$0.isEmpty } ? try FontChoice.japanese(file: font) : nil, stamp: try stamp.map { try PDFStampImage(data: readFile($0)) })
     }
 
     private func defaultLines(signer: Certificate, reason: String?, location: String?) -> [String] {
