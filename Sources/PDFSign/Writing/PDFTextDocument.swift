@@ -1,7 +1,8 @@
 import Foundation
 
-/// A simple text document written as a new PDF: paragraphs in one embedded TrueType font
-/// (a subset, with ToUnicode, so text can be copied and searched), wrapped to the page width
+/// A simple text document written as a new PDF: paragraphs in one font (an embedded TrueType
+/// or CFF subset, or a predefined Japanese font; with ToUnicode, so text can be copied and
+/// searched), wrapped to the page width
 /// and flowed over as many A4 pages as needed. Enough for a sample contract, a cover sheet or
 /// test documents; for anything richer, sign PDFs made by other software.
 public struct PDFTextDocument: Sendable {
@@ -20,8 +21,8 @@ public struct PDFTextDocument: Sendable {
 
     /// The paragraphs, in order.
     public var paragraphs: [Paragraph]
-    /// The font (for Japanese, e.g. ``TrueTypeFont/systemJapaneseFont()``).
-    public var font: TrueTypeFont
+    /// The font (for Japanese, e.g. what ``PDFFontDiscovery/japaneseFont()`` finds).
+    public var font: PDFFont
     /// /Title in the document information dictionary.
     public var title: String?
     /// Page width and height in points (A4 by default).
@@ -30,10 +31,15 @@ public struct PDFTextDocument: Sendable {
     public var margin = 64.0
 
     /// A document.
-    public init(paragraphs: [Paragraph], font: TrueTypeFont, title: String? = nil) {
+    public init(paragraphs: [Paragraph], font: PDFFont, title: String? = nil) {
         self.paragraphs = paragraphs
         self.font = font
         self.title = title
+    }
+
+    /// A document in a TrueType font (embedded as a subset).
+    public init(paragraphs: [Paragraph], font: TrueTypeFont, title: String? = nil) {
+        self.init(paragraphs: paragraphs, font: .trueType(font), title: title)
     }
 
     /// The PDF file.
@@ -41,7 +47,7 @@ public struct PDFTextDocument: Sendable {
     /// - Throws: ``PDFError`` with `unsupportedFont` when the font lacks a character.
     public func pdfBytes() throws -> [UInt8] {
         let writer = PDFNewFileWriter()
-        let embedded = try PDFEmbeddedFont(font: font, texts: paragraphs.flatMap { $0.text.split(separator: "\n").map(String.init) })
+        let embedded = try font.prepared(for: paragraphs.flatMap { $0.text.split(separator: "\n").map(String.init) })
         let fontReference = try embedded.write(into: writer)
         let width = pageSize.width - 2 * margin
         var pages: [String] = []
@@ -89,7 +95,7 @@ public struct PDFTextDocument: Sendable {
 
     /// Greedy wrapping by width; breaks between any two characters (as Japanese allows), except
     /// before closing punctuation, and at the last space when it is near the end of the line.
-    static func wrap(_ text: String, font: PDFEmbeddedFont, size: Double, width: Double) throws -> [String] {
+    static func wrap(_ text: String, font: some PDFTextFont, size: Double, width: Double) throws -> [String] {
         var lines: [String] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
