@@ -2,7 +2,7 @@ import ContractModel
 import Foundation
 import GRDB
 
-/// A ``ContractStore`` in an embedded SQLite database (GRDB, WAL mode).
+/// A `ContractStore` in an embedded SQLite database (GRDB, WAL mode).
 ///
 /// Tables (see ``migrator``): `contracts` (one row per contract: the record as JSON, its state
 /// and version) and `audit_events` (one row per event, keyed by contract and sequence, with

@@ -2,7 +2,7 @@ import ContractModel
 import Foundation
 import GRDB
 
-/// A ``DocumentStore`` whose bytes are files under a folder (``FileDocumentStore``: written to a
+/// A `DocumentStore` whose bytes are files under a folder (`FileDocumentStore`: written to a
 /// temporary file, flushed, renamed) and whose index is a `documents` row in the contract
 /// database. The file is complete on disk before its row commits, so a row never names a
 /// missing or partial file.

@@ -20,7 +20,7 @@ public struct ContractID: RawRepresentable, Hashable, Codable, Sendable, CustomS
 }
 
 /// A participant's identifier, unique within its contract.
-public struct ParticipantID: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
+public struct ParticipantID: RawRepresentable, Hashable, Codable, CodingKeyRepresentable, Sendable, CustomStringConvertible {
     /// The identifier's text.
     public let rawValue: String
     /// Wraps `rawValue`.
@@ -35,6 +35,17 @@ public struct ParticipantID: RawRepresentable, Hashable, Codable, Sendable, Cust
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
+    }
+    /// The identifier as a dictionary key, so maps keyed by participant encode as JSON objects.
+    public var codingKey: any CodingKey { ParticipantKey(stringValue: rawValue) }
+    /// Reads a dictionary key.
+    public init?<T: CodingKey>(codingKey: T) { rawValue = codingKey.stringValue }
+
+    private struct ParticipantKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }
 

@@ -5,6 +5,8 @@ public enum ContractTransitions {
     /// The state after `action` in `state`.
     ///
     /// - Parameters:
+    ///   - state: the current state.
+    ///   - action: the action asked for.
     ///   - reason: the reason stored with ``ContractState/declined(reason:)`` and ``ContractState/cancelled(reason:)``.
     /// - Throws: ``ContractError/Code/illegalTransition`` naming the state and the action.
     public static func next(from state: ContractState, on action: ContractAction, reason: String = "") throws -> ContractState {

@@ -29,9 +29,13 @@ extension ContractWorkflow {
     /// Creates a draft contract.
     ///
     /// - Parameters:
+    ///   - draft: title, organisation, folder, deadline, metadata and participants.
     ///   - pdf: the primary document (must parse as PDF).
+    ///   - fileName: the primary document's file name.
+    ///   - attachments: further files (not signed).
     ///   - accessCodes: the access codes shared out of band, by participant (required for
     ///     participants whose policy includes ``AuthenticationFactor/accessCode``); only salted hashes are kept.
+    ///   - id: the new contract's identifier (default: a random UUID).
     ///   - caller: the member creating it (needs `create` in the folder).
     public func create(_ draft: ContractDraft, pdf: [UInt8], fileName: String = "contract.pdf", attachments: [ContractAttachment] = [],
                        accessCodes: [ParticipantID: String] = [:], id: ContractID = ContractID(UUID().uuidString.lowercased()),
