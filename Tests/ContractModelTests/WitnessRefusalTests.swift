@@ -189,3 +189,40 @@ struct AcceptingIdP: IdentityProvider {
         VerifiedIdentity(issuer: "https://idp.example.jp", subject: "sub-1", email: String(decoding: assertion.payload, as: UTF8.self), authenticatedAt: time)
     }
 }
+
+/// A TSA outage at completion does not lose the signature; the head is anchored afterwards.
+@Suite struct AnchoringOutageTests {
+    struct FailingOnce: AuditAnchoring {
+        let state = Flag()
+        func anchor(headHash: [UInt8]) async throws -> (token: [UInt8], time: Date) {
+            if await state.takeFirst() { throw ContractError(.anchoringFailed, "TSA down") }
+            return (Array("anchor:".utf8) + headHash, Date(timeIntervalSince1970: 0))
+        }
+        func verify(token: [UInt8], headHash: [UInt8]) async -> Bool { token == Array("anchor:".utf8) + headHash }
+    }
+    actor Flag {
+        var first = true
+        func takeFirst() -> Bool { defer { first = false }; return first }
+    }
+
+    @Test func completionSurvivesAnOutage() async throws {
+        let store = InMemoryContractStore(), notifier = CollectingNotifier()
+        let workflow = ContractWorkflow(dependencies: .init(
+            store: store, documents: InMemoryDocumentStore(), notifier: notifier,
+            signingEngine: PDFSignerContractEngine(witnessKey: try ContractFixtures.witnessKey()),
+            accessPolicy: OrganisationAccessPolicy(members: [ContractFixtures.organisation: [UserID("alice"): .owner]]),
+            clock: ManualContractClock(ContractFixtures.start), anchoring: FailingOnce()))
+        let draft = ContractDraft(title: "t", organisationID: ContractFixtures.organisation, participants: [Harness.witness("p1", policy: .accessCode)])
+        let contract = try await workflow.create(draft, pdf: ContractFixtures.pdf(), accessCodes: [ParticipantID("p1"): "abcd"], by: ContractFixtures.owner)
+        let link = try #require(try await workflow.send(contract.id, by: ContractFixtures.owner).first?.link)
+        try await workflow.verifyAccessCode(link, code: "abcd")
+        _ = try await workflow.signAsWitness(link, instruction: WitnessSigningInstruction(documentSHA256: contract.document.sha256, consentText: "ok"))
+        #expect(try await workflow.contract(contract.id, by: ContractFixtures.owner).state == .completed)
+        #expect(try await store.load(contract.id).record.anchors.isEmpty)
+        let anchor = try await workflow.anchorAuditHead(contract.id, by: ContractFixtures.owner)
+        let events = try await store.events(of: contract.id)
+        #expect(anchor?.sequence == events.count)
+        #expect(try await workflow.anchorAuditHead(contract.id, by: ContractFixtures.owner) == nil)
+        #expect(try await workflow.verifyAuditTrail(contract.id, by: ContractFixtures.owner).isIntact)
+    }
+}

@@ -85,6 +85,27 @@ public actor ContractWorkflow {
         }
     }
 
+    /// Anchors the current audit head now (for example after a TSA outage at completion), for a
+    /// member with `audit`. Does nothing when the head is already anchored.
+    ///
+    /// - Throws: ``ContractError/Code/anchoringFailed`` when no anchoring is configured or the TSA fails.
+    public func anchorAuditHead(_ id: ContractID, by caller: AuthenticationContext) async throws -> AuditAnchor? {
+        guard let anchoring = dependencies.anchoring else { throw ContractError(.anchoringFailed, "no audit anchoring is configured") }
+        return try await mutate(id) { mutation -> AuditAnchor? in
+            try await authorize(&mutation, .member(caller), .audit)
+            guard mutation.record.headSequence > (mutation.record.anchors.map(\.sequence).max() ?? 0),
+                  let head = Hex.decode(mutation.record.headHash) else { return nil }
+            let token: [UInt8], time: Date
+            do { (token, time) = try await anchoring.anchor(headHash: head) } catch {
+                throw ContractError(.anchoringFailed, "anchoring the audit head failed: \(error)")
+            }
+            let anchor = AuditAnchor(sequence: mutation.record.headSequence, headHash: mutation.record.headHash, timestampToken: token, time: time)
+            mutation.record.anchors.append(anchor)
+            mutation.recordChanged = true
+            return anchor
+        }
+    }
+
     private func anchorIfDue(_ mutation: inout Mutation) async throws {
         guard let anchoring = dependencies.anchoring else { return }
         let lastAnchored = mutation.record.anchors.map(\.sequence).max() ?? 0
@@ -96,7 +117,9 @@ public actor ContractWorkflow {
             mutation.record.anchors.append(AuditAnchor(sequence: mutation.record.headSequence, headHash: mutation.record.headHash,
                                                        timestampToken: token, time: time))
         } catch {
-            throw ContractError(.anchoringFailed, "anchoring the audit head failed: \(error)")
+            // A TSA outage must not lose a signature: the change is saved unanchored, and
+            // ``anchorAuditHead(_:by:)`` anchors the head later.
+            logger.error("anchoring the audit head failed", metadata: ["contract": "\(mutation.record.contract.id)", "error": "\(error)"])
         }
     }
 
