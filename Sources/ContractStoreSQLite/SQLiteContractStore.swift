@@ -86,9 +86,13 @@ public final class SQLiteContractStore: ContractStore {
         do {
             found = try await pool.read { db -> (version: Int, data: Data)? in
                 guard let row = try Row.fetchOne(db, sql: "SELECT version, record FROM contracts WHERE id = ?", arguments: [id.rawValue]) else { return nil }
-                return (row["version"], row["record"])
+                // Optional reads: a tampered, mistyped column is reported, never trapped on.
+                guard let version = Self.column(row, "version", Int.self), let data = Self.column(row, "record", Data.self) else {
+                    throw ContractError(.storageFailure, "contract \(id) is unreadable")
+                }
+                return (version, data)
             }
-        } catch {
+        } catch let error as ContractError { throw error } catch {
             throw ContractError(.storageFailure, "cannot read contract \(id): \(error)")
         }
         guard let found else { throw ContractError(.notFound, "no contract \(id)") }
@@ -138,20 +142,25 @@ public final class SQLiteContractStore: ContractStore {
         }
     }
 
+    /// A column's value, or `nil` when it is NULL or of another type (GRDB's subscript would trap).
+    static func column<T: DatabaseValueConvertible>(_ row: Row, _ name: String, _ type: T.Type) -> T? {
+        T.fromDatabaseValue(row[name] as DatabaseValue)
+    }
+
     /// One event from its columns; a row with a missing or mistyped column is reported, never trapped on.
     static func event(from row: Row, _ id: ContractID) throws -> AuditEvent {
-        let sequence = row["sequence"] as Int?
-        guard let sequence, let contractID = row["contract_id"] as String?, let time = (row["time"] as String?).flatMap(CanonicalJSON.parseDate),
-              let actor = (row["actor"] as String?).flatMap({ AuditActor(storageText: $0) }),
-              let action = (row["action"] as String?).flatMap({ AuditAction(rawValue: $0) }),
-              let version = row["contract_version"] as Int?, let detailText = row["details"] as String?,
+        let sequence = Self.column(row, "sequence", Int.self)
+        guard let sequence, let contractID = Self.column(row, "contract_id", String.self), let time = (Self.column(row, "time", String.self)).flatMap(CanonicalJSON.parseDate),
+              let actor = (Self.column(row, "actor", String.self)).flatMap({ AuditActor(storageText: $0) }),
+              let action = (Self.column(row, "action", String.self)).flatMap({ AuditAction(rawValue: $0) }),
+              let version = Self.column(row, "contract_version", Int.self), let detailText = Self.column(row, "details", String.self),
               let details = try? JSONDecoder().decode([String: String].self, from: Data(detailText.utf8)),
-              let previousHash = row["previous_hash"] as String?, let hash = row["hash"] as String? else {
+              let previousHash = Self.column(row, "previous_hash", String.self), let hash = Self.column(row, "hash", String.self) else {
             throw ContractError(.storageFailure, "audit event \(sequence.map(String.init) ?? "?") of \(id) is unreadable")
         }
         return AuditEvent(contractID: ContractID(contractID), sequence: sequence, time: time, actor: actor, action: action,
-                          participantID: (row["participant_id"] as String?).map { ParticipantID($0) }, contractVersion: version,
-                          ipAddress: row["ip_address"] as String?, userAgent: row["user_agent"] as String?, details: details,
+                          participantID: (Self.column(row, "participant_id", String.self)).map { ParticipantID($0) }, contractVersion: version,
+                          ipAddress: Self.column(row, "ip_address", String.self), userAgent: Self.column(row, "user_agent", String.self), details: details,
                           previousHash: previousHash, hash: hash)
     }
 

@@ -41,7 +41,7 @@ import Testing
             statement = "DELETE FROM audit_events WHERE sequence >= 6"
             expected = (.truncated, 6)
         case .garbageColumn:
-            statement = "UPDATE audit_events SET time = 'yesterday' WHERE sequence = 2"
+            statement = "UPDATE audit_events SET time = 'yesterday', contract_version = 'one' WHERE sequence = 2"
             expected = (nil, nil)
         }
         // Another connection, as an attacker with file access would use.
