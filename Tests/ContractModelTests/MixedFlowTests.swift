@@ -25,11 +25,12 @@ import X509
         let engine = PDFSignerContractEngine(witnessKey: try ContractFixtures.witnessKey(), platformName: "EContractKit Sandbox", timestampAuthority: try Self.tsa())
         var configuration = ContractWorkflow.Configuration()
         configuration.anchorEvery = 5
+        let completion = LTACompletion(tsa: try Self.tsa())
         let workflow = ContractWorkflow(dependencies: .init(
             store: database, documents: try SQLiteDocumentStore(directory: directory.appendingPathComponent("documents"), database: database),
             notifier: notifier, signingEngine: engine,
             accessPolicy: OrganisationAccessPolicy(members: [ContractFixtures.organisation: [UserID("alice"): .owner]]),
-            clock: clock, anchoring: anchoring), configuration: configuration)
+            clock: clock, anchoring: anchoring, completionHandler: completion), configuration: configuration)
 
         let party = Participant(id: ParticipantID("ours"), name: "山田 太郎", email: "taro@example.jp", organisation: "自社株式会社",
                                 role: .signer, orderGroup: 1, signingMethod: .partyCertificate)
@@ -104,6 +105,40 @@ import X509
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(text.components(separatedBy: "Signature is Valid.").count - 1 == 2, "pdfsig said: \(text)")
+
+        // The completion handler seam: B-LTA over the final PDF, checked by the interop tools when present.
+        let lta = try #require(await completion.result)
+        #expect(lta.count > pdf.count)
+        let validate = "/work/shared/interop/validate-pdf"
+        guard FileManager.default.isExecutableFile(atPath: validate) else {
+            print("SKIPPED validate-pdf: \(validate) not present")
+            return
+        }
+        let ltaFile = directory.appendingPathComponent("final-lta.pdf")
+        try Data(lta).write(to: ltaFile)
+        let rootFile = ContractFixtures.pki.directory.appendingPathComponent(SandboxPKI.rootFileName)
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: validate)
+        check.arguments = [ltaFile.path, "--expect", "B-LTA", "--trust", rootFile.path]
+        let checkOutput = Pipe()
+        check.standardOutput = checkOutput
+        check.standardError = Pipe()
+        try check.run()
+        let report2 = String(decoding: checkOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0, "validate-pdf said: \(report2)")
+    }
+
+    /// Stands in for the lead's completion: extends the final PDF to B-LTA with the sandbox's revocation data.
+    actor LTACompletion: ContractCompletionHandler {
+        let tsa: LocalTimestampAuthority
+        var result: [UInt8]?
+        init(tsa: LocalTimestampAuthority) { self.tsa = tsa }
+        func contractCompleted(_ completed: CompletedContract) async throws {
+            let ltv = PDFLongTermValidation(revocationSource: try ContractFixtures.pki.revocationDataSource(), timestampAuthority: tsa,
+                                            extraCertificates: [ContractFixtures.pki.root], issuerSource: nil)
+            result = try await ltv.extendingToLTA(PDFDocument(bytes: completed.document))
+        }
     }
 
     /// Two workflows (as two processes would) on one SQLite file sign the two parallel
