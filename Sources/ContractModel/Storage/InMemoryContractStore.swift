@@ -47,14 +47,6 @@ public actor InMemoryContractStore: ContractStore {
     public func contractIDs(in states: Set<ContractState.Kind>) async throws -> [ContractID] {
         records.values.filter { states.contains($0.record.contract.state.kind) }.map(\.record.contract.id).sorted { $0.rawValue < $1.rawValue }
     }
-
-    /// Test hook: replaces the stored events (to simulate tampering).
-    public func replaceEvents(of id: ContractID, with events: [AuditEvent]) {
-        eventsByContract[id] = events
-    }
-
-    /// The stored events exactly as kept (no sorting), for tamper tests.
-    public func rawEvents(of id: ContractID) -> [AuditEvent] { eventsByContract[id] ?? [] }
 }
 
 /// A ``DocumentStore`` in memory.
