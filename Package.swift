@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        // The HTTP client on Linux (OCSP, CRLs, AIA, RFC 3161); Apple platforms use URLSession.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // Embedded SQLite for the ContractStoreSQLite target only.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
@@ -41,6 +43,7 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: strictSettings
         ),

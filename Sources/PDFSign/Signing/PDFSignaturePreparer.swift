@@ -96,6 +96,11 @@ public struct PDFSignaturePreparer: Sendable {
         guard !options.resolvedDigestAlgorithm.isWeak else {
             throw PDFError(.invalidArgument, "\(options.resolvedDigestAlgorithm) is refused for new signatures")
         }
+        var options = self.options
+        if !isDocumentTimestamp, options.fieldLock == nil {
+            // ISO 32000-2 §12.7.5.5: a field's /Lock names the fields its signature locks (FieldMDP).
+            options.fieldLock = try PDFSignatureFieldPlacer.placeholderLock(named: options.fieldName, in: document)
+        }
         let update = PDFIncrementalUpdate(document: document)
         let signature = update.reserve()
         try PDFSignatureFieldPlacer(update: update, options: options, signature: signature, isDocumentTimestamp: isDocumentTimestamp).place()

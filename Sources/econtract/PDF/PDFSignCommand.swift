@@ -45,6 +45,12 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
     @Option(name: .long, help: "Lock fields with this signature: 'all', or field names separated by commas.")
     var lock: String?
 
+    @Option(name: .long, help: "Commitment type (ETSI EN 319 122-1 §5.2.3): proof-of-origin, proof-of-receipt, proof-of-delivery, proof-of-sender, proof-of-approval, proof-of-creation, or a dotted OID.")
+    var commitment: String?
+
+    @Option(name: .customLong("claimed-role"), help: "A role the signer claims, e.g. 代表取締役 (signer-attributes-v2, id-at-role; repeatable).")
+    var claimedRole: [String] = []
+
     @Flag(name: .long, help: "Use /SubFilter /adbe.pkcs7.detached instead of /ETSI.CAdES.detached.")
     var pkcs7 = false
 
@@ -63,6 +69,10 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        if let commitment, CMSCommitmentType(name: commitment) == nil {
+            throw ValidationError("unknown --commitment \(commitment): use proof-of-approval, proof-of-origin, … or a dotted OID")
+        }
+        if claimedRole.contains(where: \.isEmpty) { throw ValidationError("--claimed-role must not be empty") }
         if pdfPassword != nil, pdfPasswordFile != nil {
             throw ValidationError("give --pdf-password or --pdf-password-file, not both")
         }
@@ -77,6 +87,8 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
             options.location = location
             options.contactInfo = contact
             options.subFilter = pkcs7 ? .pkcs7Detached : .cadesDetached
+            options.commitmentType = commitment.flatMap(CMSCommitmentType.init(name:))
+            options.claimedRoles = claimedRole
             if let certify {
                 guard let level = PDFCertificationLevel(rawValue: certify) else {
                     throw PDFError(.invalidArgument, "--certify takes 1, 2 or 3")

@@ -66,6 +66,11 @@ enum PDFReportPrinter {
             for item in items {
                 lines.append("\(kind) \(item.field): \(item.indication.rawValue)\(item.subIndication.map { "/\($0.rawValue)" } ?? "") level \(item.level?.rawValue ?? "none")")
                 lines.append("  signer: \(item.signer ?? "?")")
+                if let commitment = item.commitmentType { lines.append("  commitment: \(commitment.name)") }
+                if !item.claimedRoles.isEmpty { lines.append("  claimed roles: \(item.claimedRoles.joined(separator: ", "))") }
+                for attribute in item.otherSignedAttributes {
+                    lines.append("  signed attribute \(attribute.type): \(Data(attribute.valueDER).base64EncodedString())")
+                }
                 lines.append("  intact: \(item.intact), coverage: \(item.coverage.rawValue), modifications: \(item.modifications.rawValue), /ByteRange \(item.byteRange)")
                 if let time = item.timestampTime { lines.append("  timestamp: \(ISO8601DateFormatter().string(from: time))") }
                 for finding in item.findings { lines.append("  ! \(finding)") }
