@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TimestampClient", targets: ["TimestampClient"]),
         .library(name: "PDFSign", targets: ["PDFSign"]),
         .library(name: "ContractModel", targets: ["ContractModel"]),
+        .library(name: "ContractStoreSQLite", targets: ["ContractStoreSQLite"]),
         .library(name: "LegalRetention", targets: ["LegalRetention"]),
         .library(name: "EContractKit", targets: ["EContractKit"]),
         .executable(name: "econtract", targets: ["econtract"]),
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         // The HTTP client on Linux (OCSP, CRLs, AIA, RFC 3161); Apple platforms use URLSession.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // Embedded SQLite for the ContractStoreSQLite target only.
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
     targets: [
         .target(
@@ -67,7 +70,24 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "ContractModel", dependencies: ["PDFSign"], swiftSettings: strictSettings),
+        .target(
+            name: "ContractModel",
+            dependencies: [
+                "PDFSign", "CMSCore", "TimestampClient",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The embedded SQLite stores (GRDB), in their own target so apps that do not want
+        // SQLite never build it.
+        .target(
+            name: "ContractStoreSQLite",
+            dependencies: ["ContractModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "LegalRetention", dependencies: ["ContractModel"], swiftSettings: strictSettings),
         .target(
             name: "EContractKit",
@@ -136,6 +156,16 @@ let package = Package(
         .testTarget(
             name: "PDFSignTests",
             dependencies: ["PDFSign", "CMSCore", "TimestampClient", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ContractModelTests",
+            dependencies: [
+                "ContractModel", "ContractStoreSQLite", "PDFSign", "CMSCore", "TimestampClient",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,144 @@
+import CMSCore
+import ContractModel
+import ContractStoreSQLite
+import Foundation
+import PDFSign
+import Testing
+import X509
+
+/// Keys from the CMSCore sandbox PKI (made once per test process), a small PDF and workflows
+/// over every store implementation.
+enum ContractFixtures {
+    static let pki: SandboxPKI = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contractmodel-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        return try! SandboxPKI.openOrCreate(at: directory)
+    }()
+
+    static func key(_ name: String, commonName: String) throws -> SoftwareSigningKey {
+        try pki.signer(named: name, subject: try DistinguishedName {
+            CountryName("JP")
+            CommonName(commonName)
+        })
+    }
+
+    static func witnessKey() throws -> SoftwareSigningKey { try key("witness", commonName: "EContractKit 立会人") }
+
+    /// A fixed start time: results never depend on today's date.
+    static let start = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+
+    static let owner = AuthenticationContext(userID: UserID("alice"), mfaSatisfied: true, request: RequestInfo(ipAddress: "192.0.2.10", userAgent: "tests"))
+    static let organisation = "org-1"
+
+    /// A one-page PDF with a classic cross-reference table (offsets computed, so readers need no repair).
+    static func pdf(text: String = "Contract") -> [UInt8] {
+        var bytes = Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8)
+        let content = "BT /F1 12 Tf 72 720 Td (\(text)) Tj ET"
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+        ]
+        var offsets: [Int] = []
+        for (index, body) in objects.enumerated() {
+            offsets.append(bytes.count)
+            bytes += Array("\(index + 1) 0 obj\n\(body)\nendobj\n".utf8)
+        }
+        let xref = bytes.count
+        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets {
+            let text = String(offset)
+            table += String(repeating: "0", count: 10 - text.count) + text + " 00000 n \n"
+        }
+        table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return bytes + Array(table.utf8)
+    }
+}
+
+/// Collects messages in memory.
+actor CollectingNotifier: Notifier {
+    private(set) var messages: [NotificationMessage] = []
+    func deliver(_ message: NotificationMessage) async throws { messages.append(message) }
+
+    func lastCode(for participant: ParticipantID) -> String? {
+        messages.last { $0.participantID == participant && $0.kind == .oneTimePassword }?.oneTimePassword
+    }
+}
+
+/// A deterministic anchoring for tests: the "token" is SHA-256 over a tag and the head.
+struct TestAnchoring: AuditAnchoring {
+    let time: Date
+    func anchor(headHash: [UInt8]) async throws -> (token: [UInt8], time: Date) { (Array("anchor:".utf8) + headHash, time) }
+    func verify(token: [UInt8], headHash: [UInt8]) async -> Bool { token == Array("anchor:".utf8) + headHash }
+}
+
+/// The store implementations every store test runs against.
+enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case memory, sqlite
+
+    var testDescription: String { rawValue }
+
+    func make() throws -> (contracts: any ContractStore, documents: any DocumentStore, directory: URL?) {
+        switch self {
+        case .memory:
+            return (InMemoryContractStore(), InMemoryDocumentStore(), nil)
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contract-sqlite-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let database = try SQLiteContractStore(path: directory.appendingPathComponent("contracts.sqlite").path)
+            return (database, try SQLiteDocumentStore(directory: directory.appendingPathComponent("documents"), database: database), directory)
+        }
+    }
+}
+
+/// A workflow with a manual clock, a collecting notifier and the sandbox witness key.
+struct Harness {
+    let workflow: ContractWorkflow
+    let clock: ManualContractClock
+    let notifier: CollectingNotifier
+    let store: any ContractStore
+    let documents: any DocumentStore
+    let directory: URL?
+
+    init(_ kind: StoreKind = .memory, policy: OrganisationAccessPolicy? = nil, configuration: ContractWorkflow.Configuration = .init(),
+         totp: (any TOTPSecretSource)? = nil, identityProvider: (any IdentityProvider)? = nil) throws {
+        let made = try kind.make()
+        clock = ManualContractClock(ContractFixtures.start)
+        notifier = CollectingNotifier()
+        store = made.contracts
+        documents = made.documents
+        directory = made.directory
+        let access = policy ?? OrganisationAccessPolicy(members: [ContractFixtures.organisation: [UserID("alice"): .owner, UserID("victor"): .viewer]])
+        let engine = PDFSignerContractEngine(witnessKey: try ContractFixtures.witnessKey(), platformName: "EContractKit Sandbox")
+        workflow = ContractWorkflow(dependencies: .init(
+            store: store, documents: documents, notifier: notifier, signingEngine: engine, accessPolicy: access, clock: clock,
+            anchoring: TestAnchoring(time: ContractFixtures.start), identityProvider: identityProvider, totpSecrets: totp),
+            configuration: configuration)
+    }
+
+    static func witness(_ id: String, group: Int = 1, policy: AuthenticationPolicy = .emailOTP) -> Participant {
+        Participant(id: ParticipantID(id), name: "立会 \(id)", email: "\(id)@example.jp", phone: "+819012345678",
+                    role: .signer, orderGroup: group, signingMethod: .witness(policy))
+    }
+
+    func createAndSend(_ participants: [Participant], accessCodes: [ParticipantID: String] = [:], deadline: Date? = nil) async throws -> (Contract, [ParticipantID: InvitationLink]) {
+        let draft = ContractDraft(title: "業務委託契約書", organisationID: ContractFixtures.organisation, deadline: deadline,
+                                  metadata: ArchiveMetadata(amount: try MonetaryAmount(1_100_000, currency: "JPY"), counterparty: "株式会社サンプル"),
+                                  participants: participants)
+        let contract = try await workflow.create(draft, pdf: ContractFixtures.pdf(), accessCodes: accessCodes, by: ContractFixtures.owner)
+        let links = try await workflow.send(contract.id, by: ContractFixtures.owner)
+        return (contract, Dictionary(uniqueKeysWithValues: links.map { ($0.participantID, $0.link) }))
+    }
+
+    /// Opens the link, requests and enters the e-mail OTP.
+    func passEmailOTP(_ link: InvitationLink, _ participant: ParticipantID, request: RequestInfo = .init()) async throws {
+        _ = try await workflow.openInvitation(link, request: request)
+        try await workflow.requestOTP(link, factor: .emailOTP, request: request)
+        let code = try #require(await notifier.lastCode(for: participant))
+        try await workflow.verifyOTP(link, factor: .emailOTP, code: code, request: request)
+    }
+
+    func instruction(_ contract: Contract, request: RequestInfo = RequestInfo(ipAddress: "198.51.100.7", userAgent: "Safari")) -> WitnessSigningInstruction {
+        WitnessSigningInstruction(documentSHA256: contract.document.sha256, consentText: "上記の内容に同意し、署名を指示します。", request: request)
+    }
+}
