@@ -144,7 +144,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PDFSignBenchmark",
-            dependencies: ["PDFSign", "CMSCore", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            dependencies: ["PDFSign", "CMSCore", "TimestampClient", .product(name: "_CryptoExtras", package: "swift-crypto")],
             path: "Benchmarks/PDFSignBenchmark",
             swiftSettings: strictSettings
         ),

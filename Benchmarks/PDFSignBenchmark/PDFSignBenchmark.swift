@@ -3,7 +3,7 @@
 // sign` as a whole process next to `pyhanko sign addsig`. Build in release:
 //   swift build -c release --product econtract
 //   swift run -c release PDFSignBenchmark [--runs 20] [--skip-large] [--econtract PATH]
-// Then full offline validation of a B-LTA file next to `pyhanko sign adesverify` (with the shared
+// Then B-LTA into a file for each size (sandbox PKI, local TSA) next to openssl dgst, and full offline validation of a B-LTA file next to `pyhanko sign adesverify` (with the shared
 // test PKI up). Inputs are generated: a typical 3-page contract (~20 KB), 1 MB and 200 MB files whose bulk is
 // one raw image. Each size is signed (PAdES B-B, RSA-2048, invisible) into a file by a child
 // process of this benchmark, so that each size's peak RSS is measured alone.
@@ -18,6 +18,10 @@ struct PDFSignBenchmark {
         let arguments = CommandLine.arguments
         if arguments.count >= 5, arguments[1] == "--child" {
             try await child(input: arguments[2], runs: Int(arguments[3]) ?? 1, keyDirectory: arguments[4])
+            return
+        }
+        if arguments.count >= 5, arguments[1] == "--child-lta" {
+            try await LongTermBenchmark.child(input: arguments[2], runs: Int(arguments[3]) ?? 1, pkiDirectory: arguments[4])
             return
         }
         let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 20
@@ -35,10 +39,12 @@ struct PDFSignBenchmark {
         print(String(repeating: "-", count: 118))
         print(pad("input", 20), pad("ours median", 13), pad("ours RSS", 10), pad("openssl dgst", 13), pad("ours/dgst", 10),
               pad("pyHanko median", 15), pad("pyHanko RSS", 12), pad("pyHanko/ours", 12))
+        var inputs: [(label: String, path: String, runs: Int)] = []
         for size in sizes {
             let input = directory.appendingPathComponent("input-\(size.bytes).pdf").path
             try GeneratedPDF.write(to: input, pages: size.pages, targetBytes: size.bytes)
             let fileSize = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+            inputs.append(("\(size.label) \(mb(fileSize))", input, size.runs))
             let ours = try measureChild(input: input, runs: size.runs, keyDirectory: directory.path)
             let digest = PeerTools.opensslDigestSeconds(input, runs: 3)
             let python = PeerTools.pyHanko(input, runs: max(3, size.runs / 4), key: keys.key, certificate: keys.certificate, chain: keys.chain)
@@ -50,6 +56,8 @@ struct PDFSignBenchmark {
         print(String(repeating: "-", count: 118))
         print("ours/dgst: signing time over hashing the file once (goal ≤ 1.5 for 200 MB); pyHanko/ours: how many times faster we are (goal ≥ 20 on typical documents).")
         print("pyHanko: n/a when ../shared/interop/setup has not installed it; openssl: n/a when absent.")
+        print("")
+        try LongTermBenchmark.run(directory: directory, inputs: inputs)
         print("")
         try WholeProcessBenchmark.run(runs: runs, directory: directory, keys: keys)
         print("")
@@ -80,15 +88,19 @@ struct PDFSignBenchmark {
             times.append(PeerTools.seconds(since: start))
         }
         times.sort()
+        print(times[times.count / 2], peakRSS())
+    }
+
+    /// This process's peak resident set size in bytes.
+    static func peakRSS() -> Int {
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        let peak = usage.ru_maxrss * 1024  // kilobytes on Linux
+        return usage.ru_maxrss * 1024  // kilobytes on Linux
         #else
         getrusage(RUSAGE_SELF, &usage)
-        let peak = usage.ru_maxrss  // bytes on Apple platforms
+        return usage.ru_maxrss  // bytes on Apple platforms
         #endif
-        print(times[times.count / 2], peak)
     }
 
     static func pad(_ text: String, _ width: Int) -> String {
