@@ -12,7 +12,7 @@ struct ComposerContentStream {
             out += "q \(n(image.width)) 0 0 \(n(image.height)) \(n(image.x)) \(n(image.y)) cm /Im\(image.index) Do Q\n"
         }
         if !page.lines.isEmpty {
-            out += "q 0 J\n"
+            out += "q 2 J\n"
             var state: (width: Double, gray: Double)?
             for line in page.lines {
                 if state.map({ $0 != (line.width, line.gray) }) ?? true {
@@ -38,7 +38,9 @@ struct ComposerContentStream {
     func n(_ value: Double) -> String { Self.number(value) }
 
     static func number(_ value: Double) -> String {
-        let thousandths = Int64((value * 1000).rounded())
+        // Inputs are validated; the clamp only keeps a stray value from trapping.
+        let bounded = value.isFinite ? min(max(value, -1e9), 1e9) : 0
+        let thousandths = Int64((bounded * 1000).rounded())
         let sign = thousandths < 0 ? "-" : ""
         let magnitude = thousandths.magnitude
         let whole = magnitude / 1000, fraction = magnitude % 1000

@@ -10,6 +10,7 @@ struct ComposerFlow {
     var cursor: Double
 
     init(font: ComposerFont, pageSize: PDFPageSize, margins: PDFMargins) throws {
+        try ComposerValidation.check(pageSize: pageSize, margins: margins)
         guard margins.left + margins.right < pageSize.width - 36, margins.top + margins.bottom < pageSize.height - 36 else {
             throw PDFError(.invalidArgument, "the margins leave less than half an inch of the \(pageSize.width)×\(pageSize.height) pt page")
         }
@@ -59,6 +60,9 @@ struct ComposerFlow {
         case .table(let table):
             try ComposerTableLayout(table: table).place(in: &self)
         case .rule(let rule):
+            try ComposerValidation.check(rule.thickness, in: 0...100, "a rule's thickness")
+            try ComposerValidation.check(rule.gray, in: 0...1, "a rule's gray")
+            try ComposerValidation.check(rule.spacing, in: 0...1_000, "a rule's spacing")
             space(rule.spacing)
             makeRoom(rule.thickness)
             let y = cursor - rule.thickness / 2
@@ -66,8 +70,11 @@ struct ComposerFlow {
             cursor -= rule.thickness
             space(rule.spacing)
         case .image(let block):
+            for value in [block.width, block.height].compactMap({ $0 }) { try ComposerValidation.check(value, in: 1...14_400, "an image's size") }
+            try ComposerValidation.check(block.spacing, in: 0...1_000, "an image's spacing")
             image(block)
         case .space(let amount):
+            try ComposerValidation.check(amount, in: 0...14_400, "a space")
             space(amount)
         case .pageBreak:
             if !atPageTop { newPage() }
@@ -91,6 +98,9 @@ struct ComposerFlow {
     }
 
     mutating func paragraph(_ text: String, style: PDFParagraphStyle, keepFollowing: Double) throws {
+        try ComposerValidation.check(fontSize: style.fontSize, lineSpacing: style.lineSpacing, "a paragraph")
+        try ComposerValidation.check(style.spaceBefore, in: 0...1_000, "a paragraph's space before")
+        try ComposerValidation.check(style.spaceAfter, in: 0...1_000, "a paragraph's space after")
         let lines = try font.lines(of: text, width: width, size: style.fontSize, weight: style.weight)
         let lineHeight = style.fontSize * style.lineSpacing
         space(style.spaceBefore)

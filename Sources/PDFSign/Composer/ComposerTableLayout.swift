@@ -13,6 +13,7 @@ struct ComposerTableLayout {
 
     func place(in flow: inout ComposerFlow) throws {
         try table.validate()
+        try ComposerValidation.check(table)
         let widths = try table.columnWidths(available: flow.width)
         var edges = [flow.left]
         for width in widths { edges.append(edges[edges.count - 1] + width) }

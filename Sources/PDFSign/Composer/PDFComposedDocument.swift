@@ -81,6 +81,7 @@ public struct PDFComposedDocument: Sendable {
 
     private func placeRunning(_ running: PDFRunningText, on page: inout ComposedPage, page number: Int, of count: Int,
                               lineTop: Double, flow: ComposerFlow) throws {
+        try ComposerValidation.check(running.fontSize, in: 1...200, "the font size of a header or footer")
         for (alignment, text) in running.resolved(page: number, of: count) {
             page.texts.append(try flow.textRun(text, size: running.fontSize, weight: .regular, alignment: alignment, x: flow.left,
                                                width: flow.width, lineTop: lineTop, lineHeight: running.fontSize * 1.5, isLast: true))

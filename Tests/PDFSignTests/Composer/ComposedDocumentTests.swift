@@ -74,6 +74,7 @@ struct ComposedDocumentTests {
         if ProcessInfo.processInfo.environment["COMPOSER_RENDER_DIR"].map({ !$0.isEmpty }) == true {
             let out = ProcessInfo.processInfo.environment["COMPOSER_RENDER_DIR"]!
             _ = FileManager.default.createFile(atPath: out + "/certificate.pdf", contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: out + "/certificate-signed.pdf", contents: Data(signed))
             _ = try ExternalPDFTools.run("pdftoppm", ["-r", "50", "-png", path, out + "/certificate"])
         }
     }
@@ -108,13 +109,26 @@ struct ComposedDocumentTests {
         #expect(realOps.contains("BT /F1 10.5 Tf "))
     }
 
-    @Test("impossible margins and unknown characters are typed errors", .enabled(if: JapaneseTestFont.isAvailable, JapaneseTestFont.skipMessage))
+    @Test("impossible margins, bad numbers and unknown characters are typed errors", .enabled(if: JapaneseTestFont.isAvailable, JapaneseTestFont.skipMessage))
     func errors() throws {
         let fonts = try ComposerFixtures.fonts()
         let margins = PDFComposedDocument(blocks: [.paragraph("a")], fonts: fonts, metadata: ComposerFixtures.metadata(), margins: PDFMargins(all: 400))
         #expect(throws: PDFError(.invalidArgument, "")) { try margins.pdfBytes() }
         let glyph = PDFComposedDocument(blocks: [.paragraph("\u{E000}")], fonts: fonts, metadata: ComposerFixtures.metadata())
         #expect(throws: PDFError(.unsupportedFont, "")) { try glyph.pdfBytes() }
+        var zeroSpacing = ComposerFixtures.table(rows: 3)
+        zeroSpacing.lineSpacing = 0
+        let badBlocks: [PDFComposerBlock] = [
+            .paragraph("a", style: PDFParagraphStyle(fontSize: 0)), .paragraph("a", style: PDFParagraphStyle(lineSpacing: .nan)),
+            .table(zeroSpacing), .space(.infinity), .space(-5), .rule(PDFComposerRule(thickness: -1)),
+            .image(PDFComposerImage(try PDFStampImage.sampleSeal(diameter: 16), width: -10)),
+        ]
+        for block in badBlocks {
+            let document = PDFComposedDocument(blocks: [block], fonts: fonts, metadata: ComposerFixtures.metadata())
+            #expect(throws: PDFError(.invalidArgument, "")) { try document.pdfBytes() }
+        }
+        let tiny = PDFComposedDocument(blocks: [.paragraph("a")], fonts: fonts, metadata: ComposerFixtures.metadata(), pageSize: PDFPageSize(width: 10, height: .nan))
+        #expect(throws: PDFError(.invalidArgument, "")) { try tiny.pdfBytes() }
     }
 
     static func metadataStream(_ document: PDFDocument) throws -> [UInt8] {
