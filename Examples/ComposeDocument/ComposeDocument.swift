@@ -41,9 +41,10 @@ struct ComposeDocument {
             columns: [.init(.points(32), alignment: .right), .init(.fraction(1)), .init(.points(40), alignment: .right),
                       .init(.points(80), alignment: .right), .init(.points(90), alignment: .right)],
             header: ["No.", "品名", "数量", "単価（円）", "金額（円）"], rows: lines)
-        let totals = PDFComposerTable(
+        var totals = PDFComposerTable(
             columns: [.init(.fraction(1)), .init(.points(90), alignment: .right)],
             rows: [["小計", yen(total)], ["消費税（10%）", yen(tax)], ["合計金額", yen(total + tax)]], borders: .horizontal)
+        totals.boldRows = [2]
 
         var document = PDFComposedDocument(
             fonts: PDFComposerFonts(regular: try TrueTypeFont.systemJapaneseFont()),

@@ -7,14 +7,15 @@
 struct ComposerFont {
     /// The regular face's subset.
     let regular: PDFEmbeddedFont
-    /// The bold face's subset, `nil` when bold is emulated by stroking the regular face.
+    /// The bold face's subset, `nil` when bold is emulated by stroking the regular face (or
+    /// when nothing is bold).
     let bold: PDFEmbeddedFont?
 
     /// Subsets holding the glyphs of `texts` in each weight.
     ///
     /// - Throws: ``PDFError`` `unsupportedFont` when a face lacks a character.
     init(_ fonts: PDFComposerFonts, texts: ComposerTextCollector) throws {
-        if let boldFace = fonts.bold {
+        if let boldFace = fonts.bold, !texts.bold.isEmpty {
             regular = try PDFEmbeddedFont(font: fonts.regular, texts: texts.regular)
             bold = try PDFEmbeddedFont(font: boldFace, texts: texts.bold)
         } else {

@@ -8,6 +8,7 @@ struct ComposerTableLayout {
         var cells: [[String]]
         var weight: PDFFontWeight
         var gray: Double?
+        var isHeader = false
         var lineCount: Int { cells.map(\.count).max() ?? 1 }
     }
 
@@ -18,15 +19,15 @@ struct ComposerTableLayout {
         var edges = [flow.left]
         for width in widths { edges.append(edges[edges.count - 1] + width) }
         let padding = table.cellPadding, lineHeight = table.fontSize * table.lineSpacing
-        func wrap(_ row: [String], _ weight: PDFFontWeight, gray: Double?) throws -> Row {
+        func wrap(_ row: [String], _ weight: PDFFontWeight, gray: Double?, isHeader: Bool = false) throws -> Row {
             let cells = try zip(row, widths).map { text, width in
                 try flow.font.lines(of: text, width: max(width - 2 * padding, 1), size: table.fontSize, weight: weight)
             }
-            return Row(cells: cells, weight: weight, gray: gray)
+            return Row(cells: cells, weight: weight, gray: gray, isHeader: isHeader)
         }
         func height(_ row: Row, lines: Int? = nil) -> Double { Double(lines ?? row.lineCount) * lineHeight + 2 * padding }
 
-        let header = try table.header.map { try wrap($0, .bold, gray: table.headerGray < 1 ? table.headerGray : nil) }
+        let header = try table.header.map { try wrap($0, .bold, gray: table.headerGray < 1 ? table.headerGray : nil, isHeader: true) }
         let headerHeight = header.map { height($0) } ?? 0
         guard headerHeight + lineHeight + 2 * padding <= flow.pageCapacity else {
             throw PDFError(.invalidArgument, "the table's header row (\(headerHeight) pt) leaves no room for a row on a page")
@@ -41,7 +42,7 @@ struct ComposerTableLayout {
             var page = flow.pages[flow.pages.count - 1]
             if let gray = row.gray { page.fills.append(.init(x: edges[0], y: top - rowHeight, width: edges[edges.count - 1] - edges[0], height: rowHeight, gray: gray)) }
             for (column, cell) in row.cells.enumerated() {
-                let alignment = row.weight == .bold ? .center : table.columns[column].alignment
+                let alignment = row.isHeader ? .center : table.columns[column].alignment
                 for (offset, index) in lines.enumerated() where index < cell.count {
                     page.texts.append(try flow.textRun(cell[index], size: table.fontSize, weight: row.weight, alignment: alignment,
                                                        x: edges[column] + padding, width: widths[column] - 2 * padding,
@@ -70,8 +71,8 @@ struct ComposerTableLayout {
         // The header never stands alone at the foot of a page: it needs a line of the first row below it.
         flow.makeRoom(headerHeight + (table.rows.isEmpty ? 0 : lineHeight + 2 * padding))
         try placeHeader(&flow)
-        for cells in table.rows {
-            let row = try wrap(cells, .regular, gray: nil)
+        for (index, cells) in table.rows.enumerated() {
+            let row = try wrap(cells, table.boldRows.contains(index) ? .bold : .regular, gray: nil)
             let rowHeight = height(row)
             if rowHeight <= flow.remaining + 0.001 {
                 try placeRow(row, lines: 0..<row.lineCount, in: &flow)

@@ -98,7 +98,7 @@ public struct PDFComposedDocument: Sendable {
             case .paragraph(let text, let style): add(text, style.weight)
             case .table(let table):
                 table.header?.forEach { add($0, .bold) }
-                table.rows.joined().forEach { add($0, .regular) }
+                for (index, row) in table.rows.enumerated() { row.forEach { add($0, table.boldRows.contains(index) ? .bold : .regular) } }
             case .rule, .image, .space, .pageBreak: break
             }
         }

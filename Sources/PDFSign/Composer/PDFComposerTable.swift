@@ -44,6 +44,8 @@ public struct PDFComposerTable: Hashable, Sendable {
     public var header: [String]?
     /// The body rows; each has one string per column.
     public var rows: [[String]]
+    /// Indexes into ``rows`` of rows set in bold (a total, a subtotal).
+    public var boldRows: Set<Int> = []
     /// Font size of the cells in points.
     public var fontSize: Double
     /// Space between a cell's border and its text, in points.

@@ -117,6 +117,20 @@ struct TableLayoutTests {
         #expect(pages.last!.texts.contains { $0.text == "次の行" })
     }
 
+    @Test("bold rows: set in bold but aligned like their columns (the header row is centred)",
+          .enabled(if: JapaneseTestFont.isAvailable, JapaneseTestFont.skipMessage))
+    func boldRows() throws {
+        var table = PDFComposerTable(columns: [.init(.fraction(1)), .init(.points(90), alignment: .right)], header: ["項目", "金額"],
+                                     rows: [["小計", "1,000"], ["合計", "1,100"]])
+        table.boldRows = [1]
+        let page = try #require(try Self.layout(table).first)
+        let subtotal = try #require(page.texts.first { $0.text == "1,000" }), total = try #require(page.texts.first { $0.text == "1,100" })
+        #expect(subtotal.weight == .regular && total.weight == .bold)
+        #expect(abs((total.x + total.width) - (subtotal.x + subtotal.width)) < 0.001, "both flush right")
+        let header = try #require(page.texts.first { $0.text == "金額" })
+        #expect(abs((header.x + header.width / 2) - (50 + Self.textWidth - 45)) < 0.001, "header centred in its column")
+    }
+
     @Test("image sizes keep the aspect ratio: by width, by height, fitted in a box, capped by the text area")
     func imageSizes() throws {
         let jpeg = try PDFStampImage(data: AppearanceStampImageTests.jpegHeader(width: 300, height: 200))
