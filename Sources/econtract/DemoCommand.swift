@@ -15,6 +15,12 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
     @Option(name: .long, help: "Folder for the sandbox PKI and the outputs.")
     var out: String = "econtract-demo"
 
+    @Option(name: .long, help: "Font file for the contract and the signatures (.ttf, .otf or .ttc; default: a Japanese system font, else the predefined HeiseiKakuGo-W5).")
+    var font: String?
+
+    @Flag(name: .long, help: "Ignore the system fonts (as ECONTRACT_NO_SYSTEM_FONTS=1 does): use --font or the predefined font.")
+    var noSystemFonts = false
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -27,10 +33,10 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
             let revocation = try sandbox.revocationDataSource()
             print("1. sandbox PKI ready in \(sandbox.directory.path): root CA, issuing CA, TSA and OCSP/CRL authorities (root: \(rootCopy))")
 
-            let font = try DemoContract.font()
+            let font = try FontChoice.japanese(file: self.font, systemFonts: !noSystemFonts)
             let contractPath = dir.appendingPathComponent("contract.pdf").path
             try writeFile(contractPath, try DemoContract.document(font: font).pdfBytes())
-            print("2. wrote the sample contract \(contractPath) (\(font.postScriptName), embedded subset)")
+            print("2. wrote the sample contract \(contractPath) (\(FontChoice.describe(font)))")
 
             let ours = try sandbox.signer(named: "our-company", subject: try DistinguishedName {
                 CountryName("JP")

@@ -1,18 +1,9 @@
 import Foundation
 import PDFSign
 
-/// The demo's sample contract: a one-page 業務委託契約書 in a Japanese system font.
+/// The demo's sample contract: a one-page 業務委託契約書 in a Japanese font.
 enum DemoContract {
-    /// A Japanese TrueType font from the system (IPAex Gothic on Debian: fonts-ipaexfont-gothic).
-    static func font() throws -> TrueTypeFont {
-        do {
-            return try TrueTypeFont.systemJapaneseFont()
-        } catch let error as PDFError {
-            throw PDFError(.unsupportedFont, "the demo contract is Japanese and needs a Japanese TrueType font: \(error.reason)")
-        }
-    }
-
-    static func document(font: TrueTypeFont) -> PDFTextDocument {
+    static func document(font: PDFFont) -> PDFTextDocument {
         let body: [String] = [
             "サンプル商事株式会社（以下「甲」という。）と株式会社サンプル購買（以下「乙」という。）は、次のとおり業務委託契約を締結する。",
             "第1条（目的）甲は乙に対し、本契約に定める業務（以下「本業務」という。）を委託し、乙はこれを受託する。",

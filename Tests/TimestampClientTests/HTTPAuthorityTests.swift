@@ -87,7 +87,7 @@ struct HTTPAuthorityTests {
         let server = try LoopbackHTTPServer { _ in .init(body: [], delay: 30) }
         defer { server.stop() }
         let error = await #expect(throws: CMSError.self) {
-            try await URLSessionHTTPTransport().send(HTTPRequest(url: server.url, method: "POST", body: [1], timeout: .milliseconds(300)))
+            try await DefaultHTTPTransport().send(HTTPRequest(url: server.url, method: "POST", body: [1], timeout: .milliseconds(300)))
         }
         #expect(error?.code == .timeout, "\(String(describing: error))")
     }

@@ -24,7 +24,7 @@ struct InteropTests {
 
     static func pkiIsUp() async -> Bool {
         let request = HTTPRequest(url: URL(string: "http://127.0.0.1:9419/interop/certs/root/ca.crt")!, timeout: .seconds(3))
-        return (try? await URLSessionHTTPTransport().send(request).status) == 200
+        return (try? await DefaultHTTPTransport().send(request).status) == 200
     }
 
     struct Environment {

@@ -27,7 +27,7 @@ public struct HTTPIssuerCertificateSource: IssuerCertificateSource {
     public var logger: Logger
 
     /// A source using `transport`, allowing `timeout` per request.
-    public init(transport: any HTTPTransport = URLSessionHTTPTransport(), timeout: Duration = .seconds(15),
+    public init(transport: any HTTPTransport = DefaultHTTPTransport(), timeout: Duration = .seconds(15),
                 maximumResponseSize: Int = 1024 * 1024, logger: Logger = Logger(label: "econtract.aia")) {
         self.transport = transport
         self.timeout = timeout

@@ -23,7 +23,7 @@ public struct HTTPRevocationDataSource: RevocationDataSource {
 
     /// A data source using `transport`, allowing `timeout` per request. The default
     /// transport sets up no network client until a first fetch.
-    public init(transport: any HTTPTransport = URLSessionHTTPTransport(), timeout: Duration = .seconds(15),
+    public init(transport: any HTTPTransport = DefaultHTTPTransport(), timeout: Duration = .seconds(15),
                 logger: Logger = Logger(label: "econtract.revocation")) {
         self.transport = transport
         self.timeout = timeout

@@ -131,7 +131,7 @@ public struct CAdESSigner: Sendable {
             algorithmProtection: options.includesAlgorithmProtection
                 ? CMSAlgorithmProtection(digestAlgorithm: digestAlgorithmIdentifier, signatureAlgorithm: signatureAlgorithmIdentifier)
                 : nil,
-            additional: options.additionalSignedAttributes
+            additional: try etsiAttributes() + options.additionalSignedAttributes
         ).build()
 
         let signerInfo = try CMSSignerInfo(
@@ -147,6 +147,14 @@ public struct CAdESSigner: Sendable {
         return try PreparedCMSSignature(
             unsigned: CMSSignature(signedData: signedData, certificates: identity.embeddedCertificates),
             signerCertificate: leaf, algorithm: algorithm)
+    }
+
+    /// commitment-type-indication and signer-attributes-v2, when chosen.
+    private func etsiAttributes() throws -> [(type: ASN1ObjectIdentifier, valueDER: [UInt8])] {
+        var attributes: [(type: ASN1ObjectIdentifier, valueDER: [UInt8])] = []
+        if let commitment = options.commitmentType { attributes.append((CMSCommitmentType.attributeType, try commitment.valueDER())) }
+        if let signer = options.signerAttributes { attributes.append((CMSSignerAttributes.attributeType, try signer.valueDER())) }
+        return attributes
     }
 
     /// The signature algorithm used for a key: PKCS#1 v1.5 or PSS for RSA (≥ 2048 bits),

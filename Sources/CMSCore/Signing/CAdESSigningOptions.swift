@@ -31,6 +31,11 @@ public struct CAdESSigningOptions: Sendable {
     /// (``SigningKeyProvider/signaturesMatchCertificate``), as ``SoftwareSigningKey`` does:
     /// it proved at load time that its key matches the certificate.
     public var verifiesAfterSigning: Bool?
+    /// The commitment-type-indication attribute (ETSI EN 319 122-1 §5.2.3), or `nil` for none.
+    public var commitmentType: CMSCommitmentType?
+    /// The signer-attributes-v2 attribute with claimed attributes such as roles (ETSI EN 319
+    /// 122-1 §5.2.6.1), or `nil` for none.
+    public var signerAttributes: CMSSignerAttributes?
     /// Signed attributes to add beyond the standard ones, as (type, DER value) pairs.
     public var additionalSignedAttributes: [(type: ASN1ObjectIdentifier, valueDER: [UInt8])] = []
 

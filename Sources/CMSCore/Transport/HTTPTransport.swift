@@ -39,7 +39,7 @@ public struct HTTPResponse: Sendable {
 
 /// The one seam through which the SDK talks HTTP: one method, bytes in and bytes out.
 ///
-/// ``URLSessionHTTPTransport`` is the default. Apps plug in their own (a proxy-aware
+/// ``DefaultHTTPTransport`` is the default. Apps plug in their own (a proxy-aware
 /// client, AsyncHTTPClient, a test fake) by implementing this protocol.
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status.

@@ -1,12 +1,9 @@
+#if !canImport(AsyncHTTPClient)
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// The default ``HTTPTransport``, on Foundation's `URLSession`.
-///
-/// Chosen over AsyncHTTPClient because it ships with every Swift toolchain (nothing to
-/// build, no second TLS stack) and its async API works on Linux and Apple platforms.
+/// An ``HTTPTransport`` on Foundation's `URLSession`: the default on Apple platforms, where
+/// it is part of the system. (Not built on Linux, where FoundationNetworking would load
+/// libcurl and its libraries into every program; see ``DefaultHTTPTransport``.)
 /// Responses are limited to ``maximumResponseSize`` bytes.
 ///
 /// Creating a transport costs nothing: the `URLSession` (and with it, on Linux, libcurl's
@@ -86,3 +83,4 @@ public struct URLSessionHTTPTransport: HTTPTransport {
         return nsError.domain == NSURLErrorDomain && nsError.code == NSURLErrorTimedOut
     }
 }
+#endif

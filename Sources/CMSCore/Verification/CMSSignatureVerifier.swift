@@ -72,6 +72,9 @@ public struct CMSSignatureVerifier: Sendable {
                 }
                 attributes = values
                 report.claimedSigningTime = values.signingTime
+                report.commitmentType = values.commitmentType
+                report.signerAttributes = values.signerAttributes
+                report.otherSignedAttributes = values.otherAttributes
             } catch {
                 report.record(.totalFailed, .formatFailure, .signedAttributes, "\(error)")
                 return report

@@ -38,6 +38,12 @@ public struct CMSValidationReport: Sendable {
     public var validationTime: Date
     /// Signing time claimed in a signing-time attribute (not proven).
     public var claimedSigningTime: Date?
+    /// The commitment-type-indication signed attribute (ETSI EN 319 122-1 §5.2.3), if present.
+    public var commitmentType: CMSCommitmentType?
+    /// The claimed attributes of the signer-attributes-v2 signed attribute (§5.2.6.1), if present.
+    public var signerAttributes: CMSSignerAttributes?
+    /// Signed attributes of other types (an application's own), as found: one entry per value.
+    public var otherSignedAttributes: [CMSRawAttribute] = []
 
     /// Whether the signature passed every check (TOTAL-PASSED).
     public var isValid: Bool { indication == .totalPassed }

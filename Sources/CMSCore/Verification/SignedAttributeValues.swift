@@ -10,6 +10,17 @@ struct SignedAttributeValues {
     var signingCertificate: ESSSigningCertificate?
     var signingCertificateIsV2 = false
     var algorithmProtection: CMSAlgorithmProtection?
+    var commitmentType: CMSCommitmentType?
+    var signerAttributes: CMSSignerAttributes?
+    /// Signed attributes of types not interpreted here, one entry per value.
+    var otherAttributes: [CMSRawAttribute] = []
+
+    /// The types read above (plus ones a verifier knows of but does not report).
+    static let interpreted: Set<ASN1ObjectIdentifier> = [
+        CMSObjectIdentifier.Attribute.contentType, CMSObjectIdentifier.Attribute.messageDigest, CMSObjectIdentifier.Attribute.signingTime,
+        CMSObjectIdentifier.Attribute.signingCertificate, CMSObjectIdentifier.Attribute.signingCertificateV2,
+        CMSObjectIdentifier.Attribute.cmsAlgorithmProtection, CMSCommitmentType.attributeType, CMSSignerAttributes.attributeType,
+    ]
 
     init(signer: CMSSignerInfo) throws {
         typealias OID = CMSObjectIdentifier.Attribute
@@ -35,6 +46,17 @@ struct SignedAttributeValues {
         }
         if let protection = try attributes.unique(OID.cmsAlgorithmProtection) {
             algorithmProtection = try CMSAlgorithmProtection(derEncoded: protection.singleValue().serializedBytes)
+        }
+        if let commitment = try attributes.unique(CMSCommitmentType.attributeType) {
+            commitmentType = try CMSCommitmentType(berEncoded: commitment.singleValue().serializedNode())
+        }
+        if let signer = try attributes.unique(CMSSignerAttributes.attributeType) {
+            signerAttributes = try CMSSignerAttributes(berEncoded: signer.singleValue().serializedNode())
+        }
+        for attribute in attributes where !Self.interpreted.contains(attribute.attrType) {
+            for value in attribute.attrValues {
+                otherAttributes.append(CMSRawAttribute(parsedType: attribute.attrType, valueDER: try CMSSignerAttributes.der(value)))
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ extension PDFSignatureAppearance {
             textLeft = height + Self.padding
         }
         if hasText {
-            let font = try PDFEmbeddedFont(font: try self.font ?? TrueTypeFont.systemJapaneseFont(), texts: textLines)
+            let font = try (self.font ?? PDFFontDiscovery().japaneseFont().font).prepared(for: textLines)
             let area = (width: width - textLeft - Self.padding, height: height - 2 * Self.padding)
             let size = try fittingFontSize(font, areaWidth: area.width, areaHeight: area.height)
             resources["Font"] = .dictionary(PDFDictionary(["F1": .reference(try font.write(into: sink))]))
@@ -51,7 +51,7 @@ extension PDFSignatureAppearance {
     }
 
     /// The given font size if the lines fit at it, else the largest automatic size that fits.
-    private func fittingFontSize(_ font: PDFEmbeddedFont, areaWidth: Double, areaHeight: Double) throws -> Double {
+    private func fittingFontSize(_ font: any PDFTextFont, areaWidth: Double, areaHeight: Double) throws -> Double {
         let lineCount = Double(textLines.count)
         func widest(_ size: Double) throws -> Double { try textLines.map { try font.width(of: $0, fontSize: size) }.max() ?? 0 }
         func fits(_ size: Double) throws -> Bool {

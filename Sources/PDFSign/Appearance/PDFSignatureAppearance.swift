@@ -7,8 +7,9 @@ public struct PDFSignatureAppearance: Sendable {
     public var rectangle: PDFRectangle
     /// The text lines, drawn top-down (no wrapping).
     public var textLines: [String]
-    /// The font for the text; `nil` uses ``TrueTypeFont/systemJapaneseFont()``.
-    public var font: TrueTypeFont?
+    /// The font for the text; `nil` uses the Japanese font ``PDFFontDiscovery`` finds (a
+    /// predefined, non-embedded font when the system has none).
+    public var font: PDFFont?
     /// The seal image drawn at the left in a square as high as the rectangle.
     public var stamp: PDFStampImage?
     /// The font size in points; `nil` picks the largest size from 12 down to 4 pt at which
@@ -19,7 +20,7 @@ public struct PDFSignatureAppearance: Sendable {
     ///
     /// - Throws: ``PDFError`` with `invalidArgument` for a negative page index or a font size
     ///   that is not a positive finite number.
-    public init(pageIndex: Int, rectangle: PDFRectangle, textLines: [String] = [], font: TrueTypeFont? = nil,
+    public init(pageIndex: Int, rectangle: PDFRectangle, textLines: [String] = [], font: PDFFont? = nil,
                 stamp: PDFStampImage? = nil, fontSize: Double? = nil) throws {
         guard pageIndex >= 0 else { throw PDFError(.invalidArgument, "page index \(pageIndex) is negative") }
         if let fontSize, !(fontSize.isFinite && fontSize > 0) {
@@ -31,6 +32,14 @@ public struct PDFSignatureAppearance: Sendable {
         self.font = font
         self.stamp = stamp
         self.fontSize = fontSize
+    }
+
+    /// An appearance whose text is in a TrueType font (embedded as a subset).
+    ///
+    /// - Throws: ``PDFError`` with `invalidArgument`, as the initializer taking a ``PDFFont``.
+    public init(pageIndex: Int, rectangle: PDFRectangle, textLines: [String] = [], font: TrueTypeFont,
+                stamp: PDFStampImage? = nil, fontSize: Double? = nil) throws {
+        try self.init(pageIndex: pageIndex, rectangle: rectangle, textLines: textLines, font: .trueType(font), stamp: stamp, fontSize: fontSize)
     }
 
     /// Whether there is any text to draw.

@@ -5,21 +5,21 @@
 /// Fonts are subsetted per document, so a `ComposerFont` is made from every string the
 /// document will show (see ``ComposerTextCollector``) before anything is measured.
 struct ComposerFont {
-    /// The regular face's subset.
-    let regular: PDFEmbeddedFont
-    /// The bold face's subset, `nil` when bold is emulated by stroking the regular face (or
+    /// The regular face, prepared (subsetted when embedded) for the document's text.
+    let regular: any PDFTextFont
+    /// The bold face, `nil` when bold is emulated by stroking the regular face (or
     /// when nothing is bold).
-    let bold: PDFEmbeddedFont?
+    let bold: (any PDFTextFont)?
 
     /// Subsets holding the glyphs of `texts` in each weight.
     ///
     /// - Throws: ``PDFError`` `unsupportedFont` when a face lacks a character.
     init(_ fonts: PDFComposerFonts, texts: ComposerTextCollector) throws {
         if let boldFace = fonts.bold, !texts.bold.isEmpty {
-            regular = try PDFEmbeddedFont(font: fonts.regular, texts: texts.regular)
-            bold = try PDFEmbeddedFont(font: boldFace, texts: texts.bold)
+            regular = try fonts.regular.prepared(for: texts.regular)
+            bold = try boldFace.prepared(for: texts.bold)
         } else {
-            regular = try PDFEmbeddedFont(font: fonts.regular, texts: texts.regular + texts.bold)
+            regular = try fonts.regular.prepared(for: texts.regular + texts.bold)
             bold = nil
         }
     }
@@ -27,7 +27,7 @@ struct ComposerFont {
     /// Whether bold text is drawn by stroking the regular face.
     var emulatesBold: Bool { bold == nil }
 
-    private func face(_ weight: PDFFontWeight) -> PDFEmbeddedFont {
+    private func face(_ weight: PDFFontWeight) -> any PDFTextFont {
         weight == .bold ? bold ?? regular : regular
     }
 

@@ -3,8 +3,8 @@ extension PDFDocument {
     ///
     /// Throws ``PDFError/Code/objectNotFound`` for free or missing entries and for offsets that
     /// do not hold the object, ``PDFError/Code/referenceCycle`` when parsing it needs itself
-    /// (for example a /Length pointing at its own stream), ``PDFError/Code/encrypted`` for
-    /// objects inside object streams of an encrypted document.
+    /// (for example a /Length pointing at its own stream). Strings of encrypted documents
+    /// are decrypted (ISO 32000-2 §7.6.2), except where the standard says they are not.
     public func indirectObject(number: Int) throws -> PDFIndirectObject {
         lock.lock()
         defer { lock.unlock() }
@@ -33,7 +33,6 @@ extension PDFDocument {
             }
             object = parsed
         case .compressed(let streamNumber, let index):
-            if isEncrypted { throw PDFError(.encrypted, "object \(number) is in an encrypted object stream") }
             let contents = try objectStream(number: streamNumber)
             let value = try contents.object(number: number, index: index, limits: limits)
             object = PDFIndirectObject(
@@ -115,8 +114,7 @@ extension PDFDocument {
         guard let stream = try read().object.streamValue else {
             throw PDFError(.malformedSyntax, "object stream \(number) is not a stream")
         }
-        let filters = try filterChain(of: stream)
-        let raw = try rawData(of: stream)
+        let (raw, filters) = try encodedDataAndFilters(of: stream)
         let result: Result<PDFObjectStreamContents, PDFError>
         do {
             let decoded = try PDFFilterPipeline.decode(raw, filters: filters, limits: limits.decode)

@@ -62,7 +62,6 @@ extension PDFDocument {
         case .inUse(let offset, _):
             return try storedObject(number, PDFStoredObjectKey(offset: offset, index: nil)) { try readObject(number: number, at: offset) }
         case .compressed(let streamNumber, let index):
-            if isEncrypted { throw PDFError(.encrypted, "object \(number) is in an encrypted object stream") }
             guard case .inUse(let streamOffset, _)? = xrefEntry(for: streamNumber, asOf: revision) else {
                 throw PDFError(.objectNotFound, "object stream \(streamNumber) is not a type-1 entry as of revision \(revision.index)")
             }
@@ -112,7 +111,7 @@ extension PDFDocument {
         guard parsed.reference.number == number else {
             throw PDFError(.objectNotFound, "offset \(offset) holds object \(parsed.reference.number), not \(number)")
         }
-        return parsed
+        return decrypted(parsed)
     }
 
     /// The revision (index into ``revisions``) that ends where a signature's signed bytes end:

@@ -7,20 +7,26 @@ extension PDFDocument {
     /// The decoded bytes of `stream`: its /Filter chain applied (indirect /Filter and
     /// /DecodeParms resolved), under ``PDFParsingLimits/decode``. Image filters are left applied.
     ///
-    /// Throws ``PDFError/Code/encrypted`` for streams of an encrypted document (except
-    /// cross-reference streams, which are never encrypted).
+    /// In an encrypted document the data is decrypted first (ISO 32000-2 §7.6.3), with the
+    /// stream's /Crypt filter, /EFF, or /StmF as applies.
     public func decodedData(of stream: PDFStream) throws -> PDFDecodedData {
+        let (data, filters) = try encodedDataAndFilters(of: stream)
+        return try PDFFilterPipeline.decode(data, filters: filters, limits: limits.decode)
+    }
+
+    /// The stream's data decrypted but still encoded, and its filter chain without /Crypt.
+    func encodedDataAndFilters(of stream: PDFStream) throws -> ([UInt8], [(PDFName, PDFDictionary?)]) {
         let filters = try filterChain(of: stream)
-        return try PDFFilterPipeline.decode(try rawData(of: stream), filters: filters, limits: limits.decode)
+        let raw = try rawData(of: stream)
+        guard let crypt, let reference = stream.cryptReference else { return (raw, filters) }
+        let (method, remaining) = try crypt.streamMethod(for: stream.dictionary, filters: filters)
+        return (try crypt.decrypt(raw, method: method, reference: reference), remaining)
     }
 
     /// The /Filter chain of `stream` with indirect /Filter and /DecodeParms resolved (in the
-    /// current view); throws for encrypted data and external files as ``decodedData(of:)`` does.
+    /// current view); throws for external files as ``decodedData(of:)`` does.
     func filterChain(of stream: PDFStream) throws -> [(PDFName, PDFDictionary?)] {
         var dictionary = stream.dictionary
-        if isEncrypted, dictionary.name("Type") != "XRef" {
-            throw PDFError(.encrypted, "stream data is encrypted")
-        }
         if dictionary["F"] != nil {
             throw PDFError(.unsupportedFilter, "stream data in an external file (/F)")
         }
@@ -31,5 +37,19 @@ extension PDFDocument {
             dictionary["DecodeParms"] = .array(try parameters.map { try resolve($0) })
         }
         return try PDFFilterPipeline.filterChain(of: dictionary)
+    }
+}
+
+extension PDFDocument {
+    /// `parsed` with its strings decrypted and its stream marked for decryption, in an
+    /// encrypted document (cross-reference streams and the /Encrypt dictionary excepted).
+    func decrypted(_ parsed: PDFIndirectObject) -> PDFIndirectObject {
+        guard let crypt else { return parsed }
+        var object = crypt.decryptStrings(in: parsed.object, reference: parsed.reference)
+        if case .stream(var stream) = object, stream.dictionary.name("Type") != "XRef" {
+            stream.cryptReference = parsed.reference
+            object = .stream(stream)
+        }
+        return PDFIndirectObject(reference: parsed.reference, object: object, location: parsed.location, hasEndKeyword: parsed.hasEndKeyword)
     }
 }

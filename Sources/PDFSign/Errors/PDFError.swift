@@ -43,6 +43,19 @@ public struct PDFError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let limitExceeded = Code("limitExceeded")
         /// The document is encrypted and the operation needs decrypted data.
         public static let encrypted = Code("encrypted")
+        /// The document is encrypted with a user password and none was given (ISO 32000-2 §7.6.4).
+        public static let passwordRequired = Code("passwordRequired")
+        /// The given password is neither the document's user nor its owner password.
+        public static let wrongPassword = Code("wrongPassword")
+        /// The password cannot be used: SASLprep (RFC 4013) prohibits one of its characters
+        /// or its mix of text directions (revision 5 and 6 handlers).
+        public static let invalidPassword = Code("invalidPassword")
+        /// The /Encrypt dictionary names a security handler, version, revision or crypt filter
+        /// method this reader does not implement (for example /Adobe.PubSec); the reason names it.
+        public static let unsupportedSecurityHandler = Code("unsupportedSecurityHandler")
+        /// The document's permissions (/P) forbid the operation for the user password; open it
+        /// with the owner password.
+        public static let permissionDenied = Code("permissionDenied")
         /// An indirect object does not exist (free, missing or not where the xref says).
         public static let objectNotFound = Code("objectNotFound")
         /// Resolving references or walking a tree came back to an object already being visited.

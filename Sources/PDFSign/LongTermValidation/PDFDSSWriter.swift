@@ -9,6 +9,7 @@ struct PDFDSSWriter {
     private var document: PDFDocument { update.document }
 
     func write(_ data: PDFValidationData) throws {
+        try PDFEncryptionPermissionRule.checkAddingValidationData(document)
         guard let rootReference = document.trailer["Root"]?.referenceValue,
               case .dictionary(var catalog) = try update.current(rootReference)
         else { throw PDFError(.notSignable, "the catalog is not an indirect dictionary") }

@@ -52,6 +52,12 @@ public struct PDFLongTermValidation: Sendable {
     ///   ``PDFError/Code/validationDataUnavailable`` when an issuer is neither carried, given
     ///   nor fetched, or a certificate's revocation data cannot be had.
     public func addingValidationData(to document: PDFDocument) async throws -> [UInt8] {
+        let serialized = try await validationDataUpdate(for: document)
+        return Array(try document.source.read(0..<document.source.count)) + serialized.bytes
+    }
+
+    /// The DSS update for ``addingValidationData(to:)``, to be appended to the document.
+    func validationDataUpdate(for document: PDFDocument) async throws -> PDFSerializedUpdate {
         let signatures = try document.embeddedSignatures()
         guard !signatures.isEmpty else { throw PDFError(.notSignable, "the document has no signatures to extend") }
         var data = PDFValidationData()
@@ -66,26 +72,42 @@ public struct PDFLongTermValidation: Sendable {
         for certificate in extraCertificates { try data.add(certificate: certificate, for: nil) }
         let update = PDFIncrementalUpdate(document: document)
         try PDFDSSWriter(update: update).write(data)
-        let serialized = try PDFUpdateWriter.write(update)
-        return Array(try document.source.read(0..<document.source.count)) + serialized.bytes
+        return try PDFUpdateWriter.write(update)
     }
 
     /// A document timestamp (/DocTimeStamp, /ETSI.RFC3161) over the whole file.
     public func addingDocumentTimestamp(to document: PDFDocument) async throws -> [UInt8] {
+        var result: [UInt8] = []
+        try await documentTimestamp(of: document) { preparer, capacity in
+            let (bytes, prepared) = try preparer.prepare(document, contentsCapacity: capacity)
+            result = bytes
+            return prepared
+        } embed: { prepared, token in
+            try prepared.embed(token, into: &result)
+        }
+        return result
+    }
+
+    /// The document timestamp loop shared by the in-memory and file paths: prepare with a
+    /// capacity, ask the TSA, prepare again with more room if the token does not fit, embed.
+    func documentTimestamp(
+        of document: PDFDocument, prepare: (PDFSignaturePreparer, Int) throws -> PreparedPDFSignature,
+        embed: (PreparedPDFSignature, [UInt8]) throws -> Void
+    ) async throws {
         guard let timestampAuthority else { throw PDFError(.invalidArgument, "a document timestamp needs a timestamp authority") }
         var preparer = PDFSignaturePreparer()
         preparer.isDocumentTimestamp = true
         preparer.options.digestAlgorithm = timestampAuthority.preferredDigestAlgorithm
         var capacity = 12_288
         while true {
-            var (bytes, prepared) = try preparer.prepare(document, contentsCapacity: capacity)
+            let prepared = try prepare(preparer, capacity)
             let token = try await timestampAuthority.timestamp(digest: prepared.documentDigest, algorithm: try prepared.digestAlgorithm)
             guard token.derEncoded.count <= capacity else {
                 capacity = PreparedPDFSignature.capacity(for: token.derEncoded.count, margin: 2_048)
                 continue
             }
-            try prepared.embed(token.derEncoded, into: &bytes)
-            return bytes
+            try embed(prepared, token.derEncoded)
+            return
         }
     }
 
@@ -94,7 +116,7 @@ public struct PDFLongTermValidation: Sendable {
     public func extendingToLTA(_ document: PDFDocument) async throws -> [UInt8] {
         guard timestampAuthority != nil else { throw PDFError(.invalidArgument, "B-LTA needs a timestamp authority") }
         let withData = try await addingValidationData(to: document)
-        return try await addingDocumentTimestamp(to: PDFDocument(bytes: withData))
+        return try await addingDocumentTimestamp(to: PDFDocument(bytes: withData, unlockedLike: document))
     }
 
     /// When the archive timestamp chain must be renewed: the earliest expiry among the

@@ -6,6 +6,9 @@ public struct PDFStream: Hashable, Sendable, CustomStringConvertible {
     public let dataRange: Range<Int>
     /// `true` when /Length was missing or wrong and the end was found by scanning for `endstream`.
     public let lengthWasRecovered: Bool
+    /// In an encrypted document, the indirect object whose key decrypts the data
+    /// (ISO 32000-2 §7.6.3); `nil` when the data is not encrypted.
+    var cryptReference: PDFObjectReference?
 
     /// A stream.
     public init(dictionary: PDFDictionary, dataRange: Range<Int>, lengthWasRecovered: Bool = false) {

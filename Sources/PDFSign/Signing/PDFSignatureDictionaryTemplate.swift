@@ -16,14 +16,17 @@ struct PDFSignatureDictionaryTemplate {
 
     /// A document timestamp's dictionary (ETSI EN 319 142-1 §5.4.3): /Type /DocTimeStamp,
     /// /SubFilter /ETSI.RFC3161, no signer metadata.
-    init(documentTimestampCapacity capacity: Int) throws {
-        try self.init(PDFDictionary([
+    init(documentTimestampCapacity capacity: Int, encrypting: Encrypting = { $0 }) throws {
+        try self.init(encrypting: encrypting, PDFDictionary([
             "Type": .name(PDFSignatureDictionary.documentTimestampType), "Filter": .name("Adobe.PPKLite"),
             "SubFilter": .name(PDFName(PDFSignatureSubFilter.rfc3161.rawValue)),
         ]), capacity: capacity)
     }
 
-    init(options: PDFSignatureOptions, signingTime: Date, capacity: Int, docMDPPermission: Int?) throws {
+    /// Encrypts the dictionary's strings in an encrypted document (identity otherwise).
+    typealias Encrypting = (PDFDictionary) throws -> PDFDictionary
+
+    init(options: PDFSignatureOptions, signingTime: Date, capacity: Int, docMDPPermission: Int?, encrypting: Encrypting = { $0 }) throws {
         var dictionary = PDFDictionary([
             "Type": .name(PDFSignatureDictionary.signatureType), "Filter": .name("Adobe.PPKLite"), "SubFilter": .name(PDFName(options.subFilter.rawValue)),
             "M": .string(.date(signingTime)),
@@ -42,13 +45,14 @@ struct PDFSignatureDictionaryTemplate {
             references.append(Self.reference(method: .fieldMDP, parameters: parameters))
         }
         if !references.isEmpty { dictionary["Reference"] = .array(references) }
-        try self.init(dictionary, capacity: capacity)
+        try self.init(encrypting: encrypting, dictionary, capacity: capacity)
     }
 
-    /// `dictionary` followed by the /ByteRange and /Contents placeholders.
-    private init(_ dictionary: PDFDictionary, capacity: Int) throws {
+    /// `dictionary` (its strings encrypted by `encrypting`) followed by the /ByteRange and
+    /// /Contents placeholders: /Contents is never encrypted (ISO 32000-2 §7.6.2).
+    private init(encrypting: Encrypting, _ dictionary: PDFDictionary, capacity: Int) throws {
         var output: [UInt8] = []
-        try PDFObjectSerializer.writeDictionary(dictionary, into: &output)
+        try PDFObjectSerializer.writeDictionary(try encrypting(dictionary), into: &output)
         output.removeLast(2)  // ">>": the placeholders follow
         output += Array("/ByteRange ".utf8)
         byteRangeOffset = output.count

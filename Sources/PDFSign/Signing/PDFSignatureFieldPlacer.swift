@@ -24,6 +24,7 @@ struct PDFSignatureFieldPlacer {
         var form = try catalog["AcroForm"].map { try dictionary(update.resolve($0), "/AcroForm") } ?? PDFDictionary()
 
         let target = options.fieldName.flatMap { name in fields.first { $0.qualifiedName == name } }
+        try PDFEncryptionPermissionRule.checkSigning(document, fillsExistingField: target != nil)
         if let target {
             try fill(target)
         } else {
@@ -56,7 +57,7 @@ struct PDFSignatureFieldPlacer {
         if options.certification != nil, !signed.isEmpty {
             throw PDFError(.notSignable, "a certification signature must be the document's first signature; it has \(signed.count)")
         }
-        if !isDocumentTimestamp, try existingCertification() == .noChanges {
+        if !isDocumentTimestamp, try Self.certificationLevel(of: document) == .noChanges {
             throw PDFError(.notSignable, "the document is certified with DocMDP P=1: no further changes, not even signatures, are allowed")
         }
         if let name = options.fieldName, let field = fields.first(where: { $0.qualifiedName == name }) {
@@ -89,11 +90,19 @@ struct PDFSignatureFieldPlacer {
 
     /// The permissions of the certification signature referenced by /Perms /DocMDP, if any
     /// (P = 2 when that signature has no DocMDP transform).
-    private func existingCertification() throws -> PDFCertificationLevel? {
+    static func certificationLevel(of document: PDFDocument) throws -> PDFCertificationLevel? {
         guard let perms = try document.catalog()["Perms"].flatMap({ try document.resolve($0).dictionaryValue }),
               let docMDP = perms[PDFSignatureDictionary.TransformMethod.docMDP.name], let signature = try document.resolve(docMDP).dictionaryValue
         else { return nil }
         return PDFSignatureDictionary(signature) { try? document.resolve($0 ?? .null) }.docMDP ?? .formFillingAndSigning
+    }
+
+    /// The /Lock of the empty signature field `name` (a placeholder's FieldMDP wish), if any.
+    static func placeholderLock(named name: String?, in document: PDFDocument) throws -> PDFFieldLock? {
+        guard let name, let field = try document.formFields().first(where: { $0.qualifiedName == name }), !field.isSigned,
+              let lock = try field.dictionary["Lock"].flatMap({ try document.resolve($0).dictionaryValue })
+        else { return nil }
+        return PDFFieldLock(lockDictionary: lock) { try? document.resolve($0 ?? .null) }
     }
 
     // MARK: Fields and widgets

@@ -86,6 +86,15 @@ public struct PDFSignatureOptions: Sendable {
     /// the key and the timestamp, and retries with more room if the signature does not fit.
     public var contentsCapacity: Int?
 
+    /// The commitment-type-indication signed attribute (ETSI EN 319 122-1 §5.2.3), for
+    /// example `CMSCommitmentType.proofOfApproval` for a party agreeing to a contract.
+    public var commitmentType: CMSCommitmentType?
+    /// Roles the signer claims, written as the claimedAttributes of signer-attributes-v2
+    /// (EN 319 122-1 §5.2.6.1; ETSI EN 319 142-1 §5.2.2 lets PAdES carry it), e.g. 代表取締役.
+    public var claimedRoles: [String] = []
+    /// Further signed attributes of the application's own types.
+    public var additionalSignedAttributes: [CMSRawAttribute] = []
+
     /// Default options: a new invisible PAdES signature field.
     public init() {}
 }

@@ -26,7 +26,8 @@ public struct PDFSignaturePreparer: Sendable {
     ///   - document: the document to sign (its bytes are not changed).
     ///   - contentsCapacity: bytes reserved for the DER CMS object.
     /// - Throws: ``PDFError`` — ``PDFError/Code/notSignable`` when the document's form or
-    ///   permissions forbid this signature, ``PDFError/Code/encrypted`` for an encrypted file,
+    ///   permissions forbid this signature, ``PDFError/Code/permissionDenied`` when an encrypted
+    ///   file opened with its user password does not allow it (see ``PDFEncryptionInfo/allows(_:)``),
     ///   ``PDFError/Code/invalidArgument`` for a bad page or capacity, and reading errors.
     public func prepare(_ document: PDFDocument, contentsCapacity: Int) throws -> (bytes: [UInt8], prepared: PreparedPDFSignature) {
         let layout = try self.layout(document, contentsCapacity: contentsCapacity)
@@ -96,14 +97,24 @@ public struct PDFSignaturePreparer: Sendable {
         guard !options.resolvedDigestAlgorithm.isWeak else {
             throw PDFError(.invalidArgument, "\(options.resolvedDigestAlgorithm) is refused for new signatures")
         }
+        var options = self.options
+        if !isDocumentTimestamp, options.fieldLock == nil {
+            // ISO 32000-2 §12.7.5.5: a field's /Lock names the fields its signature locks (FieldMDP).
+            options.fieldLock = try PDFSignatureFieldPlacer.placeholderLock(named: options.fieldName, in: document)
+        }
         let update = PDFIncrementalUpdate(document: document)
         let signature = update.reserve()
         try PDFSignatureFieldPlacer(update: update, options: options, signature: signature, isDocumentTimestamp: isDocumentTimestamp).place()
+        let crypt = document.crypt
+        let encrypting: PDFSignatureDictionaryTemplate.Encrypting = { dictionary in
+            guard let crypt else { return dictionary }
+            return try crypt.encryptStrings(in: .dictionary(dictionary), reference: signature).dictionaryValue ?? dictionary
+        }
         let template = isDocumentTimestamp
-            ? try PDFSignatureDictionaryTemplate(documentTimestampCapacity: contentsCapacity)
+            ? try PDFSignatureDictionaryTemplate(documentTimestampCapacity: contentsCapacity, encrypting: encrypting)
             : try PDFSignatureDictionaryTemplate(
                 options: options, signingTime: options.signingTime ?? Date(), capacity: contentsCapacity,
-                docMDPPermission: options.certification?.rawValue)
+                docMDPPermission: options.certification?.rawValue, encrypting: encrypting)
         update.set(signature, .raw(template.bytes))
         var serialized = try PDFUpdateWriter.write(update)
         guard let body = serialized.bodyOffsets[signature] else {

@@ -68,19 +68,25 @@ public struct PDFSigner: Sendable {
                 continue
             }
             try prepared.embed(cms, into: &bytes)
-            return try await extendedForLevel(bytes)
+            return try await extendedForLevel(bytes, of: document)
         }
     }
 
     /// B-LT and B-LTA: the DSS update and the document timestamp after the signature.
-    private func extendedForLevel(_ bytes: [UInt8]) async throws -> [UInt8] {
+    /// An encrypted `original` is read back with its file key (no password is kept).
+    private func extendedForLevel(_ bytes: [UInt8], of original: PDFDocument) async throws -> [UInt8] {
         guard level.includes(.lt) else { return bytes }
-        let ltv = PDFLongTermValidation(
+        let ltv = longTermValidation()
+        let withData = try await ltv.addingValidationData(to: PDFDocument(bytes: bytes, unlockedLike: original))
+        guard level.includes(.lta) else { return withData }
+        return try await ltv.addingDocumentTimestamp(to: PDFDocument(bytes: withData, unlockedLike: original))
+    }
+
+    /// The long-term validation settings of this signer.
+    func longTermValidation() -> PDFLongTermValidation {
+        PDFLongTermValidation(
             revocationSource: revocationSource, timestampAuthority: timestampAuthority, extraCertificates: extraCertificates,
             issuerSource: issuerSource, logger: logger)
-        let withData = try await ltv.addingValidationData(to: PDFDocument(bytes: bytes))
-        guard level.includes(.lta) else { return withData }
-        return try await ltv.addingDocumentTimestamp(to: PDFDocument(bytes: withData))
     }
 
     /// Signs `document` into the file at `path`, streaming: the original is copied and hashed
@@ -100,15 +106,9 @@ public struct PDFSigner: Sendable {
             }
             try prepared.embed(cms, intoFileAt: partial)
             if level.includes(.lt) {
-                // The DSS and document-timestamp updates are built in memory for now.
-                let signed: [UInt8]
-                do { signed = Array(try Data(contentsOf: URL(fileURLWithPath: partial))) } catch {
-                    throw PDFError(.ioFailure, "cannot read back \(partial): \(error)")
-                }
-                let extended = try await extendedForLevel(signed)
-                guard FileManager.default.createFile(atPath: partial, contents: Data(extended)) else {
-                    throw PDFError(.ioFailure, "cannot write \(partial)")
-                }
+                let ltv = longTermValidation()
+                try await ltv.appendValidationData(toFileAt: partial, unlockedLike: document)
+                if level.includes(.lta) { try await ltv.appendDocumentTimestamp(toFileAt: partial, unlockedLike: document) }
             }
             // rename(2) replaces an existing file atomically: readers see the old or the new file, never none.
             guard rename(partial, path) == 0 else {
@@ -120,12 +120,7 @@ public struct PDFSigner: Sendable {
 
     /// The CMS for a prepared file: CAdES over the byte-range digest, then the timestamp.
     func signature(for prepared: PreparedPDFSignature) async throws -> [UInt8] {
-        var cades = CAdESSigningOptions()
-        cades.digestAlgorithm = try prepared.digestAlgorithm
-        cades.usesRSAPSS = options.usesRSAPSS
-        // PAdES (EN 319 142-1 §6.3): no signing-time attribute; adbe.pkcs7.detached keeps it.
-        cades.signingTime = options.subFilter == .pkcs7Detached ? (options.signingTime ?? Date()) : nil
-        var signature = try await CAdESSigner(key: key, options: cades).sign(digest: prepared.documentDigest)
+        var signature = try await CAdESSigner(key: key, options: cadesOptions(for: prepared)).sign(digest: prepared.documentDigest)
         if level.includes(.t) {
             guard let timestampAuthority else {
                 throw PDFError(.invalidArgument, "PAdES \(level.rawValue) needs a timestamp authority")
@@ -135,9 +130,22 @@ public struct PDFSigner: Sendable {
         return try signature.derEncoded()
     }
 
+    /// The CAdES options for a prepared file: its digest, the key's padding, the ETSI attributes.
+    func cadesOptions(for prepared: PreparedPDFSignature) throws -> CAdESSigningOptions {
+        var cades = CAdESSigningOptions()
+        cades.digestAlgorithm = try prepared.digestAlgorithm
+        cades.usesRSAPSS = options.usesRSAPSS
+        cades.commitmentType = options.commitmentType
+        cades.signerAttributes = options.claimedRoles.isEmpty ? nil : CMSSignerAttributes(claimedRoles: options.claimedRoles)
+        cades.additionalSignedAttributes = options.additionalSignedAttributes.map { ($0.type, $0.valueDER) }
+        // PAdES (EN 319 142-1 §6.3): no signing-time attribute; adbe.pkcs7.detached keeps it.
+        cades.signingTime = options.subFilter == .pkcs7Detached ? (options.signingTime ?? Date()) : nil
+        return cades
+    }
+
     /// The options with the signing time fixed, so that a retry writes the same /M, and the
     /// digest chosen: the caller's, or the key's (SHA-512 for Ed25519, SHA-256 otherwise).
-    private func resolvedOptions() async throws -> PDFSignatureOptions {
+    func resolvedOptions() async throws -> PDFSignatureOptions {
         var resolved = options
         resolved.signingTime = options.signingTime ?? Date()
         var cades = CAdESSigningOptions()
@@ -146,15 +154,29 @@ public struct PDFSigner: Sendable {
         return resolved
     }
 
-    /// The caller's capacity, or an estimate: certificates, signature value, attributes and
-    /// (for B-T) a timestamp token with its TSA chain.
-    private func initialCapacity() async throws -> Int {
+    /// The caller's capacity, or the estimate.
+    func initialCapacity() async throws -> Int {
         if let fixed = options.contentsCapacity { return fixed }
+        return try await estimatedContentsCapacity()
+    }
+
+    /// Bytes to reserve in /Contents for this signer's CMS object: the certificates, the
+    /// signature value (RSA-8192 fits), the signed attributes including commitment type,
+    /// claimed roles and the application's own, and for B-T and above a timestamp token with
+    /// its TSA chain, rounded up to whole KiB.
+    ///
+    /// For deferred signing, pass it to ``PDFSignaturePreparer/prepare(_:contentsCapacity:)``.
+    /// One-step signing retries with more room when the CMS does not fit; a prepared file cannot,
+    /// so a TSA with an unusually long chain may need more (`PreparedPDFSignature.embed(_:into:)`
+    /// throws ``PDFError/Code/signatureTooLarge``).
+    public func estimatedContentsCapacity() async throws -> Int {
         let chain = try await key.certificateChain
         var estimate = 2_048
         for certificate in chain { estimate += try certificate.derBytes.count }
         estimate += 1_024  // signature value (RSA-8192 fits) and its structure
         if level.includes(.t) { estimate += 8_192 }
+        estimate += options.claimedRoles.reduce(64) { $0 + $1.utf8.count + 32 }
+        estimate += options.additionalSignedAttributes.reduce(0) { $0 + $1.valueDER.count + $1.type.description.count + 8 }
         return PreparedPDFSignature.capacity(for: estimate)
     }
 

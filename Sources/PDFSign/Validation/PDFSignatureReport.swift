@@ -42,6 +42,13 @@ public struct PDFSignatureReport: Sendable, Hashable {
     public var timestampTime: Date?
     /// The time the chain and revocation were checked for (a proof of existence, or now).
     public var validationTime: Date?
+    /// The commitment type the signer indicated (commitment-type-indication, ETSI EN 319 122-1 §5.2.3).
+    public var commitmentType: CMSCommitmentType?
+    /// Roles the signer claims (signer-attributes-v2 claimedAttributes, id-at-role); empty when none.
+    public var claimedRoles: [String] = []
+    /// Other signed attributes: claimed attributes other than roles, and attribute types this
+    /// library does not interpret (an application's own), as OID and base64 DER.
+    public var otherSignedAttributes: [CMSRawAttribute] = []
     /// The signer's (or TSA's) certificate, DER, as the signature carries it. Not part of the
     /// JSON report (whose schema is pinned); the ETSI XML report embeds it as a validation object.
     public var signerCertificate: [UInt8]?
@@ -76,6 +83,8 @@ extension PDFSignatureReport: Codable {
     enum CodingKeys: String, CodingKey {
         case field, intact, coverage, modifications, findings, level, indication, subIndication, subFilter, byteRange, signer
         case claimedSigningTime, timestampTime, validationTime
+        /// Present only when the signature carries them (added without changing the keys above).
+        case commitmentType, claimedRoles, otherSignedAttributes
     }
 
     /// `level`'s JSON value when no PAdES level is reached.
@@ -104,6 +113,9 @@ extension PDFSignatureReport: Codable {
         claimedSigningTime = try container.decodeIfPresent(Date.self, forKey: .claimedSigningTime)
         timestampTime = try container.decodeIfPresent(Date.self, forKey: .timestampTime)
         validationTime = try container.decodeIfPresent(Date.self, forKey: .validationTime)
+        commitmentType = try container.decodeIfPresent(CMSCommitmentType.self, forKey: .commitmentType)
+        claimedRoles = try container.decodeIfPresent([String].self, forKey: .claimedRoles) ?? []
+        otherSignedAttributes = try container.decodeIfPresent([CMSRawAttribute].self, forKey: .otherSignedAttributes) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -122,5 +134,8 @@ extension PDFSignatureReport: Codable {
         try container.encodeIfPresent(claimedSigningTime, forKey: .claimedSigningTime)
         try container.encodeIfPresent(timestampTime, forKey: .timestampTime)
         try container.encodeIfPresent(validationTime, forKey: .validationTime)
+        try container.encodeIfPresent(commitmentType, forKey: .commitmentType)
+        if !claimedRoles.isEmpty { try container.encode(claimedRoles, forKey: .claimedRoles) }
+        if !otherSignedAttributes.isEmpty { try container.encode(otherSignedAttributes, forKey: .otherSignedAttributes) }
     }
 }

@@ -60,6 +60,9 @@ extension PDFSignatureValidator {
                 .verify(cms, content: content)
             report.signer = cmsReport.signerSubject
             report.signerCertificate = cmsReport.signerCertificateDER
+            report.commitmentType = cmsReport.commitmentType
+            report.claimedRoles = cmsReport.signerAttributes?.claimedRoles ?? []
+            report.otherSignedAttributes = (cmsReport.signerAttributes?.otherClaimedAttributes ?? []) + cmsReport.otherSignedAttributes
             report.validationTime = cmsReport.validationTime
             report.intact = inspection.findings.allSatisfy { $0.code == .signedRevisionNotAtEOF } && cmsReport.integrity == .verified
             let (cmsIndication, cmsSubIndication) = Self.cmsVerdict(cmsReport, signatureDictionary: signature.signatureDictionary, findings: &report.findings)

@@ -24,10 +24,12 @@ public struct PDFSignatureValidator: Sendable {
         self.logger = logger
     }
 
-    /// Opens and validates the file at `path`.
-    public func validate(fileAt path: String) async -> PDFValidationReport {
+    /// Opens and validates the file at `path`; an encrypted file is opened with `password`
+    /// (its user or owner password; `nil` tries the empty user password). Signatures are
+    /// checked over the file's bytes as stored; only reading objects decrypts.
+    public func validate(fileAt path: String, password: String? = nil) async -> PDFValidationReport {
         do {
-            return await validate(try PDFDocument(contentsOfFile: path))
+            return await validate(try PDFDocument(contentsOfFile: path, password: password))
         } catch {
             return failure("the file cannot be read as a PDF: \(error)")
         }

@@ -63,6 +63,41 @@ enum PDFFileCopier {
         }
     }
 
+    /// Copies bytes `0..<count` of `sourcePath` to the current position of `output`, without
+    /// hashing: in the kernel where it can, else through one reused buffer.
+    static func copy(from sourcePath: String, count: Int, to output: FileHandle) throws {
+        let source = open(sourcePath, O_RDONLY)
+        guard source >= 0 else { throw PDFError(.ioFailure, "cannot open \(sourcePath): errno \(errno)") }
+        defer { close(source) }
+        #if os(Linux)
+        switch copyInKernel(from: source, to: output.fileDescriptor, count: count) {
+        case .copied: return
+        case .failed(let reason): throw PDFError(.ioFailure, "copying \(sourcePath) failed: \(reason)")
+        case .unsupported: break
+        }
+        #endif
+        var buffer = [UInt8](repeating: 0, count: min(bufferSize, max(count, 1)))
+        var offset = 0
+        while offset < count {
+            let size = min(buffer.count, count - offset)
+            try writeRange(from: source, start: offset, size: size, to: output.fileDescriptor, buffer: &buffer)
+            offset += size
+        }
+    }
+
+    /// Copies a file (in the kernel where it can) and flushes the copy.
+    static func copyFile(from source: String, to destination: String) throws {
+        try? FileManager.default.removeItem(atPath: destination)
+        let output = try PDFOutputFile(path: destination)
+        defer { output.close() }
+        let size: Int
+        do { size = (try FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.intValue ?? 0 } catch {
+            throw PDFError(.ioFailure, "cannot read \(source): \(error)")
+        }
+        try PDFFileCopier.copy(from: source, count: size, to: output.handle)
+        try output.finish()
+    }
+
     /// Writes the byte ranges still to be written, in order (re-reading them into `buffer`).
     private static func flush(_ pending: inout [(Int, Int)], from source: Int32, to destination: Int32, buffer: inout [UInt8]) throws {
         for (start, size) in pending { try writeRange(from: source, start: start, size: size, to: destination, buffer: &buffer) }

@@ -43,7 +43,7 @@ final class PDFNewFileWriter: PDFObjectSink {
         for (reference, body) in bodies.sorted(by: { $0.0 < $1.0 }) {
             entries[reference.number] = .inUse(offset: output.count, generation: reference.generation)
             output += Array("\(reference.number) \(reference.generation) obj\n".utf8)
-            try PDFUpdateWriter.write(body, into: &output)
+            try PDFUpdateWriter.write(body, reference: reference, crypt: nil, into: &output)
             output += Array("\nendobj\n".utf8)
         }
         var trailer = PDFDictionary(["Size": .integer(Int64(next)), "Root": .reference(root)])

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A simple text document written as a new PDF: paragraphs in one embedded TrueType font
-/// (a subset, with ToUnicode, so text can be copied and searched), wrapped to the page width
+/// A simple text document written as a new PDF: paragraphs in one font (an embedded TrueType
+/// or CFF subset, or a predefined Japanese font; with ToUnicode, so text can be copied and
+/// searched), wrapped to the page width
 /// and flowed over as many A4 pages as needed. Enough for a sample contract, a cover sheet or
 /// test documents; for headings, tables, images, headers and footers use
 /// ``PDFComposedDocument``, on which this one is a thin wrapper.
@@ -21,8 +22,8 @@ public struct PDFTextDocument: Sendable {
 
     /// The paragraphs, in order.
     public var paragraphs: [Paragraph]
-    /// The font (for Japanese, e.g. ``TrueTypeFont/systemJapaneseFont()``).
-    public var font: TrueTypeFont
+    /// The font (for Japanese, e.g. what ``PDFFontDiscovery/japaneseFont()`` finds).
+    public var font: PDFFont
     /// /Title in the document information dictionary.
     public var title: String?
     /// Page width and height in points (A4 by default).
@@ -31,10 +32,15 @@ public struct PDFTextDocument: Sendable {
     public var margin = 64.0
 
     /// A document.
-    public init(paragraphs: [Paragraph], font: TrueTypeFont, title: String? = nil) {
+    public init(paragraphs: [Paragraph], font: PDFFont, title: String? = nil) {
         self.paragraphs = paragraphs
         self.font = font
         self.title = title
+    }
+
+    /// A document in a TrueType font (embedded as a subset).
+    public init(paragraphs: [Paragraph], font: TrueTypeFont, title: String? = nil) {
+        self.init(paragraphs: paragraphs, font: .trueType(font), title: title)
     }
 
     /// /CreationDate and /ModDate; the current time when `nil`. Give a date for reproducible output.
@@ -62,7 +68,7 @@ public struct PDFTextDocument: Sendable {
     static var noLineStart: Set<Character> { PDFLineBreaker.noLineStart }
 
     /// Lines of `text` no wider than `width`, by ``PDFLineBreaker``.
-    static func wrap(_ text: String, font: PDFEmbeddedFont, size: Double, width: Double) throws -> [String] {
+    static func wrap(_ text: String, font: some PDFTextFont, size: Double, width: Double) throws -> [String] {
         try PDFLineBreaker.lines(of: text, width: width) { try font.width(of: String($0), fontSize: size) }
     }
 }

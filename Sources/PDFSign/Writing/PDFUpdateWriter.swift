@@ -11,9 +11,6 @@ import Foundation
 package enum PDFUpdateWriter {
     package static func write(_ update: PDFIncrementalUpdate) throws -> PDFSerializedUpdate {
         let document = update.document
-        guard !document.isEncrypted else {
-            throw PDFError(.encrypted, "encrypted documents are not updated: decryption is not implemented (remove the password first, e.g. qpdf --decrypt)")
-        }
         guard document.trailer["Root"] != nil else { throw PDFError(.brokenXref, "the trailer has no /Root") }
         let complete = document.revisions.isEmpty || document.wasRepaired || (!document.xrefIrregularities.isEmpty && !hasSignatures(document))
         let usesStream: Bool
@@ -39,7 +36,7 @@ package enum PDFUpdateWriter {
             entries[reference.number] = .inUse(offset: start + output.count, generation: reference.generation)
             output += Array("\(reference.number) \(reference.generation) obj\n".utf8)
             bodyOffsets[reference] = start + output.count
-            try write(body, into: &output)
+            try write(body, reference: reference, crypt: document.crypt, into: &output)
             output += Array("\nendobj\n".utf8)
         }
 
@@ -63,13 +60,22 @@ package enum PDFUpdateWriter {
         ((try? document.formFields()) ?? []).contains(where: \.isSigned)
     }
 
-    static func write(_ body: PDFIncrementalUpdate.Body, into output: inout [UInt8]) throws {
+    /// Writes `body`; in an encrypted document its strings and stream data are encrypted for
+    /// `reference` (ISO 32000-2 §7.6.2–7.6.3). Raw bodies are written as given: their writer
+    /// encrypts what needs it (the signature dictionary, whose /Contents stays in clear).
+    static func write(_ body: PDFIncrementalUpdate.Body, reference: PDFObjectReference, crypt: PDFCrypt?, into output: inout [UInt8]) throws {
         switch body {
         case .object(let object):
-            try PDFObjectSerializer.write(object, into: &output)
+            try PDFObjectSerializer.write(try crypt?.encryptStrings(in: object, reference: reference) ?? object, into: &output)
         case .raw(let bytes):
             output += bytes
-        case .stream(var dictionary, let data):
+        case .stream(var dictionary, var data):
+            if let crypt {
+                let filters = (try? PDFFilterPipeline.filterChain(of: dictionary)) ?? []
+                let (method, _) = try crypt.streamMethod(for: dictionary, filters: filters)
+                data = try crypt.encrypt(data, method: method, reference: reference)
+                dictionary = try crypt.encryptStrings(in: .dictionary(dictionary), reference: reference).dictionaryValue ?? dictionary
+            }
             dictionary["Length"] = .integer(Int64(data.count))
             try PDFObjectSerializer.writeDictionary(dictionary, into: &output)
             output += Array("\nstream\n".utf8)
@@ -79,6 +85,7 @@ package enum PDFUpdateWriter {
     }
 
     /// /Size, /Root, /Info, /ID (first element kept, second new) and, for an update, /Prev.
+    /// An encrypted document keeps /Encrypt and its whole /ID: the file key depends on them.
     static func trailerDictionary(for update: PDFIncrementalUpdate, complete: Bool) throws -> PDFDictionary {
         let document = update.document
         var trailer = PDFDictionary()
@@ -89,6 +96,12 @@ package enum PDFUpdateWriter {
         let fresh = PDFObject.string(PDFString(bytes: (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }, format: .hex))
         let original = (try? document.resolve(document.trailer["ID"] ?? .null))?.arrayValue?.first
         if case .string? = original { trailer["ID"] = .array([original!, fresh]) } else { trailer["ID"] = .array([fresh, fresh]) }
+        if document.isEncrypted, let encrypt = document.trailer["Encrypt"] {
+            // The file key hashes /ID's first element: a file without /ID must not get one.
+            trailer["Encrypt"] = encrypt
+            let id = try? document.resolve(document.trailer["ID"] ?? .null)
+            trailer["ID"] = id?.arrayValue != nil ? id : nil
+        }
         if !complete, let last = document.revisions.last {
             trailer["Prev"] = .integer(Int64(last.xrefOffset))
         }

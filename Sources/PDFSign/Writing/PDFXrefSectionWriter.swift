@@ -67,7 +67,7 @@ enum PDFXrefSectionWriter {
         dictionary["Index"] = .array(runs.flatMap { [PDFObject.integer(Int64($0[0])), .integer(Int64($0.count))] })
         dictionary["Filter"] = .name("FlateDecode")
         output += Array("\(reference.number) \(reference.generation) obj\n".utf8)
-        try PDFUpdateWriter.write(.stream(dictionary, try FlateEncoder.encode(rows)), into: &output)
+        try PDFUpdateWriter.write(.stream(dictionary, try FlateEncoder.encode(rows)), reference: reference, crypt: nil, into: &output)
         output += Array("\nendobj\n".utf8)
     }
 

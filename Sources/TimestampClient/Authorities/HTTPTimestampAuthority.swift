@@ -27,7 +27,7 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
 
     /// The TSA's URL.
     public var url: URL
-    /// The HTTP transport (default `URLSessionHTTPTransport`).
+    /// The HTTP transport (default ``DefaultHTTPTransport``).
     public var transport: any HTTPTransport
     /// What every request asks for: digest algorithm, nonce (random by default), policy, certReq.
     public var requestOptions: TimestampRequestOptions
@@ -63,7 +63,7 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
     public var logger: Logger
 
     /// Creates a client for the TSA at `url`; see the properties for each setting.
-    public init(url: URL, transport: any HTTPTransport = URLSessionHTTPTransport(), requestedPolicy: ASN1ObjectIdentifier? = nil,
+    public init(url: URL, transport: any HTTPTransport = DefaultHTTPTransport(), requestedPolicy: ASN1ObjectIdentifier? = nil,
                 digestAlgorithm: DigestAlgorithm = .sha256, requestsCertificate: Bool = true, timeout: Duration = .seconds(20),
                 maximumAttempts: Int = 3, initialBackoff: Duration = .milliseconds(500), maximumBackoff: Duration = .seconds(8),
                 authentication: Authentication = .none, additionalHeaders: [String: String] = [:],

@@ -11,7 +11,7 @@ struct PDFAppearanceOptions: ParsableArguments {
     @Option(name: .long, help: "Stamp image (PNG with transparency, or JPEG), e.g. a seal.")
     var stamp: String?
 
-    @Option(name: .long, help: "TrueType font for the text (default: a Japanese system font such as IPAex Gothic).")
+    @Option(name: .long, help: "Font file for the text: .ttf, .otf or .ttc (default: a Japanese system font such as IPAex Gothic or Noto Sans CJK JP, else the predefined HeiseiKakuGo-W5, not embedded).")
     var font: String?
 
     @Option(name: .long, help: "Text lines, separated by '\\n' (default: signer, date, reason, location).")
@@ -34,7 +34,7 @@ struct PDFAppearanceOptions: ParsableArguments {
         let lines = text.map { $0.components(separatedBy: "\\n") } ?? defaultLines(signer: signer, reason: reason, location: location)
         return try PDFSignatureAppearance(
             pageIndex: Int(page) - 1, rectangle: try PDFRectangle(x: x, y: y, width: w, height: h), textLines: lines,
-            font: try font.map { try TrueTypeFont(data: readFile($0)) }, stamp: try stamp.map { try PDFStampImage(data: readFile($0)) })
+            font: lines.contains { !$0.isEmpty } ? try FontChoice.japanese(file: font) : nil, stamp: try stamp.map { try PDFStampImage(data: readFile($0)) })
     }
 
     private func defaultLines(signer: Certificate, reason: String?, location: String?) -> [String] {

@@ -5,6 +5,6 @@ struct PDFCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pdf",
         abstract: "Sign and inspect PDF documents (PAdES).",
-        subcommands: [PDFSignCommand.self, PDFVerifyCommand.self, PDFLTVCommand.self, PDFTimestampCommand.self, PDFInfoCommand.self]
+        subcommands: [PDFSignCommand.self, PDFAddFieldsCommand.self, PDFAttachCommand.self, PDFAttachmentsCommand.self, PDFVerifyCommand.self, PDFLTVCommand.self, PDFTimestampCommand.self, PDFInfoCommand.self]
     )
 }

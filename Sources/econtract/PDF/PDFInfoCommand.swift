@@ -38,11 +38,44 @@ struct PDFInfoCommand: AsyncParsableCommand, LoggingCommand {
     @Argument(help: "The PDF file.")
     var file: String
 
+    @Flag(name: .long, help: "Print a JSON summary (header, revisions, encryption, pages, repaired) instead of text.")
+    var json = false
+
+    @OptionGroup var password: PDFPasswordOptions
+
     @OptionGroup var logging: LoggingOptions
+
+    /// The `--json` summary.
+    struct Summary: Codable {
+        var file: String
+        var header: String?
+        var revisions: Int
+        var encryption: PDFEncryptionInfo?
+        var pages: Int?
+        var repaired: Bool
+    }
+
+    /// One line describing how a document is encrypted.
+    static func encryptionLine(_ encryption: PDFEncryptionInfo) -> String {
+        let methods = [encryption.streamMethod, encryption.stringMethod, encryption.embeddedFileMethod]
+        let method = Set(methods).count == 1 ? encryption.streamMethod.rawValue
+            : "streams \(encryption.streamMethod.rawValue), strings \(encryption.stringMethod.rawValue), embedded files \(encryption.embeddedFileMethod.rawValue)"
+        return "encrypted: /\(encryption.handler) V=\(encryption.version) R=\(encryption.revision), \(encryption.keyLength)-bit key, \(method)"
+            + (encryption.encryptMetadata ? "" : ", metadata in clear")
+            + "; opened with the \(encryption.openedWith.rawValue) password; permissions: \(encryption.permissions)"
+    }
 
     func run() async throws {
         do {
-            let document = try PDFDocument(contentsOfFile: file)
+            let document = try password.open(file)
+            if json {
+                let summary = Summary(file: file, header: document.headerVersion, revisions: document.revisions.count,
+                                      encryption: document.encryption, pages: try? document.pageCount(), repaired: document.wasRepaired)
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+                return
+            }
             var lines = ["file: \(file)", "header: %PDF-\(document.headerVersion ?? "?")"]
             lines.append("revisions: \(document.revisions.count)")
             for revision in document.revisions {
@@ -50,21 +83,15 @@ struct PDFInfoCommand: AsyncParsableCommand, LoggingCommand {
                 lines.append("  #\(revision.index + 1): \(revision.kind) cross-reference at byte \(revision.xrefOffset), \(revision.entries.count) entries\(end)")
             }
             lines.append("objects in use: \(document.objectNumbers.count)")
-            if let encryption = document.encryption {
-                lines.append("encrypted: \(encryption.filter.map { "\($0)" } ?? "?") V=\(encryption.version.map(String.init) ?? "?") R=\(encryption.revision.map(String.init) ?? "?") (not decrypted)")
-            } else {
-                lines.append("encrypted: no")
-                lines.append("pages: \((try? document.pageCount()).map(String.init) ?? "unreadable page tree")")
-            }
+            lines.append(document.encryption.map(Self.encryptionLine) ?? "encrypted: no")
+            lines.append("pages: \((try? document.pageCount()).map(String.init) ?? "unreadable page tree")")
             lines.append("repaired: \(document.wasRepaired ? "yes" : "no")")
             for note in document.repairNotes { lines.append("  \(note)") }
             if !document.xrefIrregularities.isEmpty {
                 lines.append("irregularities (tolerated):")
                 for note in document.xrefIrregularities { lines.append("  \(note)") }
             }
-            if !document.isEncrypted {
-                lines += Self.formLines(document)
-            }
+            lines += Self.formLines(document)
             print(lines.joined(separator: "\n"))
         } catch let error as PDFError {
             FileHandle.standardError.write(Data("error: \(file): \(error)\n".utf8))

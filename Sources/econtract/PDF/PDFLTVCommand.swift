@@ -26,6 +26,8 @@ struct PDFLTVCommand: AsyncParsableCommand, LoggingCommand {
     @Flag(name: .long, help: "Only add the validation data (B-LT), no document timestamp.")
     var noTimestamp = false
 
+    @OptionGroup var password: PDFPasswordOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -34,10 +36,9 @@ struct PDFLTVCommand: AsyncParsableCommand, LoggingCommand {
             let ltv = PDFLongTermValidation(
                 timestampAuthority: HTTPTimestampAuthority(url: try parseHTTPURL(tsa, option: "--tsa")),
                 extraCertificates: try dssCert.flatMap { try PEMFiles.certificates(inFile: $0) }, issuerSource: issuers)
-            let document = try PDFDocument(contentsOfFile: input)
-            let extended = noTimestamp ? try await ltv.addingValidationData(to: document) : try await ltv.extendingToLTA(document)
-            try writeFile(output, extended)
-            let renewal = try PDFLongTermValidation.renewalDate(of: PDFDocument(bytes: extended))
+            let original = try password.open(input)
+            try await ltv.extend(fileAt: input, unlockedLike: original, to: noTimestamp ? .lt : .lta, writingTo: output)
+            let renewal = try PDFLongTermValidation.renewalDate(of: PDFDocument(contentsOfFile: output, unlockedLike: original))
             print("extended \(input) → \(output) (\(noTimestamp ? "validation data" : "validation data and a document timestamp"))"
                 + (renewal.map { "; renew before \(ISO8601DateFormatter().string(from: $0))" } ?? ""))
             for note in issuers.notes { print(note) }
@@ -61,12 +62,14 @@ struct PDFTimestampCommand: AsyncParsableCommand, LoggingCommand {
     @Option(name: .long, help: "RFC 3161 TSA URL.")
     var tsa: String
 
+    @OptionGroup var password: PDFPasswordOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         try await runReportingErrors {
             let ltv = PDFLongTermValidation(timestampAuthority: HTTPTimestampAuthority(url: try parseHTTPURL(tsa, option: "--tsa")))
-            try writeFile(output, try await ltv.addingDocumentTimestamp(to: PDFDocument(contentsOfFile: input)))
+            try await ltv.addDocumentTimestamp(fileAt: input, unlockedLike: try password.open(input), writingTo: output)
             print("timestamped \(input) → \(output)")
         }
     }

@@ -45,27 +45,27 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
     @Option(name: .long, help: "Lock fields with this signature: 'all', or field names separated by commas.")
     var lock: String?
 
+    @Option(name: .long, help: "Commitment type (ETSI EN 319 122-1 §5.2.3): proof-of-origin, proof-of-receipt, proof-of-delivery, proof-of-sender, proof-of-approval, proof-of-creation, or a dotted OID.")
+    var commitment: String?
+
+    @Option(name: .customLong("claimed-role"), help: "A role the signer claims, e.g. 代表取締役 (signer-attributes-v2, id-at-role; repeatable).")
+    var claimedRole: [String] = []
+
     @Flag(name: .long, help: "Use /SubFilter /adbe.pkcs7.detached instead of /ETSI.CAdES.detached.")
     var pkcs7 = false
 
     @Option(name: .long, help: "Certificates to add to the DSS for B-LT/B-LTA (repeatable). Issuers missing from a chain are otherwise fetched from the AIA caIssuers URL when the certificate names one.")
     var dssCert: [String] = []
 
-    @Option(name: .customLong("pdf-password-file"), help: "File whose first line is the user password of an encrypted PDF (or $\(Self.pdfPasswordVariable); encrypted PDFs are refused for now: decryption is not implemented).")
-    var pdfPasswordFile: String?
-
-    @Option(name: .long, help: "User password of an encrypted PDF on the command line (discouraged: `ps` shows it; use --pdf-password-file or $\(Self.pdfPasswordVariable)).")
-    var pdfPassword: String?
-
-    /// The environment variable holding the PDF's user password.
-    static let pdfPasswordVariable = "ECONTRACT_PDF_PASSWORD"
+    @OptionGroup var password: PDFPasswordOptions
 
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if pdfPassword != nil, pdfPasswordFile != nil {
-            throw ValidationError("give --pdf-password or --pdf-password-file, not both")
+        if let commitment, CMSCommitmentType(name: commitment) == nil {
+            throw ValidationError("unknown --commitment \(commitment): use proof-of-approval, proof-of-origin, … or a dotted OID")
         }
+        if claimedRole.contains(where: \.isEmpty) { throw ValidationError("--claimed-role must not be empty") }
     }
 
     func run() async throws {
@@ -77,6 +77,8 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
             options.location = location
             options.contactInfo = contact
             options.subFilter = pkcs7 ? .pkcs7Detached : .cadesDetached
+            options.commitmentType = commitment.flatMap(CMSCommitmentType.init(name:))
+            options.claimedRoles = claimedRole
             if let certify {
                 guard let level = PDFCertificationLevel(rawValue: certify) else {
                     throw PDFError(.invalidArgument, "--certify takes 1, 2 or 3")
@@ -93,14 +95,7 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
                 }
                 pades = parsed
             }
-            let document = try PDFDocument(contentsOfFile: `in`)
-            // The PDF password is read only for an encrypted file, and never prompted for:
-            // decryption is not implemented, so there is nothing to use it for yet.
-            let pdfPasswordInput = SecretInput(option: "pdf-password", value: pdfPassword, file: pdfPasswordFile,
-                                               environmentVariable: Self.pdfPasswordVariable, purpose: "PDF password")
-            if document.isEncrypted, try pdfPasswordInput.resolve(prompting: false) != nil {
-                throw PDFError(.encrypted, "encrypted PDFs cannot be signed yet (decryption is not implemented); remove the password first, e.g. qpdf --decrypt --password-file=FILE in.pdf out.pdf")
-            }
+            let document = try password.open(`in`)
             var signer = PDFSigner(key: key, options: options, level: pades, timestampAuthority: authority)
             signer.extraCertificates = try dssCert.flatMap { try PEMFiles.certificates(inFile: $0) }
             let issuers = NotingIssuerSource()

@@ -32,6 +32,8 @@ struct PDFVerifyCommand: AsyncParsableCommand, LoggingCommand {
     @Option(name: .customLong("report-xml"), help: "Also write the ETSI TS 119 102-2 XML validation report to this file.")
     var reportXML: String?
 
+    @OptionGroup var password: PDFPasswordOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -39,7 +41,7 @@ struct PDFVerifyCommand: AsyncParsableCommand, LoggingCommand {
             var policy = PDFSignatureValidationPolicy(trustAnchors: try trust.flatMap { try PEMFiles.certificates(inFile: $0) })
             if let at { policy.validationTime = try parseISO8601(at) }
             if online { policy.revocation = .online(HTTPRevocationDataSource()) }
-            let report = await PDFSignatureValidator(policy: policy).validate(fileAt: file)
+            let report = await PDFSignatureValidator(policy: policy).validate(try password.open(file))
             if let reportXML {
                 do {
                     try report.etsiXML().write(to: URL(fileURLWithPath: reportXML))
@@ -66,6 +68,11 @@ enum PDFReportPrinter {
             for item in items {
                 lines.append("\(kind) \(item.field): \(item.indication.rawValue)\(item.subIndication.map { "/\($0.rawValue)" } ?? "") level \(item.level?.rawValue ?? "none")")
                 lines.append("  signer: \(item.signer ?? "?")")
+                if let commitment = item.commitmentType { lines.append("  commitment: \(commitment.name)") }
+                if !item.claimedRoles.isEmpty { lines.append("  claimed roles: \(item.claimedRoles.joined(separator: ", "))") }
+                for attribute in item.otherSignedAttributes {
+                    lines.append("  signed attribute \(attribute.type): \(Data(attribute.valueDER).base64EncodedString())")
+                }
                 lines.append("  intact: \(item.intact), coverage: \(item.coverage.rawValue), modifications: \(item.modifications.rawValue), /ByteRange \(item.byteRange)")
                 if let time = item.timestampTime { lines.append("  timestamp: \(ISO8601DateFormatter().string(from: time))") }
                 for finding in item.findings { lines.append("  ! \(finding)") }

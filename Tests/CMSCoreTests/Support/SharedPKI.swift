@@ -33,7 +33,7 @@ enum SharedPKI {
     /// Whether the certomancer services answer; prints why a test is skipped when not.
     static func serviceIsUp(for test: String) async -> Bool {
         let probe = HTTPRequest(url: URL(string: "\(serviceBase)/certs/root/ca.crt")!, timeout: .seconds(3))
-        if let response = try? await URLSessionHTTPTransport().send(probe), response.status == 200 { return true }
+        if let response = try? await DefaultHTTPTransport().send(probe), response.status == 200 { return true }
         print("SKIPPED \(test): test PKI service on 127.0.0.1:9419 is down; start it with eval \"$(../shared/interop/pki-up)\"")
         return false
     }

@@ -102,7 +102,7 @@ struct ComposedDocumentTests {
         let emulatedOps = try ComposerContentStream(font: emulated.font).operators(for: emulated.pages[0])
         #expect(emulatedOps.contains("/F1 16 Tf 2 Tr 0.56 w"), "\(emulatedOps)")
         #expect(!emulatedOps.contains("/F2"))
-        document.fonts.bold = font
+        document.fonts.bold = .trueType(font)
         let real = try document.layout()
         let realOps = try ComposerContentStream(font: real.font).operators(for: real.pages[0])
         #expect(realOps.contains("BT /F2 16 Tf ") && !realOps.contains("Tr"), "\(realOps)")

@@ -164,18 +164,6 @@ struct PDFSignerTests {
         }
     }
 
-    @Test("encrypted documents are refused with .encrypted")
-    func encrypted() async throws {
-        let bytes = SigningFixtures.classicPDF(extraObjects: [(9, "<< /Filter /Standard /V 2 /R 3 /Length 128 /O <00> /U <00> /P -4 >>")])
-        var text = String(decoding: bytes, as: UTF8.self)
-        text = text.replacingOccurrences(of: "/Root 1 0 R", with: "/Root 1 0 R /Encrypt 9 0 R")
-        let document = try PDFDocument(bytes: Array(text.utf8))
-        #expect(document.isEncrypted)
-        await #expect(throws: PDFError(.encrypted, "")) {
-            try await PDFSigner(key: SigningFixtures.signer()).sign(document)
-        }
-    }
-
     @Test("a repaired file is signed with a complete cross-reference section without /Prev")
     func repairedInput() async throws {
         var builder = TestPDFBuilder()

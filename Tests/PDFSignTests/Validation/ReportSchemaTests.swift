@@ -17,6 +17,9 @@ struct ReportSchemaTests {
     static let signatureOptionalKeys: Set<String> = [
         "subIndication", "subFilter", "signer", "claimedSigningTime", "timestampTime", "validationTime",
     ]
+    /// Keys a signature report has only when the signature carries the signed attribute:
+    /// commitment-type-indication, signer-attributes-v2 claimed roles, other signed attributes.
+    static let signatureAttributeKeys: Set<String> = ["commitmentType", "claimedRoles", "otherSignedAttributes"]
     static let findingKeys: Set<String> = ["code", "message", "objects"]
 
     static let coverages: Set<String> = ["entireFile", "entireRevision", "partial"]
@@ -54,8 +57,15 @@ struct ReportSchemaTests {
     static func checkSignature(_ signature: [String: Any]) throws -> Set<String> {
         let keys = Set(signature.keys)
         #expect(signatureRequiredKeys.isSubset(of: keys), "missing \(signatureRequiredKeys.subtracting(keys))")
-        #expect(keys.isSubset(of: signatureRequiredKeys.union(signatureOptionalKeys)),
-                "unknown \(keys.subtracting(signatureRequiredKeys.union(signatureOptionalKeys)))")
+        let known = signatureRequiredKeys.union(signatureOptionalKeys).union(signatureAttributeKeys)
+        #expect(keys.isSubset(of: known), "unknown \(keys.subtracting(known))")
+        if let commitment = signature["commitmentType"] { #expect(commitment is String) }
+        if let roles = signature["claimedRoles"] { #expect((roles as? [String])?.isEmpty == false) }
+        if let others = signature["otherSignedAttributes"] {
+            for other in try #require(others as? [[String: Any]]) {
+                #expect(Set(other.keys) == ["type", "value"] && other["type"] is String && other["value"] is String)
+            }
+        }
         #expect(signature["field"] is String && signature["intact"] is Bool)
         #expect((signature["byteRange"] as? [Int])?.count == 4)
         #expect(coverages.contains(signature["coverage"] as? String ?? "?"), "\(signature["coverage"] ?? "nil")")

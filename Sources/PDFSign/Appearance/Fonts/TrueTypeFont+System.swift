@@ -19,6 +19,9 @@ extension TrueTypeFont {
     /// The first Japanese TrueType font found at a well-known path (IPAex Gothic on Debian,
     /// Hiragino on macOS).
     ///
+    /// ``PDFFontDiscovery`` also finds OpenType CFF fonts and never fails (it falls back to a
+    /// predefined font); prefer it.
+    ///
     /// - Throws: ``PDFError`` with `unsupportedFont` listing the paths tried when none is
     ///   usable (on Debian, install the `fonts-ipaexfont-gothic` package).
     public static func systemJapaneseFont() throws -> TrueTypeFont {

@@ -46,10 +46,6 @@ final class PDFModificationRun {
             return PDFModificationReport(level: .disallowed, findings: [
                 PDFValidationFinding(.unparseable, "signed revision \(signedRevision) does not exist (the document has \(revisions.count))")])
         }
-        if document.isEncrypted && signedRevision < revisions.count - 1 {
-            add(.unparseable, "the document is encrypted: later revisions cannot be compared")
-            return PDFModificationReport(level: .disallowed, findings: findings)
-        }
         let hasLaterBytes = checkStructure()
         computePermissions()
         if signedRevision + 1 < revisions.count {

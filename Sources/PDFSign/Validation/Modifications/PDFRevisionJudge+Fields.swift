@@ -19,6 +19,14 @@ extension PDFRevisionJudge {
         }
         let kids = (new.array(field["Kids"]) ?? []).compactMap(\.referenceValue)
         for widget in kids.isEmpty ? [reference] : kids { checkSignatureWidget(widget, into: &verdict) }
+        // pyHanko's SigFieldCreationRule: a new visible signature field is not valid when a
+        // FieldMDP lock covers its name (an invisible one is).
+        let widgets = (kids.isEmpty ? [reference] : kids).compactMap { new.dictionary(.reference($0)) }
+        if let name = new.resolve(field["T"])?.stringValue?.textValue, widgets.contains(where: { isVisible($0, in: new) }),
+           let lock = lock(covering: name) {
+            verdict.disallow(.disallowedModification, "new visible signature field \(name) (\(reference)) added although \(lock)", [reference.number], covering: .reference(reference))
+            return
+        }
         verdict.approve(.reference(reference))
     }
 

@@ -57,11 +57,10 @@ extension PDFRevisionJudge {
     }
 
     func isVisible(_ widget: PDFDictionary, in view: PDFRevisionView) -> Bool {
-        let flags = view.resolve(widget["F"])?.integerValue ?? 0
-        if flags & 2 != 0 || flags & 32 != 0 { return false }
+        // As pyHanko's difference analysis: a widget with an area counts as visible, hidden
+        // flags or a missing appearance notwithstanding (a later fill can give it one).
         let rect = (view.array(widget["Rect"]) ?? []).compactMap { view.resolve($0)?.numberValue }
-        guard rect.count == 4, abs(rect[2] - rect[0]) > 0.01, abs(rect[3] - rect[1]) > 0.01 else { return false }
-        return view.dictionary(widget["AP"])?["N"] != nil
+        return rect.count == 4 && abs(rect[2] - rect[0]) > 0.01 && abs(rect[3] - rect[1]) > 0.01
     }
 
     func isDocumentTimestamp(_ signature: PDFDictionary) -> Bool {
