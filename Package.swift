@@ -129,6 +129,10 @@ let package = Package(
             path: "Examples/RemoteSigning", swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "ComposeDocument", dependencies: ["PDFSign"],
+            path: "Examples/ComposeDocument", swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "TimestampFile",
             dependencies: ["CMSCore", "TimestampClient"],
             path: "Examples/TimestampFile",

@@ -1,3 +1,5 @@
+import Crypto
+
 /// Collects the objects of a new PDF file and writes it whole: header, objects, a classic
 /// cross-reference table and the trailer (ISO 32000-2 §7.5).
 final class PDFNewFileWriter: PDFObjectSink {
@@ -25,8 +27,17 @@ final class PDFNewFileWriter: PDFObjectSink {
         return reference
     }
 
+    /// How the trailer's /ID is made.
+    enum Identifier {
+        /// 16 random bytes.
+        case random
+        /// The first 16 bytes of the SHA-256 of everything before the cross-reference table,
+        /// so the same objects give the same file.
+        case derivedFromContent
+    }
+
     /// The file, with `root` as the catalog and `info` as the document information dictionary.
-    func bytes(root: PDFObjectReference, info: PDFObjectReference?) throws -> [UInt8] {
+    func bytes(root: PDFObjectReference, info: PDFObjectReference?, identifier: Identifier = .random) throws -> [UInt8] {
         var output = Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
         var entries: [Int: PDFXrefEntry] = [:]
         for (reference, body) in bodies.sorted(by: { $0.0 < $1.0 }) {
@@ -37,8 +48,15 @@ final class PDFNewFileWriter: PDFObjectSink {
         }
         var trailer = PDFDictionary(["Size": .integer(Int64(next)), "Root": .reference(root)])
         if let info { trailer["Info"] = .reference(info) }
-        var generator = SystemRandomNumberGenerator()
-        let id = PDFObject.string(PDFString(bytes: (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }, format: .hex))
+        let idBytes: [UInt8]
+        switch identifier {
+        case .random:
+            var generator = SystemRandomNumberGenerator()
+            idBytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        case .derivedFromContent:
+            idBytes = Array(SHA256.hash(data: output).prefix(16))
+        }
+        let id = PDFObject.string(PDFString(bytes: idBytes, format: .hex))
         trailer["ID"] = .array([id, id])
         let xref = output.count
         try PDFXrefSectionWriter.writeTable(entries: entries, complete: true, trailer: trailer, into: &output)

@@ -4,7 +4,8 @@ import Foundation
 /// or CFF subset, or a predefined Japanese font; with ToUnicode, so text can be copied and
 /// searched), wrapped to the page width
 /// and flowed over as many A4 pages as needed. Enough for a sample contract, a cover sheet or
-/// test documents; for anything richer, sign PDFs made by other software.
+/// test documents; for headings, tables, images, headers and footers use
+/// ``PDFComposedDocument``, on which this one is a thin wrapper.
 public struct PDFTextDocument: Sendable {
     /// A paragraph: text and its font size; `spaceBefore` points above it.
     public struct Paragraph: Sendable {
@@ -42,79 +43,32 @@ public struct PDFTextDocument: Sendable {
         self.init(paragraphs: paragraphs, font: .trueType(font), title: title)
     }
 
-    /// The PDF file.
+    /// /CreationDate and /ModDate; the current time when `nil`. Give a date for reproducible output.
+    public var creationDate: Date?
+
+    /// The same document as a ``PDFComposedDocument``: one paragraph block per paragraph.
+    public func composed() -> PDFComposedDocument {
+        let blocks = paragraphs.map { paragraph in
+            PDFComposerBlock.paragraph(paragraph.text, style: PDFParagraphStyle(
+                fontSize: paragraph.fontSize, lineSpacing: 1.45, spaceBefore: paragraph.spaceBefore, spaceAfter: 0))
+        }
+        return PDFComposedDocument(blocks: blocks, fonts: PDFComposerFonts(regular: font),
+                                   metadata: PDFDocumentMetadata(title: title, creationDate: creationDate ?? Date()),
+                                   pageSize: PDFPageSize(width: pageSize.width, height: pageSize.height), margins: PDFMargins(all: margin))
+    }
+
+    /// The PDF file (written by ``PDFComposedDocument``).
     ///
     /// - Throws: ``PDFError`` with `unsupportedFont` when the font lacks a character.
     public func pdfBytes() throws -> [UInt8] {
-        let writer = PDFNewFileWriter()
-        let embedded = try font.prepared(for: paragraphs.flatMap { $0.text.split(separator: "\n").map(String.init) })
-        let fontReference = try embedded.write(into: writer)
-        let width = pageSize.width - 2 * margin
-        var pages: [String] = []
-        var content = ""
-        var y = pageSize.height - margin
-        for paragraph in paragraphs {
-            let lines = try Self.wrap(paragraph.text, font: embedded, size: paragraph.fontSize, width: width)
-            y -= paragraph.spaceBefore
-            for line in lines {
-                let advance = paragraph.fontSize * 1.45
-                if y - advance < margin {
-                    pages.append(content)
-                    content = ""
-                    y = pageSize.height - margin
-                }
-                y -= advance
-                let hex = String(decoding: try PDFObjectSerializer.bytes(of: .string(try embedded.encoded(line))), as: UTF8.self)
-                content += "BT /F1 \(paragraph.fontSize) Tf \(margin) \(y) Td \(hex) Tj ET\n"
-            }
-        }
-        pages.append(content)
-
-        let pagesReference = writer.reserve()
-        var kids: [PDFObject] = []
-        for text in pages {
-            let stream = writer.addStream(PDFDictionary(["Filter": .name("FlateDecode")]), data: try FlateEncoder.encode(Array(text.utf8)))
-            kids.append(.reference(writer.add(.dictionary(PDFDictionary([
-                "Type": .name("Page"), "Parent": .reference(pagesReference),
-                "MediaBox": .array([.integer(0), .integer(0), .real(pageSize.width), .real(pageSize.height)]),
-                "Resources": .dictionary(PDFDictionary(["Font": .dictionary(PDFDictionary(["F1": .reference(fontReference)]))])),
-                "Contents": .reference(stream),
-            ])))))
-        }
-        writer.set(pagesReference, .object(.dictionary(PDFDictionary([
-            "Type": .name("Pages"), "Kids": .array(kids), "Count": .integer(Int64(kids.count)),
-        ]))))
-        let catalog = writer.add(.dictionary(PDFDictionary(["Type": .name("Catalog"), "Pages": .reference(pagesReference)])))
-        var info = PDFDictionary(["Producer": .string(.text("EContractKit")), "CreationDate": .string(.date(Date()))])
-        if let title { info["Title"] = .string(.text(title)) }
-        return try writer.bytes(root: catalog, info: writer.add(.dictionary(info)))
+        try composed().pdfBytes()
     }
 
-    /// Characters that must not begin a line (行頭禁則): they stay at the end of the previous one.
-    static let noLineStart: Set<Character> = ["、", "。", "，", "．", "）", "」", "』", "】", "・", "ー", ")", ",", ".", "!", "?", "！", "？"]
+    /// Characters that must not begin a line (行頭禁則): ``PDFLineBreaker/noLineStart``.
+    static var noLineStart: Set<Character> { PDFLineBreaker.noLineStart }
 
-    /// Greedy wrapping by width; breaks between any two characters (as Japanese allows), except
-    /// before closing punctuation, and at the last space when it is near the end of the line.
+    /// Lines of `text` no wider than `width`, by ``PDFLineBreaker``.
     static func wrap(_ text: String, font: some PDFTextFont, size: Double, width: Double) throws -> [String] {
-        var lines: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for character in raw {
-                let candidate = line + String(character)
-                if try font.width(of: candidate, fontSize: size) > width, !line.isEmpty, !Self.noLineStart.contains(character) {
-                    if let space = line.lastIndex(of: " "), space != line.startIndex, line.distance(from: space, to: line.endIndex) <= 12 {
-                        lines.append(String(line[..<space]))
-                        line = String(line[line.index(after: space)...]) + String(character)
-                    } else {
-                        lines.append(line)
-                        line = String(character)
-                    }
-                } else {
-                    line = candidate
-                }
-            }
-            lines.append(line)
-        }
-        return lines
+        try PDFLineBreaker.lines(of: text, width: width) { try font.width(of: String($0), fontSize: size) }
     }
 }
