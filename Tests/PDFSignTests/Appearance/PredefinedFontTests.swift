@@ -88,9 +88,10 @@ struct PredefinedFontTests {
         let fonts = String(decoding: try ExternalPDFTools.run("pdffonts", [path]), as: UTF8.self)
         let row = try #require(fonts.split(separator: "\n").first { $0.contains("HeiseiKakuGo-W5") }, "\(fonts)")
         #expect(row.contains("CID Type 0") && row.contains("UniJIS-UTF16-H") && row.contains("no  no  yes"), "\(row)")
-        // The title line (20 pt at y = 842 − 64 − 29) has ink where the text is, in whatever font poppler substitutes.
+        // The title line (20 pt, 29 pt line from y = 64 + 4 below the top edge, baseline about 90 pt from the top)
+        // has ink where the text is, in whatever font poppler substitutes; the next paragraph starts below 96 pt.
         let image = try PPMImage(try ExternalPDFTools.run("pdftoppm", ["-r", "72", "-singlefile", path]))
-        #expect(image.inkCount(x: 64..<204, y: 60..<100) > 300, "the title is drawn")
-        #expect(image.inkCount(x: 300..<595, y: 60..<100) == 0, "nothing beyond the title's 7 full-width characters")
+        #expect(image.inkCount(x: 64..<204, y: 60..<96) > 300, "the title is drawn")
+        #expect(image.inkCount(x: 300..<595, y: 60..<96) == 0, "nothing beyond the title's 7 full-width characters")
     }
 }
