@@ -5,6 +5,7 @@ import SwiftASN1
 import Testing
 import X509
 @testable import TimestampClient
+import TestSupport
 
 @Suite("HTTP TSA client against a loopback server")
 struct HTTPAuthorityTests {
