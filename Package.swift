@@ -152,14 +152,29 @@ let package = Package(
             path: "Benchmarks/PDFSignBenchmark",
             swiftSettings: strictSettings
         ),
+        // Shared test support, not a product: running external tools without blocking the
+        // concurrency pool, and the in-process test PKI. Only test targets depend on it.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "CMSCore", "TimestampClient",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TimestampClientTests",
-            dependencies: ["TimestampClient", "CMSCore", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["TimestampClient", "CMSCore", "LoopbackHTTP", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "PDFSignTests",
-            dependencies: ["PDFSign", "CMSCore", "TimestampClient", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["PDFSign", "CMSCore", "TimestampClient", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -174,7 +189,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CMSCoreTests",
-            dependencies: ["CMSCore", "LoopbackHTTP", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CMSCore", "LoopbackHTTP", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
     ]

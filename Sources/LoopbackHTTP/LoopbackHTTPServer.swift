@@ -110,25 +110,48 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         }
     }
 
+    /// How long a connection thread waits for the handler before answering 503: bounds the
+    /// thread's life if the concurrency pool is starved or the handler never returns.
+    static let handlerTimeout: TimeInterval = 120
+
     private func serve(_ connection: Int32) {
         defer { close(connection) }
         guard let request = readRequest(connection) else { return }
         lock.lock(); received.append(request); lock.unlock()
 
+        // The handler is async, so it runs as a task (on the concurrency pool); this thread is
+        // not part of the pool and only waits for it, with a bound, so it can never deadlock
+        // the pool or itself.
         let semaphore = DispatchSemaphore(value: 0)
         let box = ReplyBox()
         let handler = self.handler
-        Task {
+        Task.detached {
             box.set(await handler(request))
             semaphore.signal()
         }
-        semaphore.wait()
-        let reply = box.get()
-        if reply.delay > 0 { Thread.sleep(forTimeInterval: reply.delay) }
+        let reply: Reply
+        if semaphore.wait(timeout: .now() + Self.handlerTimeout) == .success {
+            reply = box.get()
+        } else {
+            reply = Reply(status: 503, contentType: "text/plain", body: Array("the test handler did not answer".utf8))
+        }
+        if reply.delay > 0, !sleep(reply.delay) { return }
         var head = "HTTP/1.1 \(reply.status) \(reply.status == 200 ? "OK" : "Status")\r\n"
         if let type = reply.contentType { head += "Content-Type: \(type)\r\n" }
         head += "Content-Length: \(reply.body.count)\r\nConnection: close\r\n\r\n"
         writeAll(connection, Array(head.utf8) + reply.body)
+    }
+
+    /// Sleeps `seconds` in short steps; `false` (stop early) once the server is stopped, so
+    /// a delayed reply's thread and socket do not outlive the test by the whole delay.
+    private func sleep(_ seconds: TimeInterval) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            lock.lock(); let done = stopped; lock.unlock()
+            if done { return false }
+            Thread.sleep(forTimeInterval: min(0.05, max(0, end.timeIntervalSinceNow)))
+        }
+        return true
     }
 
     private func readRequest(_ connection: Int32) -> Request? {

@@ -4,6 +4,7 @@ import Foundation
 import SwiftASN1
 import Testing
 import X509
+import TestSupport
 
 /// What the verifier tolerates (ECDSA named by its curve) and what it cannot check (algorithms
 /// swift-crypto lacks): never a broken signature for either.

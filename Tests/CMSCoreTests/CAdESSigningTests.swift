@@ -3,6 +3,7 @@ import Foundation
 import SwiftASN1
 import Testing
 import X509
+import TestSupport
 
 @Suite("CAdES signing and verification round trips")
 struct CAdESSigningTests {

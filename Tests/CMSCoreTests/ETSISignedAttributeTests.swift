@@ -2,6 +2,7 @@
 import Foundation
 import SwiftASN1
 import Testing
+import TestSupport
 
 /// commitment-type-indication and signer-attributes-v2 (ETSI EN 319 122-1 §5.2.3, §5.2.6.1):
 /// written, verified, and read back from encodings other writers use.

@@ -2,6 +2,7 @@
 import Foundation
 import SwiftASN1
 import Testing
+import TestSupport
 
 @Suite("DER round trips and BER from the wild")
 struct EncodingTests {

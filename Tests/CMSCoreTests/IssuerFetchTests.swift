@@ -4,6 +4,7 @@ import LoopbackHTTP
 import SwiftASN1
 import Testing
 import X509
+import TestSupport
 
 /// Fetching a missing issuer from the AIA caIssuers location (RFC 5280 §4.2.2.1) over a
 /// loopback HTTP server.

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 import X509
+import TestSupport
 
 /// OpenSSL must accept what the local revocation authority makes.
 @Suite("Local revocation authority: OpenSSL cross-check",
@@ -14,8 +15,8 @@ struct LocalRevocationAuthorityOpenSSLTests {
     }
 
     @discardableResult
-    func openssl(_ arguments: [String], in dir: URL) throws -> ExternalTools.Result {
-        let result = try ExternalTools.run(ExternalTools.openssl!, arguments, in: dir)
+    func openssl(_ arguments: [String], in dir: URL) async throws -> ExternalTools.Result {
+        let result = try await ExternalTools.run(ExternalTools.openssl!, arguments, in: dir)
         print("$ openssl \(arguments.joined(separator: " "))\n\(result.output)")
         return result
     }
@@ -45,20 +46,20 @@ struct LocalRevocationAuthorityOpenSSLTests {
         try Data(try await authority.currentCRL()).write(to: dir.appendingPathComponent("crl.der"))
 
         // OCSP, signed by the CA itself (byKey).
-        let good = try openssl(["ocsp", "-respin", "good.ocsp.der", "-CAfile", "root.pem", "-verify_other", "ca.pem",
+        let good = try await openssl(["ocsp", "-respin", "good.ocsp.der", "-CAfile", "root.pem", "-verify_other", "ca.pem",
                                 "-issuer", "ca.pem", "-cert", "good.pem", "-resp_text"], in: dir)
         #expect(good.status == 0)
         #expect(good.output.contains("Response verify OK"))
         #expect(good.stdout.contains("good.pem: good"))
         #expect(good.stdout.contains("Cert Status: good"))
-        let revoked = try openssl(["ocsp", "-respin", "revoked.ocsp.der", "-CAfile", "root.pem", "-verify_other", "ca.pem",
+        let revoked = try await openssl(["ocsp", "-respin", "revoked.ocsp.der", "-CAfile", "root.pem", "-verify_other", "ca.pem",
                                    "-issuer", "ca.pem", "-cert", "revoked.pem", "-resp_text"], in: dir)
         #expect(revoked.status == 0)
         #expect(revoked.output.contains("Response verify OK"))
         #expect(revoked.stdout.contains("revoked.pem: revoked"))
         #expect(revoked.stdout.contains("Reason: keyCompromise"))
         // OCSP, signed by a delegated responder (byName), the responder certificate included.
-        let byDelegate = try openssl(["ocsp", "-respin", "delegated.ocsp.der", "-CAfile", "root.pem", "-verify_other", "ca.pem",
+        let byDelegate = try await openssl(["ocsp", "-respin", "delegated.ocsp.der", "-CAfile", "root.pem", "-verify_other", "ca.pem",
                                       "-issuer", "ca.pem", "-cert", "revoked.pem", "-resp_text"], in: dir)
         #expect(byDelegate.status == 0)
         #expect(byDelegate.output.contains("Response verify OK"))
@@ -66,7 +67,7 @@ struct LocalRevocationAuthorityOpenSSLTests {
         #expect(byDelegate.stdout.contains("Test OCSP Responder"))
         // An answer to a request with a nonce: openssl checks the echo against the request
         // (-no_nonce only stops openssl adding a nonce of its own to the loaded request).
-        let nonce = try openssl(["ocsp", "-reqin", "req.der", "-respin", "nonce.ocsp.der", "-no_nonce", "-CAfile", "root.pem",
+        let nonce = try await openssl(["ocsp", "-reqin", "req.der", "-respin", "nonce.ocsp.der", "-no_nonce", "-CAfile", "root.pem",
                                  "-verify_other", "ca.pem", "-resp_text"], in: dir)
         #expect(nonce.status == 0)
         #expect(nonce.output.contains("Response verify OK"))
@@ -76,7 +77,7 @@ struct LocalRevocationAuthorityOpenSSLTests {
         // Control: the same response does not answer a request with another nonce.
         let otherRequest = try RevocationChecker.ocspRequestDER(for: PKI.good, issuer: TestPKI.intermediate, nonce: Array(repeating: 0x33, count: 16))
         try Data(otherRequest).write(to: dir.appendingPathComponent("other-req.der"))
-        let mismatch = try openssl(["ocsp", "-reqin", "other-req.der", "-respin", "nonce.ocsp.der", "-no_nonce", "-CAfile", "root.pem",
+        let mismatch = try await openssl(["ocsp", "-reqin", "other-req.der", "-respin", "nonce.ocsp.der", "-no_nonce", "-CAfile", "root.pem",
                                     "-verify_other", "ca.pem"], in: dir)
         #expect(mismatch.status != 0)
         #expect(mismatch.output.contains("Nonce Verify error"))
@@ -84,16 +85,16 @@ struct LocalRevocationAuthorityOpenSSLTests {
         // The CRL: signature, then use by `openssl verify -crl_check`.
         try Data((TestPKI.root.serializeAsPEM().pemString + "\n" + TestPKI.intermediate.serializeAsPEM().pemString + "\n").utf8)
             .write(to: dir.appendingPathComponent("chain.pem"))
-        let crl = try openssl(["crl", "-inform", "DER", "-in", "crl.der", "-CAfile", "chain.pem", "-noout", "-text"], in: dir)
+        let crl = try await openssl(["crl", "-inform", "DER", "-in", "crl.der", "-CAfile", "chain.pem", "-noout", "-text"], in: dir)
         #expect(crl.status == 0)
         #expect(crl.output.contains("verify OK"))
         #expect(crl.stdout.contains("X509v3 CRL Number"))
         #expect(crl.stdout.contains("Key Compromise"))
-        try openssl(["crl", "-inform", "DER", "-in", "crl.der", "-out", "crl.pem"], in: dir)
-        let verifyGood = try openssl(["verify", "-crl_check", "-CAfile", "root.pem", "-untrusted", "ca.pem", "-CRLfile", "crl.pem", "good.pem"], in: dir)
+        try await openssl(["crl", "-inform", "DER", "-in", "crl.der", "-out", "crl.pem"], in: dir)
+        let verifyGood = try await openssl(["verify", "-crl_check", "-CAfile", "root.pem", "-untrusted", "ca.pem", "-CRLfile", "crl.pem", "good.pem"], in: dir)
         #expect(verifyGood.status == 0)
         #expect(verifyGood.stdout.contains("good.pem: OK"))
-        let verifyRevoked = try openssl(["verify", "-crl_check", "-CAfile", "root.pem", "-untrusted", "ca.pem", "-CRLfile", "crl.pem", "revoked.pem"], in: dir)
+        let verifyRevoked = try await openssl(["verify", "-crl_check", "-CAfile", "root.pem", "-untrusted", "ca.pem", "-CRLfile", "crl.pem", "revoked.pem"], in: dir)
         #expect(verifyRevoked.status != 0)
         #expect(verifyRevoked.output.contains("certificate revoked"))
     }

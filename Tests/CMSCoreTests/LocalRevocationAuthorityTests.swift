@@ -4,6 +4,7 @@ import Foundation
 import SwiftASN1
 import Testing
 import X509
+import TestSupport
 
 /// An in-process PKI with revocation: authorities for the test issuing CA and the test root.
 enum RevocationTestPKI {

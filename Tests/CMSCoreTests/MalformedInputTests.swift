@@ -1,6 +1,7 @@
 @testable import CMSCore
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Bad CMS input gets a typed error, never a crash, hang or unbounded allocation")
 struct MalformedInputTests {

@@ -5,6 +5,7 @@ import SwiftASN1
 import Testing
 import X509
 import _CryptoExtras
+import TestSupport
 
 /// Plain PKCS#7: a SignerInfo without signed attributes signs the content itself (RFC 5652
 /// §5.4). Older `adbe.pkcs7.detached` producers write these; they used to be FORMAT_FAILURE.

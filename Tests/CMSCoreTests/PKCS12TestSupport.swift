@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the `openssl` command line tool (OpenSSL 3) for tests.
 enum OpenSSLTool {
@@ -14,11 +15,11 @@ enum OpenSSLTool {
 
     /// Runs openssl and returns its standard output; throws when it exits non-zero.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> String {
+    static func run(_ arguments: [String], in directory: URL? = nil) async throws -> String {
         guard let executable else {
             throw Failure(arguments: arguments, status: -1, output: "openssl is not installed")
         }
-        let result = try ExternalTools.run(executable, arguments, in: directory)
+        let result = try await ExternalTools.run(executable, arguments, in: directory)
         let text = result.stdout
         guard result.status == 0 else {
             throw Failure(arguments: arguments, status: result.status, output: result.output)
@@ -39,7 +40,7 @@ struct PKCS12TestPKI: Sendable {
     /// A fresh directory for generated files.
     var workDirectory: URL
 
-    static func make() throws -> PKCS12TestPKI {
+    static func make() async throws -> PKCS12TestPKI {
         let work = FileManager.default.temporaryDirectory
             .appendingPathComponent("pkcs12-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -61,36 +62,36 @@ struct PKCS12TestPKI: Sendable {
             PKCS12Tests: shared test PKI not found at \(shared.path); \
             skipping it and generating a throwaway PKI with openssl in \(work.path)
             """)
-        return try generate(in: work)
+        return try await generate(in: work)
     }
 
     /// Root CA → intermediate CA → RSA and P-256 signers, written to `directory`.
-    private static func generate(in directory: URL) throws -> PKCS12TestPKI {
+    private static func generate(in directory: URL) async throws -> PKCS12TestPKI {
         func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
         try "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n"
             .write(toFile: path("ca.ext"), atomically: true, encoding: .utf8)
         try "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n"
             .write(toFile: path("ee.ext"), atomically: true, encoding: .utf8)
-        try OpenSSLTool.run([
+        try await OpenSSLTool.run([
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("root.key.pem"), "-out", path("root.cert.pem"),
             "-subj", "/C=JP/O=Fallback Test/CN=Fallback Root CA", "-days", "30",
             "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
         ])
-        func issue(_ name: String, subject: String, keyArguments: [String], issuer: String, ext: String) throws {
-            try OpenSSLTool.run(
+        func issue(_ name: String, subject: String, keyArguments: [String], issuer: String, ext: String) async throws {
+            try await OpenSSLTool.run(
                 ["req", "-new", "-nodes"] + keyArguments
                     + ["-keyout", path("\(name).key.pem"), "-out", path("\(name).csr"), "-subj", subject])
-            try OpenSSLTool.run([
+            try await OpenSSLTool.run([
                 "x509", "-req", "-in", path("\(name).csr"), "-CA", path("\(issuer).cert.pem"),
                 "-CAkey", path("\(issuer).key.pem"), "-set_serial", String(Int.random(in: 1000...9_999_999)),
                 "-days", "30", "-extfile", path(ext), "-out", path("\(name).cert.pem"),
             ])
         }
-        try issue("interm", subject: "/C=JP/O=Fallback Test/CN=Fallback Signing CA",
+        try await issue("interm", subject: "/C=JP/O=Fallback Test/CN=Fallback Signing CA",
                   keyArguments: ["-newkey", "rsa:2048"], issuer: "root", ext: "ca.ext")
-        try issue("signer-party", subject: "/C=JP/O=Fallback Test/CN=Fallback RSA Signer",
+        try await issue("signer-party", subject: "/C=JP/O=Fallback Test/CN=Fallback RSA Signer",
                   keyArguments: ["-newkey", "rsa:2048"], issuer: "interm", ext: "ee.ext")
-        try issue("signer-ec", subject: "/C=JP/O=Fallback Test/CN=Fallback EC Signer",
+        try await issue("signer-ec", subject: "/C=JP/O=Fallback Test/CN=Fallback EC Signer",
                   keyArguments: ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"], issuer: "interm", ext: "ee.ext")
         return PKCS12TestPKI(
             signerKey: path("signer-party.key.pem"), signerCert: path("signer-party.cert.pem"),
@@ -101,7 +102,7 @@ struct PKCS12TestPKI: Sendable {
     /// Runs `openssl pkcs12 -export` and returns the file's path.
     func exportPKCS12(
         key: String, certificate: String, chain: [String] = [], password: String, options: [String] = []
-    ) throws -> String {
+    ) async throws -> String {
         let name = UUID().uuidString
         let out = workDirectory.appendingPathComponent("\(name).p12").path
         var arguments = ["pkcs12", "-export", "-inkey", key, "-in", certificate, "-passout", "pass:\(password)", "-out", out]
@@ -111,15 +112,15 @@ struct PKCS12TestPKI: Sendable {
             try text.write(toFile: bundle, atomically: true, encoding: .utf8)
             arguments += ["-certfile", bundle]
         }
-        try OpenSSLTool.run(arguments + options)
+        try await OpenSSLTool.run(arguments + options)
         return out
     }
 
     /// Like ``exportPKCS12(key:certificate:chain:password:options:)`` but returns the bytes.
     func exportPKCS12Bytes(
         key: String, certificate: String, chain: [String] = [], password: String, options: [String] = []
-    ) throws -> [UInt8] {
-        let path = try exportPKCS12(key: key, certificate: certificate, chain: chain, password: password, options: options)
+    ) async throws -> [UInt8] {
+        let path = try await exportPKCS12(key: key, certificate: certificate, chain: chain, password: password, options: options)
         return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 

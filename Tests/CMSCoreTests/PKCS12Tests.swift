@@ -2,6 +2,7 @@ import CMSCore
 import Foundation
 import SwiftASN1
 import Testing
+import TestSupport
 
 @Suite("PKCS#12 key loading", .serialized, .enabled(if: OpenSSLTool.executable != nil, "needs the openssl command to generate PKCS#12 files"))
 struct PKCS12Tests {
@@ -38,18 +39,18 @@ struct PKCS12Tests {
 
     @Test("OpenSSL 3 default: AES-256-CBC, PBKDF2, SHA-256 MAC")
     func openSSLDefault() async throws {
-        let pki = try PKCS12TestPKI.make()
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let bytes = try pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: Self.password)
+        let bytes = try await pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: Self.password)
         let key = try await loadAndSign(bytes, expectedLeaf: pki.signerCert)
         #expect(key.certificateChain.count == 1)
     }
 
     @Test("AES-128-CBC bags and a SHA-512 MAC")
     func aes128AndSHA512() async throws {
-        let pki = try PKCS12TestPKI.make()
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let bytes = try pki.exportPKCS12Bytes(
+        let bytes = try await pki.exportPKCS12Bytes(
             key: pki.signerKey, certificate: pki.signerCert, password: Self.password,
             options: ["-keypbe", "AES-128-CBC", "-certpbe", "AES-128-CBC", "-macalg", "sha512"])
         try await loadAndSign(bytes, expectedLeaf: pki.signerCert)
@@ -61,51 +62,51 @@ struct PKCS12Tests {
         ["-macalg", "sha256", "-maciter", "-iter", "5000"],
     ])
     func otherDigests(options: [String]) async throws {
-        let pki = try PKCS12TestPKI.make()
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let bytes = try pki.exportPKCS12Bytes(
+        let bytes = try await pki.exportPKCS12Bytes(
             key: pki.signerKey, certificate: pki.signerCert, password: Self.password, options: options)
         try await loadAndSign(bytes, expectedLeaf: pki.signerCert)
     }
 
     @Test("Unencrypted bags (keyBag), no MAC, and an empty password")
     func unencryptedAndEmptyPassword() async throws {
-        let pki = try PKCS12TestPKI.make()
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let plain = try pki.exportPKCS12Bytes(
+        let plain = try await pki.exportPKCS12Bytes(
             key: pki.signerKey, certificate: pki.signerCert, password: Self.password,
             options: ["-keypbe", "NONE", "-certpbe", "NONE"])
         try await loadAndSign(plain, expectedLeaf: pki.signerCert)
 
-        let noMAC = try pki.exportPKCS12Bytes(
+        let noMAC = try await pki.exportPKCS12Bytes(
             key: pki.signerKey, certificate: pki.signerCert, password: Self.password, options: ["-nomac"])
         try await loadAndSign(noMAC, expectedLeaf: pki.signerCert)
 
-        let empty = try pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: "")
+        let empty = try await pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: "")
         try await loadAndSign(empty, password: "", expectedLeaf: pki.signerCert)
     }
 
     @Test("Non-ASCII passwords: BMPString for the MAC, UTF-8 for PBES2")
     func nonASCIIPassword() async throws {
-        let pki = try PKCS12TestPKI.make()
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
         let password = "пароль-日本語"
-        let bytes = try pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: password)
+        let bytes = try await pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: password)
         try await loadAndSign(bytes, password: password, expectedLeaf: pki.signerCert)
     }
 
     @Test("Chain from -certfile is ordered leaf → intermediate → root")
     func chainOrdering() async throws {
-        let pki = try PKCS12TestPKI.make()
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
         // Root first in the file, so the loader has to reorder.
-        let bytes = try pki.exportPKCS12Bytes(
+        let bytes = try await pki.exportPKCS12Bytes(
             key: pki.signerKey, certificate: pki.signerCert, chain: [pki.rootCert, pki.intermCert], password: Self.password)
         let key = try await loadAndSign(bytes, expectedLeaf: pki.signerCert)
         let expected = try [pki.signerCert, pki.intermCert, pki.rootCert].map { try PEMFiles.certificates(inFile: $0)[0] }
         #expect(key.certificateChain == expected)
 
-        let intermOnly = try pki.exportPKCS12Bytes(
+        let intermOnly = try await pki.exportPKCS12Bytes(
             key: pki.signerKey, certificate: pki.signerCert, chain: [pki.intermCert], password: Self.password)
         let key2 = try await loadAndSign(intermOnly, expectedLeaf: pki.signerCert)
         #expect(key2.certificateChain == Array(expected.prefix(2)))
@@ -113,9 +114,9 @@ struct PKCS12Tests {
 
     @Test("EC P-256 key")
     func ecKey() async throws {
-        let pki = try PKCS12TestPKI.make()
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let bytes = try pki.exportPKCS12Bytes(
+        let bytes = try await pki.exportPKCS12Bytes(
             key: pki.ecKey, certificate: pki.ecCert, chain: [pki.intermCert], password: Self.password)
         let key = try await loadAndSign(bytes, expectedLeaf: pki.ecCert)
         #expect(key.certificateChain.count == 2)
@@ -123,9 +124,9 @@ struct PKCS12Tests {
 
     @Test("load(pkcs12File:) reads a file and names it in errors")
     func loadFromFile() async throws {
-        let pki = try PKCS12TestPKI.make()
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let path = try pki.exportPKCS12(key: pki.signerKey, certificate: pki.signerCert, password: Self.password)
+        let path = try await pki.exportPKCS12(key: pki.signerKey, certificate: pki.signerCert, password: Self.password)
         let key = try SoftwareSigningKey.load(pkcs12File: path, password: Self.password)
         #expect(key.certificateChain.first == (try PEMFiles.certificates(inFile: pki.signerCert)[0]))
         _ = try await CAdESSigner(key: key).sign(content: Array("hello".utf8))
@@ -139,9 +140,9 @@ struct PKCS12Tests {
 
     @Test("BER: indefinite lengths and constructed OCTET STRINGs")
     func berIndefiniteLength() async throws {
-        let pki = try PKCS12TestPKI.make()
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let der = try pki.exportPKCS12Bytes(
+        let der = try await pki.exportPKCS12Bytes(
             key: pki.signerKey, certificate: pki.signerCert, chain: [pki.intermCert], password: Self.password)
         let ber = try BERRewriter.indefinite(der, chunk: 500)
         #expect(ber != der)
@@ -152,29 +153,29 @@ struct PKCS12Tests {
     // MARK: - Failures
 
     @Test("Wrong password → wrongPassword (MAC), also without a MAC (decryption)")
-    func wrongPassword() throws {
-        let pki = try PKCS12TestPKI.make()
+    func wrongPassword() async throws {
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let bytes = try pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: Self.password)
+        let bytes = try await pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: Self.password)
         let error = expectCMSError(.wrongPassword) { _ = try SoftwareSigningKey(pkcs12: bytes, password: "wrong") }
         #expect(error?.reason.contains("password") == true)
         expectCMSError(.wrongPassword) { _ = try SoftwareSigningKey(pkcs12: bytes, password: "") }
 
-        let noMAC = try pki.exportPKCS12Bytes(
+        let noMAC = try await pki.exportPKCS12Bytes(
             key: pki.signerKey, certificate: pki.signerCert, password: Self.password, options: ["-nomac"])
         expectCMSError(.wrongPassword) { _ = try SoftwareSigningKey(pkcs12: noMAC, password: "wrong") }
     }
 
     @Test("Legacy RC2/3DES encryption → legacyPKCS12Encryption naming the algorithm and the fix")
-    func legacyEncryption() throws {
-        let pki = try PKCS12TestPKI.make()
+    func legacyEncryption() async throws {
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
         let bytes: [UInt8]
         let keyOnly: [UInt8]
         do {
-            bytes = try pki.exportPKCS12Bytes(
+            bytes = try await pki.exportPKCS12Bytes(
                 key: pki.signerKey, certificate: pki.signerCert, password: Self.password, options: ["-legacy"])
-            keyOnly = try pki.exportPKCS12Bytes(
+            keyOnly = try await pki.exportPKCS12Bytes(
                 key: pki.signerKey, certificate: pki.signerCert, password: Self.password,
                 options: ["-legacy", "-certpbe", "NONE"])
         } catch {
@@ -193,24 +194,24 @@ struct PKCS12Tests {
     }
 
     @Test("A certificate without its key → invalidKey; a key without its certificate → invalidCertificate")
-    func missingKeyOrCertificate() throws {
-        let pki = try PKCS12TestPKI.make()
+    func missingKeyOrCertificate() async throws {
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let certsOnly = try pki.exportPKCS12Bytes(
+        let certsOnly = try await pki.exportPKCS12Bytes(
             key: pki.signerKey, certificate: pki.signerCert, password: Self.password, options: ["-nokeys"])
         expectCMSError(.invalidKey) { _ = try SoftwareSigningKey(pkcs12: certsOnly, password: Self.password) }
 
         // A key and no certificate at all.
-        let keyOnly = try pki.exportPKCS12Bytes(
+        let keyOnly = try await pki.exportPKCS12Bytes(
             key: pki.ecKey, certificate: pki.ecCert, password: Self.password, options: ["-nocerts"])
         expectCMSError(.invalidCertificate) { _ = try SoftwareSigningKey(pkcs12: keyOnly, password: Self.password) }
     }
 
     @Test("Truncated files and random bytes → a typed CMSError, never a crash")
-    func garbage() throws {
-        let pki = try PKCS12TestPKI.make()
+    func garbage() async throws {
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let bytes = try pki.exportPKCS12Bytes(
+        let bytes = try await pki.exportPKCS12Bytes(
             key: pki.signerKey, certificate: pki.signerCert, chain: [pki.intermCert], password: Self.password)
         for length in [0, 1, 2, 4, 16, 100, bytes.count / 2, bytes.count - 40, bytes.count - 1] {
             expectCMSError(.malformedEncoding) {
@@ -250,44 +251,44 @@ struct PKCS12Tests {
     // MARK: - MAC variants rebuilt from an OpenSSL file
 
     /// Replaces the MacData of `der` and returns the re-encoded PFX.
-    private func replacingMacData(_ der: [UInt8], _ transform: (inout PKCS12PFX, ArraySlice<UInt8>) throws -> Void) throws -> [UInt8] {
+    private func replacingMacData(_ der: [UInt8], _ transform: (inout PKCS12PFX, ArraySlice<UInt8>) async throws -> Void) async throws -> [UInt8] {
         var pfx = try PKCS12PFX(derEncoded: der)
         let content = try ASN1OctetString(asn1Any: pfx.authSafe.content).bytes
-        try transform(&pfx, content)
+        try await transform(&pfx, content)
         var serializer = DER.Serializer()
         try serializer.serialize(pfx)
         return serializer.serializedBytes
     }
 
     @Test("Absurd MAC iteration counts → limitExceeded / malformedEncoding")
-    func iterationLimits() throws {
-        let pki = try PKCS12TestPKI.make()
+    func iterationLimits() async throws {
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let der = try pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: Self.password)
-        let huge = try replacingMacData(der) { pfx, _ in pfx.macData?.iterations = 2_000_000_000 }
+        let der = try await pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: Self.password)
+        let huge = try await replacingMacData(der) { pfx, _ in pfx.macData?.iterations = 2_000_000_000 }
         expectCMSError(.limitExceeded) { _ = try SoftwareSigningKey(pkcs12: huge, password: Self.password) }
-        let zero = try replacingMacData(der) { pfx, _ in pfx.macData?.iterations = 0 }
+        let zero = try await replacingMacData(der) { pfx, _ in pfx.macData?.iterations = 0 }
         expectCMSError(.malformedEncoding) { _ = try SoftwareSigningKey(pkcs12: zero, password: Self.password) }
-        let negative = try replacingMacData(der) { pfx, _ in pfx.macData?.iterations = -5 }
+        let negative = try await replacingMacData(der) { pfx, _ in pfx.macData?.iterations = -5 }
         expectCMSError(.malformedEncoding) { _ = try SoftwareSigningKey(pkcs12: negative, password: Self.password) }
     }
 
     @Test("PBMAC1 (RFC 9579) MAC, computed independently with openssl kdf/mac")
     func pbmac1() async throws {
-        let pki = try PKCS12TestPKI.make()
+        let pki = try await PKCS12TestPKI.make()
         defer { pki.removeWorkDirectory() }
-        let der = try pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: Self.password)
+        let der = try await pki.exportPKCS12Bytes(key: pki.signerKey, certificate: pki.signerCert, password: Self.password)
         let salt: [UInt8] = (0..<16).map { _ in UInt8.random(in: 0...255) }
 
-        func pbmac1PFX(hmac: String, keyLength: Int?, password: String) throws -> [UInt8] {
-            try replacingMacData(der) { pfx, content in
-                let keyHex = try OpenSSLTool.run([
+        func pbmac1PFX(hmac: String, keyLength: Int?, password: String) async throws -> [UInt8] {
+            try await replacingMacData(der) { pfx, content in
+                let keyHex = try await OpenSSLTool.run([
                     "kdf", "-keylen", String(keyLength ?? 32), "-kdfopt", "digest:\(hmac)", "-kdfopt", "pass:\(password)",
                     "-kdfopt", "hexsalt:\(salt.hexString)", "-kdfopt", "iter:2048", "PBKDF2",
                 ])
                 let message = pki.workDirectory.appendingPathComponent(UUID().uuidString)
                 try Data(content).write(to: message)
-                let macHex = try OpenSSLTool.run([
+                let macHex = try await OpenSSLTool.run([
                     "mac", "-digest", hmac, "-macopt", "hexkey:\(keyHex.filter(\.isHexDigit))", "-in", message.path, "HMAC",
                 ])
                 let prfOID: ASN1ObjectIdentifier = hmac == "SHA512" ? [1, 2, 840, 113549, 2, 11] : [1, 2, 840, 113549, 2, 9]
@@ -304,12 +305,12 @@ struct PKCS12Tests {
             }
         }
 
-        try await loadAndSign(try pbmac1PFX(hmac: "SHA256", keyLength: 32, password: Self.password), expectedLeaf: pki.signerCert)
-        try await loadAndSign(try pbmac1PFX(hmac: "SHA512", keyLength: 64, password: Self.password), expectedLeaf: pki.signerCert)
-        let forged = try pbmac1PFX(hmac: "SHA256", keyLength: 32, password: "another password")
+        try await loadAndSign(try await pbmac1PFX(hmac: "SHA256", keyLength: 32, password: Self.password), expectedLeaf: pki.signerCert)
+        try await loadAndSign(try await pbmac1PFX(hmac: "SHA512", keyLength: 64, password: Self.password), expectedLeaf: pki.signerCert)
+        let forged = try await pbmac1PFX(hmac: "SHA256", keyLength: 32, password: "another password")
         expectCMSError(.wrongPassword) { _ = try SoftwareSigningKey(pkcs12: forged, password: Self.password) }
         // RFC 9579 §3 requires keyLength in the PBKDF2 parameters.
-        let noKeyLength = try pbmac1PFX(hmac: "SHA256", keyLength: nil, password: Self.password)
+        let noKeyLength = try await pbmac1PFX(hmac: "SHA256", keyLength: nil, password: Self.password)
         expectCMSError(.malformedEncoding) { _ = try SoftwareSigningKey(pkcs12: noKeyLength, password: Self.password) }
     }
 }

@@ -22,8 +22,8 @@ struct RevocationCRLTests {
         return nil
     }
 
-    @Test func parsesTheCertificateList() throws {
-        let crl = try CRLCertificateList(derBytes: try SharedPKI.crl())
+    @Test func parsesTheCertificateList() async throws {
+        let crl = try CRLCertificateList(derBytes: try await SharedPKI.crl())
         let tbs = crl.tbsCertList
         #expect(tbs.version == 1)
         #expect(tbs.issuer == interm.subject)
@@ -37,7 +37,7 @@ struct RevocationCRLTests {
     }
 
     @Test func goodWhenNotListed() async throws {
-        let der = try SharedPKI.crl()
+        let der = try await SharedPKI.crl()
         let status = await status(party, crls: [der])
         #expect(status.outcome == .good)
         #expect(status.source == .crl)
@@ -47,39 +47,39 @@ struct RevocationCRLTests {
     }
 
     @Test func revokedWithTimeAndReason() async throws {
-        let status = await status(revoked, crls: [try SharedPKI.crl()])
+        let status = await status(revoked, crls: [try await SharedPKI.crl()])
         #expect(status.outcome == .revoked(revocationTime: SharedPKI.revocationTime, reason: "keyCompromise"))
         #expect(status.source == .crl)
-        let before = await self.status(revoked, crls: [try SharedPKI.crl()], at: SharedPKI.revocationTime.addingTimeInterval(-1))
+        let before = await self.status(revoked, crls: [try await SharedPKI.crl()], at: SharedPKI.revocationTime.addingTimeInterval(-1))
         #expect(before.outcome == .good)
     }
 
     @Test func tamperedSignatureIsRefused() async throws {
-        var der = try SharedPKI.crl()
+        var der = try await SharedPKI.crl()
         der[der.count - 10] ^= 0x01 // inside signatureValue, the last field
         let reason = try #require(unknownReason(await status(party, crls: [der])))
         #expect(reason.contains("signature does not verify"))
     }
 
     @Test func crlOfAnotherIssuerIsRefused() async throws {
-        let reason = try #require(unknownReason(await status(revoked, crls: [try SharedPKI.crl(issuer: "root")])))
+        let reason = try #require(unknownReason(await status(revoked, crls: [try await SharedPKI.crl(issuer: "root")])))
         #expect(reason.contains("Interop Test Root CA"))
     }
 
     @Test func staleCRLIsRefused() async throws {
-        let der = try SharedPKI.crl(days: 1)
+        let der = try await SharedPKI.crl(days: 1)
         let reason = try #require(unknownReason(await status(revoked, crls: [der], at: Date().addingTimeInterval(86_400 * 30))))
         #expect(reason.contains("stale"))
     }
 
     @Test func unknownCriticalExtensionIsRefused() async throws {
-        let der = try SharedPKI.crl(extraExtensions: ["1.2.3.4 = critical,ASN1:NULL"])
+        let der = try await SharedPKI.crl(extraExtensions: ["1.2.3.4 = critical,ASN1:NULL"])
         let reason = try #require(unknownReason(await status(party, crls: [der])))
         #expect(reason.contains("unsupported critical extension 1.2.3.4"))
     }
 
     @Test func garbageAndTruncationsNeverCrash() async throws {
-        let der = try SharedPKI.crl()
+        let der = try await SharedPKI.crl()
         var inputs: [[UInt8]] = [[], [0xFF], Array("-----BEGIN X509 CRL-----".utf8), [0x30, 0x84, 0x7F, 0xFF, 0xFF, 0xFF]]
         for length in stride(from: 0, to: der.count, by: max(1, der.count / 40)) { inputs.append(Array(der.prefix(length))) }
         for input in inputs {
@@ -89,7 +89,7 @@ struct RevocationCRLTests {
     }
 
     @Test func largeCRLIsScanned() async throws {
-        let der = try SharedPKI.crl(extraRevoked: 20_000)
+        let der = try await SharedPKI.crl(extraRevoked: 20_000)
         #expect(try CRLCertificateList(derBytes: der).tbsCertList.revokedCertificates.count == 20_001)
         let clock = ContinuousClock()
         let start = clock.now
@@ -106,12 +106,12 @@ struct RevocationCRLTests {
     }
 
     @Test func fallsBackFromUnusableOCSPToCRL() async throws {
-        let ocspForOther = try SharedPKI.ocspResponse(for: "signer-party")
-        let status = await status(revoked, crls: [try SharedPKI.crl()], ocsp: [ocspForOther], preference: .ocspThenCRL)
+        let ocspForOther = try await SharedPKI.ocspResponse(for: "signer-party")
+        let status = await status(revoked, crls: [try await SharedPKI.crl()], ocsp: [ocspForOther], preference: .ocspThenCRL)
         #expect(status.outcome == .revoked(revocationTime: SharedPKI.revocationTime, reason: "keyCompromise"))
         #expect(status.source == .crl)
         // With OCSP only, the same data leaves the status unknown.
-        let ocspOnly = await self.status(revoked, crls: [try SharedPKI.crl()], ocsp: [ocspForOther], preference: .ocspOnly)
+        let ocspOnly = await self.status(revoked, crls: [try await SharedPKI.crl()], ocsp: [ocspForOther], preference: .ocspOnly)
         #expect(unknownReason(ocspOnly)?.contains("does not cover") == true)
     }
 

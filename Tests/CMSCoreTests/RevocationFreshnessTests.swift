@@ -1,6 +1,7 @@
 @testable import CMSCore
 import Foundation
 import Testing
+import TestSupport
 
 private typealias PKI = RevocationTestPKI
 

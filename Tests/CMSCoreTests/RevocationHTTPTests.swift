@@ -28,7 +28,7 @@ struct RevocationHTTPTests {
     }
 
     @Test func postsTheOCSPRequestToTheAIAResponder() async throws {
-        let canned = try SharedPKI.ocspResponse(for: "signer-party")
+        let canned = try await SharedPKI.ocspResponse(for: "signer-party")
         let transport = FakeTransport { _ in
             HTTPResponse(status: 200, headers: ["content-type": "application/ocsp-response"], body: canned)
         }
@@ -57,7 +57,7 @@ struct RevocationHTTPTests {
     }
 
     @Test func getsCRLsFromTheDistributionPoints() async throws {
-        let canned = try SharedPKI.crl()
+        let canned = try await SharedPKI.crl()
         let transport = FakeTransport { _ in HTTPResponse(status: 200, headers: ["content-type": "application/pkix-crl"], body: canned) }
         let crls = try await HTTPRevocationDataSource(transport: transport).crls(for: party, issuer: interm)
         #expect(crls == [canned])

@@ -22,12 +22,12 @@ struct RevocationOCSPTests {
         return nil
     }
 
-    @Test func requestIsReadByOpenSSLWithNonce() throws {
+    @Test func requestIsReadByOpenSSLWithNonce() async throws {
         let der = try RevocationChecker.ocspRequestDER(for: party, issuer: interm, nonce: Array(repeating: 0xAB, count: 16))
         let dir = try SharedPKI.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(der).write(to: dir.appendingPathComponent("req.der"))
-        let text = try SharedPKI.openssl(["ocsp", "-reqin", "req.der", "-req_text"], in: dir)
+        let text = try await SharedPKI.openssl(["ocsp", "-reqin", "req.der", "-req_text"], in: dir)
         #expect(text.contains("Serial Number: 1001"))
         #expect(text.contains("Hash Algorithm: sha1"))
         #expect(text.contains("OCSP Nonce"))
@@ -38,7 +38,7 @@ struct RevocationOCSPTests {
     }
 
     @Test func goodFromDelegatedResponder() async throws {
-        let der = try SharedPKI.ocspResponse(for: "signer-party")
+        let der = try await SharedPKI.ocspResponse(for: "signer-party")
         let status = await status(party, responses: [der])
         #expect(status.outcome == .good)
         #expect(status.source == .ocsp)
@@ -49,21 +49,21 @@ struct RevocationOCSPTests {
     }
 
     @Test func revokedWithTimeAndReason() async throws {
-        let der = try SharedPKI.ocspResponse(for: "signer-revoked")
+        let der = try await SharedPKI.ocspResponse(for: "signer-revoked")
         let status = await status(revoked, responses: [der])
         #expect(status.outcome == .revoked(revocationTime: SharedPKI.revocationTime, reason: "keyCompromise"))
         #expect(status.source == .ocsp)
     }
 
     @Test func revokedAfterValidationTimeIsGoodThen() async throws {
-        let der = try SharedPKI.ocspResponse(for: "signer-revoked")
+        let der = try await SharedPKI.ocspResponse(for: "signer-revoked")
         let before = SharedPKI.revocationTime.addingTimeInterval(-86_400 * 30)
         let status = await status(revoked, responses: [der], at: before)
         #expect(status.outcome == .good)
     }
 
     @Test func signedByIssuerWithResponderKeyID() async throws {
-        let der = try SharedPKI.ocspResponse(for: "signer-party", signer: "interm", responderIDByKey: true)
+        let der = try await SharedPKI.ocspResponse(for: "signer-party", signer: "interm", responderIDByKey: true)
         let basic = try #require(try OCSPResponse(derBytes: der).basicResponse)
         guard case .byKey = basic.responseData.responderID else {
             Issue.record("expected a responder ID by key")
@@ -76,13 +76,13 @@ struct RevocationOCSPTests {
 
     @Test func responderWithoutOCSPSigningUsageIsRefused() async throws {
         // signer-witness is issued by the CA but is not authorised to sign OCSP responses.
-        let der = try SharedPKI.ocspResponse(for: "signer-party", signer: "signer-witness")
+        let der = try await SharedPKI.ocspResponse(for: "signer-party", signer: "signer-witness")
         let reason = try #require(unknownReason(await status(party, responses: [der])))
         #expect(reason.contains("id-kp-OCSPSigning"))
     }
 
     @Test func sha256CertIDIsMatched() async throws {
-        let der = try SharedPKI.ocspResponse(for: "signer-revoked", opensslRequestDigest: "-sha256")
+        let der = try await SharedPKI.ocspResponse(for: "signer-revoked", opensslRequestDigest: "-sha256")
         let single = try #require(try OCSPResponse(derBytes: der).basicResponse?.responseData.responses.first)
         #expect(single.certID.hashAlgorithm.algorithm == DigestAlgorithm.sha256.oid)
         let status = await status(revoked, responses: [der])
@@ -90,13 +90,13 @@ struct RevocationOCSPTests {
     }
 
     @Test func delegatedResponderCertificateMustBeIncluded() async throws {
-        let der = try SharedPKI.ocspResponse(for: "signer-party", includeResponderCertificate: false)
+        let der = try await SharedPKI.ocspResponse(for: "signer-party", includeResponderCertificate: false)
         let reason = try #require(unknownReason(await status(party, responses: [der])))
         #expect(reason.contains("neither the issuer nor a responder certificate included"))
     }
 
     @Test func tamperedSignatureIsRefused() async throws {
-        var der = try SharedPKI.ocspResponse(for: "signer-party")
+        var der = try await SharedPKI.ocspResponse(for: "signer-party")
         let signature = try #require(try OCSPResponse(derBytes: der).basicResponse?.signature)
         #expect(Array(der[signature.startIndex..<signature.endIndex]) == Array(signature))
         der[signature.startIndex + signature.count / 2] ^= 0x01
@@ -106,13 +106,13 @@ struct RevocationOCSPTests {
     }
 
     @Test func responseForAnotherCertificateIsRefused() async throws {
-        let der = try SharedPKI.ocspResponse(for: "signer-revoked")
+        let der = try await SharedPKI.ocspResponse(for: "signer-revoked")
         let reason = try #require(unknownReason(await status(party, responses: [der])))
         #expect(reason.contains("does not cover certificate serial 1001"))
     }
 
     @Test func staleResponseIsRefused() async throws {
-        let der = try SharedPKI.ocspResponse(for: "signer-party", days: 1)
+        let der = try await SharedPKI.ocspResponse(for: "signer-party", days: 1)
         let later = Date().addingTimeInterval(86_400 * 60)
         let reason = try #require(unknownReason(await status(party, responses: [der], at: later)))
         #expect(reason.contains("stale"))
@@ -125,7 +125,7 @@ struct RevocationOCSPTests {
     }
 
     @Test func garbageAndTruncationsNeverCrash() async throws {
-        let der = try SharedPKI.ocspResponse(for: "signer-party")
+        let der = try await SharedPKI.ocspResponse(for: "signer-party")
         var inputs: [[UInt8]] = [[], [0x30], [0x30, 0x80, 0x00, 0x00], Array("not an OCSP response".utf8),
                                  [0x30, 0x84, 0xFF, 0xFF, 0xFF, 0xFF]]
         for length in stride(from: 0, to: der.count, by: max(1, der.count / 40)) { inputs.append(Array(der.prefix(length))) }

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 import X509
+import TestSupport
 
 /// Which kind of evidence each certificate of a chain is checked with, by preference.
 @Suite("Revocation: evidence preference per certificate")

@@ -3,6 +3,7 @@ import Foundation
 import SwiftASN1
 import Testing
 import X509
+import TestSupport
 
 /// A document signature must come from a certificate meant for it: not a CA, not a TSA or an
 /// OCSP responder. These all verified TOTAL-PASSED before.

@@ -5,6 +5,7 @@ import SwiftASN1
 import Testing
 import X509
 import _CryptoExtras
+import TestSupport
 
 /// Certificates swift-certificates refuses, assembled with swift-asn1 and signed by the test
 /// intermediate: the signature must still be found by its sid and checked with the key, and

@@ -5,6 +5,7 @@ import SwiftASN1
 import Testing
 import X509
 import _CryptoExtras
+import TestSupport
 
 @Suite("Verification rejects what it must, with the right ETSI indication")
 struct VerificationFailureTests {

@@ -5,6 +5,7 @@ import SwiftASN1
 import Testing
 import X509
 @testable import TimestampClient
+import TestSupport
 
 @Suite("HTTP TSA client against a loopback server")
 struct HTTPAuthorityTests {
@@ -12,8 +13,12 @@ struct HTTPAuthorityTests {
     let data = Array("contract body".utf8)
     var digest: [UInt8] { DigestAlgorithm.sha256.hash(data) }
 
-    /// A client with short timeouts and backoff, so failure tests stay fast.
-    func client(_ server: LoopbackHTTPServer, attempts: Int = 1, timeout: Duration = .seconds(5),
+    /// A client with short backoff, so failure tests stay fast. The default timeout is long:
+    /// the loopback server answers at once, but its handler runs on the cooperative pool, which
+    /// the parallel test run keeps busy with CPU-bound suites for tens of seconds on a 2-core
+    /// machine, so a short wall-clock bound made the verdict depend on the load. Tests of the
+    /// timeout itself pass their own short one and a server that delays.
+    func client(_ server: LoopbackHTTPServer, attempts: Int = 1, timeout: Duration = .seconds(120),
                 policy: ASN1ObjectIdentifier? = nil, authentication: HTTPTimestampAuthority.Authentication = .none) -> HTTPTimestampAuthority {
         HTTPTimestampAuthority(url: server.url, requestedPolicy: policy, timeout: timeout, maximumAttempts: attempts,
                                initialBackoff: .milliseconds(50), authentication: authentication,

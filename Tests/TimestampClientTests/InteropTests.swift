@@ -4,6 +4,7 @@ import SwiftASN1
 import Testing
 import X509
 @testable import TimestampClient
+import TestSupport
 
 /// Checks against tools written elsewhere: the certomancer TSA of the shared test PKI and
 /// OpenSSL. Each test prints why it skips when the tools or services are absent.
@@ -52,19 +53,12 @@ struct InteropTests {
         return Environment(directory: directory, openssl: openssl)
     }
 
+    /// Runs a tool off the concurrency pool; standard input is empty (never inherited: a
+    /// prompting tool must not hang the tests), both streams are returned interleaved.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice  // never inherit: a prompting tool must not hang the tests
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    static func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let result = try await ExternalTool.run(executable, arguments, standardError: .merged)
+        return (result.status, result.stdoutText)
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -84,7 +78,7 @@ struct InteropTests {
             let response = try await tsa.requestResponse(digest: algorithm.hash(data), algorithm: algorithm)
             let reply = dir.appendingPathComponent("reply-\(algorithm).tsr")
             try Data(response.derEncoded).write(to: reply)
-            let result = try Self.run(env.openssl, ["ts", "-verify", "-data", dir.appendingPathComponent("data.bin").path, "-in", reply.path,
+            let result = try await Self.run(env.openssl, ["ts", "-verify", "-data", dir.appendingPathComponent("data.bin").path, "-in", reply.path,
                                                      "-CAfile", env.certs + "/root.cert.pem", "-untrusted", env.certs + "/tsa.cert.pem"])
             print("openssl ts -verify (\(algorithm)): \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))")
             #expect(result.status == 0)
@@ -106,7 +100,7 @@ struct InteropTests {
         let data = Array("openssl query \(UUID())".utf8)
         try Data(data).write(to: dataURL)
         let query = dir.appendingPathComponent("req.tsq")
-        let made = try Self.run(env.openssl, ["ts", "-query", "-data", dataURL.path, "-cert", "-sha256", "-out", query.path])
+        let made = try await Self.run(env.openssl, ["ts", "-query", "-data", dataURL.path, "-cert", "-sha256", "-out", query.path])
         #expect(made.status == 0)
         let queryBytes = Array(try Data(contentsOf: query))
         let request = try TimeStampReq(derEncoded: queryBytes)
@@ -133,11 +127,11 @@ struct InteropTests {
         let dataURL = dir.appendingPathComponent("data.bin")
         try Data("local tsa data".utf8).write(to: dataURL)
         let query = dir.appendingPathComponent("req.tsq")
-        #expect(try Self.run(env.openssl, ["ts", "-query", "-data", dataURL.path, "-cert", "-sha256", "-out", query.path]).status == 0)
+        #expect(try await Self.run(env.openssl, ["ts", "-query", "-data", dataURL.path, "-cert", "-sha256", "-out", query.path]).status == 0)
         let reply = await tsa.respond(to: Array(try Data(contentsOf: query)))
         let replyURL = dir.appendingPathComponent("reply.tsr")
         try Data(reply).write(to: replyURL)
-        let result = try Self.run(env.openssl, ["ts", "-verify", "-queryfile", query.path, "-in", replyURL.path,
+        let result = try await Self.run(env.openssl, ["ts", "-verify", "-queryfile", query.path, "-in", replyURL.path,
                                                  "-CAfile", env.certs + "/root.cert.pem", "-untrusted", env.certs + "/tsa.cert.pem"])
         print("openssl ts -verify -queryfile on a LocalTimestampAuthority reply: \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))")
         #expect(result.status == 0)
@@ -158,13 +152,13 @@ struct InteropTests {
         let sigURL = dir.appendingPathComponent("sig.p7s")
         try Data(try upgraded.derEncoded()).write(to: sigURL)
 
-        let verified = try Self.run(env.openssl, ["cms", "-verify", "-binary", "-inform", "DER", "-in", sigURL.path, "-content", contentURL.path,
+        let verified = try await Self.run(env.openssl, ["cms", "-verify", "-binary", "-inform", "DER", "-in", sigURL.path, "-content", contentURL.path,
                                                    "-CAfile", env.certs + "/root.cert.pem", "-certfile", env.certs + "/interm.cert.pem",
                                                    "-purpose", "any", "-out", "/dev/null"])
         print("openssl cms -verify on our CAdES-T: \(verified.output.trimmingCharacters(in: .whitespacesAndNewlines))")
         #expect(verified.status == 0)
         #expect(verified.output.contains("Verification successful"))
-        let printed = try Self.run(env.openssl, ["cms", "-cmsout", "-print", "-inform", "DER", "-in", sigURL.path])
+        let printed = try await Self.run(env.openssl, ["cms", "-cmsout", "-print", "-inform", "DER", "-in", sigURL.path])
         let hasAttribute = printed.output.contains("id-smime-aa-timeStampToken") || printed.output.contains("1.2.840.113549.1.9.16.2.14")
         print("openssl cms -cmsout -print shows the signature-time-stamp attribute: \(hasAttribute)")
         #expect(hasAttribute)

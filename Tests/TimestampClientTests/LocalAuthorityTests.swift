@@ -4,6 +4,7 @@ import SwiftASN1
 import Testing
 import X509
 @testable import TimestampClient
+import TestSupport
 
 @Suite("Local TSA and verification")
 struct LocalAuthorityTests {

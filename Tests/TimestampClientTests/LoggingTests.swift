@@ -4,6 +4,7 @@ import LoopbackHTTP
 import Logging
 import Testing
 @testable import TimestampClient
+import TestSupport
 
 /// What the HTTP TSA client logs: requests, retries and failures — never its credentials.
 @Suite("HTTP TSA client logging")

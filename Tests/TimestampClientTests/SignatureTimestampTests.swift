@@ -3,6 +3,7 @@ import Foundation
 import SwiftASN1
 import Testing
 @testable import TimestampClient
+import TestSupport
 
 @Suite("CAdES-T signature time-stamps")
 struct SignatureTimestampTests {

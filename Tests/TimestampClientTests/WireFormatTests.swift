@@ -3,6 +3,7 @@ import Foundation
 import SwiftASN1
 import Testing
 @testable import TimestampClient
+import TestSupport
 
 @Suite("RFC 3161 wire types")
 struct WireFormatTests {

@@ -38,7 +38,7 @@ struct OpenSSLCMSInteropTests {
         options.usesRSAPSS = pss
         let signature = try await CAdESSigner(key: Self.key(signer), options: options).sign(fileAt: fixture.contentPath)
         try Data(signature.derEncoded()).write(to: URL(fileURLWithPath: fixture.path("sig.p7s")))
-        let result = try ExternalTools.run(ExternalTools.openssl!, [
+        let result = try await ExternalTools.run(ExternalTools.openssl!, [
             "cms", "-verify", "-binary", "-inform", "DER", "-in", fixture.path("sig.p7s"), "-content", fixture.contentPath,
             "-CAfile", ExternalTools.pkiCert("root"), "-certfile", ExternalTools.pkiCert("interm"), "-purpose", "any", "-out", "/dev/null",
         ])
@@ -56,7 +56,7 @@ struct OpenSSLCMSInteropTests {
     ])
     func oursVerifiesOpenSSL(signer: String, extra: [String]) async throws {
         let fixture = try Fixture()
-        let result = try ExternalTools.run(ExternalTools.openssl!, [
+        let result = try await ExternalTools.run(ExternalTools.openssl!, [
             "cms", "-sign", "-binary", "-in", fixture.contentPath, "-signer", ExternalTools.pkiCert(signer),
             "-inkey", ExternalTools.pkiKey(signer), "-certfile", ExternalTools.pkiCert("interm"),
             "-outform", "DER", "-out", fixture.path("o.p7s"),
@@ -74,7 +74,7 @@ struct OpenSSLCMSInteropTests {
     @Test("OpenSSL's BER (streamed, indefinite-length) signatures parse and verify")
     func opensslStreamed() async throws {
         let fixture = try Fixture()
-        let result = try ExternalTools.run(ExternalTools.openssl!, [
+        let result = try await ExternalTools.run(ExternalTools.openssl!, [
             "cms", "-sign", "-binary", "-stream", "-in", fixture.contentPath, "-signer", ExternalTools.pkiCert("signer-ec"),
             "-inkey", ExternalTools.pkiKey("signer-ec"), "-certfile", ExternalTools.pkiCert("interm"),
             "-outform", "DER", "-out", fixture.path("s.p7s"),
@@ -89,7 +89,7 @@ struct OpenSSLCMSInteropTests {
     @Test("we accept pyHanko's detached signatures", .enabled(if: ExternalTools.pyhanko != nil, "needs pyHanko (../shared/interop/setup)"))
     func oursVerifiesPyHanko() async throws {
         let fixture = try Fixture()
-        let result = try ExternalTools.run(ExternalTools.pyhanko!, [
+        let result = try await ExternalTools.run(ExternalTools.pyhanko!, [
             "sign", "addsig", "--detach", "pemder", "--key", ExternalTools.pkiKey("signer-party"),
             "--cert", ExternalTools.pkiCert("signer-party"), "--chain", ExternalTools.pkiCert("interm"), "--no-pass",
             fixture.contentPath, fixture.path("py.p7s"),
@@ -108,11 +108,11 @@ struct OpenSSLCMSInteropTests {
         let fixture = try Fixture()
         let openssl = ExternalTools.openssl!
         // An Ed25519 signer certificate issued by the shared intermediate.
-        try #require(try ExternalTools.run(openssl, ["genpkey", "-algorithm", "ed25519", "-out", fixture.path("ed.key")]).status == 0)
-        try #require(try ExternalTools.run(openssl, ["req", "-new", "-key", fixture.path("ed.key"), "-subj", "/C=JP/O=Example/CN=Ed25519 Signer",
+        try #require(try await ExternalTools.run(openssl, ["genpkey", "-algorithm", "ed25519", "-out", fixture.path("ed.key")]).status == 0)
+        try #require(try await ExternalTools.run(openssl, ["req", "-new", "-key", fixture.path("ed.key"), "-subj", "/C=JP/O=Example/CN=Ed25519 Signer",
                                                      "-out", fixture.path("ed.csr")]).status == 0)
         try "keyUsage=critical,digitalSignature,nonRepudiation\n".write(toFile: fixture.path("ext.cnf"), atomically: true, encoding: .utf8)
-        let issued = try ExternalTools.run(openssl, [
+        let issued = try await ExternalTools.run(openssl, [
             "x509", "-req", "-in", fixture.path("ed.csr"), "-CA", ExternalTools.pkiCert("interm"), "-CAkey", ExternalTools.pkiKey("interm"),
             "-CAcreateserial", "-days", "30", "-extfile", fixture.path("ext.cnf"), "-out", fixture.path("ed.pem"),
         ])
@@ -123,7 +123,7 @@ struct OpenSSLCMSInteropTests {
         options.digestAlgorithm = .sha512
         let signature = try await CAdESSigner(key: key, options: options).sign(fileAt: fixture.contentPath)
         try Data(signature.derEncoded()).write(to: URL(fileURLWithPath: fixture.path("ed.p7s")))
-        let result = try ExternalTools.run(ExternalTools.pyhanko!, [
+        let result = try await ExternalTools.run(ExternalTools.pyhanko!, [
             "sign", "validate", "--no-revocation-check", "--detached", fixture.path("ed.p7s"), "--trust", ExternalTools.pkiCert("root"),
             "--trust-replace", "--other-certs", ExternalTools.pkiCert("interm"), fixture.contentPath,
         ])
@@ -131,7 +131,7 @@ struct OpenSSLCMSInteropTests {
         #expect(result.output.contains("INTACT:TRUSTED"), "\(result.output)")
         // Control: pyHanko must reject the same signature over other content.
         try Data(Self.content + [0x0A]).write(to: URL(fileURLWithPath: fixture.path("other.txt")))
-        let control = try ExternalTools.run(ExternalTools.pyhanko!, [
+        let control = try await ExternalTools.run(ExternalTools.pyhanko!, [
             "sign", "validate", "--no-revocation-check", "--detached", fixture.path("ed.p7s"), "--trust", ExternalTools.pkiCert("root"),
             "--trust-replace", "--other-certs", ExternalTools.pkiCert("interm"), fixture.path("other.txt"),
         ])

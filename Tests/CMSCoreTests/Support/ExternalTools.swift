@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Locating the shared interop kit and running tools written elsewhere (openssl, pyHanko).
 enum ExternalTools {
@@ -18,12 +19,7 @@ enum ExternalTools {
 
     static let openssl: String? = which("openssl")
 
-    static let pyhanko: String? = {
-        let venv = ProcessInfo.processInfo.environment["INTEROP_VENV"]
-            ?? (NSHomeDirectory() + "/.cache/interop-venv")
-        let path = venv + "/bin/pyhanko"
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }()
+    static let pyhanko: String? = ExternalTool.venvPath("pyhanko")
 
     static var hasOpenSSLAndPKI: Bool { openssl != nil && interopPKI != nil }
 
@@ -35,35 +31,13 @@ enum ExternalTools {
         var output: String { stdout + stderr }
     }
 
-    /// Runs a program to completion. Standard input is `stdin` or empty (never inherited, so
-    /// a tool that prompts cannot hang the tests); standard error goes through a file so that
-    /// neither stream can fill up and block the other.
+    /// Runs a program to completion (``ExternalTool/run(_:_:stdin:in:standardError:timeout:)``:
+    /// awaited off the concurrency pool). Standard input is `stdin` or empty (never inherited, so
+    /// a tool that prompts cannot hang the tests); neither stream can fill up and block the other.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, stdin: [UInt8]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        defer { try? FileManager.default.removeItem(at: errorFile) }
-        let errorHandle = try FileHandle(forWritingTo: errorFile)
-        process.standardError = errorHandle
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        try errorHandle.close()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-        try input.fileHandleForWriting.close()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errors = (try? Data(contentsOf: errorFile)) ?? Data()
-        return Result(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
-                      stderr: String(decoding: errors, as: UTF8.self))
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, stdin: [UInt8]? = nil) async throws -> Result {
+        let result = try await ExternalTool.run(executable, arguments, stdin: stdin, in: directory)
+        return Result(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
     }
 
     static func which(_ name: String) -> String? {

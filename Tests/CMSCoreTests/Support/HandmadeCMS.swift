@@ -4,6 +4,7 @@ import Foundation
 import SwiftASN1
 import X509
 import _CryptoExtras
+import TestSupport
 
 /// DER assembled by hand for inputs our signer never produces: certificates swift-certificates
 /// refuses, SignerInfos without signed attributes, signatures whose fields are rewritten.

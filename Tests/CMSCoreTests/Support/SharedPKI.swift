@@ -42,9 +42,9 @@ enum SharedPKI {
 
     /// Runs openssl in `directory`; throws with its output when it fails.
     @discardableResult
-    static func openssl(_ arguments: [String], in directory: URL) throws -> String {
+    static func openssl(_ arguments: [String], in directory: URL) async throws -> String {
         guard let openssl = ExternalTools.openssl else { throw CMSError(.invalidArgument, "openssl is not installed") }
-        let result = try ExternalTools.run(openssl, arguments, in: directory)
+        let result = try await ExternalTools.run(openssl, arguments, in: directory)
         let output = result.output
         guard result.status == 0 else {
             throw CMSError(.invalidArgument, "openssl \(arguments.joined(separator: " ")) failed: \(output)")
@@ -71,11 +71,11 @@ enum SharedPKI {
     /// With `opensslRequestDigest` (e.g. "-sha256") openssl makes the request, else this library.
     static func ocspResponse(for certificate: String, signer: String = "ocsp", days: Int = 7,
                              responderIDByKey: Bool = false, includeResponderCertificate: Bool = true,
-                             opensslRequestDigest: String? = nil) throws -> [UInt8] {
+                             opensslRequestDigest: String? = nil) async throws -> [UInt8] {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
         if let digest = opensslRequestDigest {
-            try openssl(["ocsp", "-issuer", certPath("interm"), digest, "-cert", certPath(certificate), "-no_nonce",
+            try await openssl(["ocsp", "-issuer", certPath("interm"), digest, "-cert", certPath(certificate), "-no_nonce",
                          "-reqout", "req.der"], in: dir)
         } else {
             let request = try RevocationChecker.ocspRequestDER(for: try self.certificate(certificate), issuer: try self.certificate("interm"))
@@ -85,13 +85,13 @@ enum SharedPKI {
                          "-CA", certPath("interm"), "-reqin", "req.der", "-respout", "resp.der", "-ndays", "\(days)"]
         if responderIDByKey { arguments.append("-resp_key_id") }
         if !includeResponderCertificate { arguments.append("-resp_no_certs") }
-        try openssl(arguments, in: dir)
+        try await openssl(arguments, in: dir)
         return Array(try Data(contentsOf: dir.appendingPathComponent("resp.der")))
     }
 
     /// A DER CRL from `openssl ca -gencrl`, signed by `issuer` ("interm" or "root"), with
     /// optional extra `crl_ext` lines.
-    static func crl(issuer: String = "interm", days: Int = 7, extraExtensions: [String] = [], extraRevoked: Int = 0) throws -> [UInt8] {
+    static func crl(issuer: String = "interm", days: Int = 7, extraExtensions: [String] = [], extraRevoked: Int = 0) async throws -> [UInt8] {
         let dir = try workspace(extraRevoked: extraRevoked)
         defer { try? FileManager.default.removeItem(at: dir) }
         let config = """
@@ -110,8 +110,8 @@ enum SharedPKI {
             \(extraExtensions.joined(separator: "\n"))
             """
         try config.write(to: dir.appendingPathComponent("ca.cnf"), atomically: true, encoding: .utf8)
-        try openssl(["ca", "-gencrl", "-config", "ca.cnf", "-out", "crl.pem"], in: dir)
-        try openssl(["crl", "-in", "crl.pem", "-outform", "DER", "-out", "crl.der"], in: dir)
+        try await openssl(["ca", "-gencrl", "-config", "ca.cnf", "-out", "crl.pem"], in: dir)
+        try await openssl(["crl", "-in", "crl.pem", "-outform", "DER", "-out", "crl.der"], in: dir)
         return Array(try Data(contentsOf: dir.appendingPathComponent("crl.der")))
     }
 

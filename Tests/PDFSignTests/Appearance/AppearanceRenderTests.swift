@@ -23,12 +23,12 @@ struct AppearanceRenderTests {
     }
 
     @Test("pdftoppm draws the red seal in the stamp square and black text beside it")
-    func render() throws {
+    func render() async throws {
         let directory = try ExternalPDFTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let pdf = try Self.writeSample(to: directory)
         // 100 dpi: 1 pt = 100/72 px; the page is 300×200 pt → 417×278 px, y from the top.
-        let image = try PPMImage(try ExternalPDFTools.run("pdftoppm", ["-r", "100", "-singlefile", pdf.path]))
+        let image = try PPMImage(try await ExternalPDFTools.run("pdftoppm", ["-r", "100", "-singlefile", pdf.path]))
         #expect(image.width == 417 && image.height == 278)
         func px(_ points: Double) -> Int { Int(points * 100 / 72) }
         let top = px(200 - 140), bottom = px(200 - 60)
@@ -42,12 +42,12 @@ struct AppearanceRenderTests {
     }
 
     @Test("The seal's transparent parts show what lies under the appearance")
-    func transparency() throws {
+    func transparency() async throws {
         let directory = try ExternalPDFTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // A blue square under the stamp square.
         let pdf = try Self.writeSample(to: directory, before: "0 0 1 rg 40 60 80 80 re f\n")
-        let image = try PPMImage(try ExternalPDFTools.run("pdftoppm", ["-r", "100", "-singlefile", pdf.path]))
+        let image = try PPMImage(try await ExternalPDFTools.run("pdftoppm", ["-r", "100", "-singlefile", pdf.path]))
         func pixel(_ x: Double, _ y: Double) -> [UInt8] {
             let index = (Int((200 - y) * 100 / 72) * image.width + Int(x * 100 / 72)) * 3
             return Array(image.pixels[index..<(index + 3)])
@@ -57,16 +57,16 @@ struct AppearanceRenderTests {
     }
 
     @Test("pdffonts lists an embedded subset CID TrueType font with ToUnicode; pdftotext extracts the Japanese text")
-    func fontsAndText() throws {
+    func fontsAndText() async throws {
         let directory = try ExternalPDFTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let pdf = try Self.writeSample(to: directory)
-        let fonts = String(decoding: try ExternalPDFTools.run("pdffonts", [pdf.path]), as: UTF8.self)
+        let fonts = String(decoding: try await ExternalPDFTools.run("pdffonts", [pdf.path]), as: UTF8.self)
         let row = try #require(fonts.split(separator: "\n").first { $0.contains("+IPAexGothic") }, "\(fonts)")
         #expect(row.contains("CID TrueType"), "\(row)")
         #expect(row.contains("Identity-H"), "\(row)")
         #expect(row.contains("yes yes yes"), "emb sub uni: \(row)")
-        let text = String(decoding: try ExternalPDFTools.run("pdftotext", [pdf.path, "-"]), as: UTF8.self)
+        let text = String(decoding: try await ExternalPDFTools.run("pdftotext", [pdf.path, "-"]), as: UTF8.self)
         #expect(text.contains("署名者: 山田 太郎"), "\(text)")
         #expect(text.contains("理由: 契約締結"), "\(text)")
         #expect(text.contains("2026-11-26"), "\(text)")

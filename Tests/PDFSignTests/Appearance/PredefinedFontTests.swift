@@ -74,7 +74,7 @@ struct PredefinedFontTests {
     @Test("pdftotext reads the text back; pdffonts lists a non-embedded CID Type 0 font; pdftoppm draws it",
           .enabled(if: ExternalPDFTools.popplerAvailable, "needs pdftoppm, pdffonts and pdftotext (Debian package poppler-utils)"),
           .enabled(if: PopplerData.isAvailable, PopplerData.skipMessage))
-    func popplerRoundTrip() throws {
+    func popplerRoundTrip() async throws {
         let bytes = try PDFTextDocument(
             paragraphs: [.init("業務委託契約書", fontSize: 20), .init(Self.contractText)],
             font: .predefined(.heiseiKakuGothicW5), title: "テスト").pdfBytes()
@@ -82,15 +82,15 @@ struct PredefinedFontTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("predefined.pdf").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
-        let text = String(decoding: try ExternalPDFTools.run("pdftotext", [path, "-"]), as: UTF8.self)
+        let text = String(decoding: try await ExternalPDFTools.run("pdftotext", [path, "-"]), as: UTF8.self)
         #expect(text.contains("業務委託契約書"), "\(text)")
         #expect(text.replacingOccurrences(of: "\n", with: "").contains(Self.contractText), "\(text)")
-        let fonts = String(decoding: try ExternalPDFTools.run("pdffonts", [path]), as: UTF8.self)
+        let fonts = String(decoding: try await ExternalPDFTools.run("pdffonts", [path]), as: UTF8.self)
         let row = try #require(fonts.split(separator: "\n").first { $0.contains("HeiseiKakuGo-W5") }, "\(fonts)")
         #expect(row.contains("CID Type 0") && row.contains("UniJIS-UTF16-H") && row.contains("no  no  yes"), "\(row)")
         // The title line (20 pt, 29 pt line from y = 64 + 4 below the top edge, baseline about 90 pt from the top)
         // has ink where the text is, in whatever font poppler substitutes; the next paragraph starts below 96 pt.
-        let image = try PPMImage(try ExternalPDFTools.run("pdftoppm", ["-r", "72", "-singlefile", path]))
+        let image = try PPMImage(try await ExternalPDFTools.run("pdftoppm", ["-r", "72", "-singlefile", path]))
         #expect(image.inkCount(x: 64..<204, y: 60..<96) > 300, "the title is drawn")
         #expect(image.inkCount(x: 300..<595, y: 60..<96) == 0, "nothing beyond the title's 7 full-width characters")
     }

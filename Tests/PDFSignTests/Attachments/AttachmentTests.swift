@@ -49,7 +49,7 @@ struct AttachmentTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("attached-\(UUID().uuidString).pdf")
         try Data(signed).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let shown = try InteropKit.run(qpdf, ["--show-attachment=terms.xml", file.path])
+        let shown = try await InteropKit.run(qpdf, ["--show-attachment=terms.xml", file.path])
         #expect(shown.status == 0 && Array(shown.output.utf8) == Self.terms, "\(shown.output)")
     }
 

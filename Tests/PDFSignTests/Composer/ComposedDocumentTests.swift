@@ -45,37 +45,37 @@ struct ComposedDocumentTests {
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         _ = FileManager.default.createFile(atPath: signedPath, contents: Data(signed))
         for file in [path, signedPath] {
-            let check = String(decoding: try ExternalPDFTools.run("qpdf", ["--check", file]), as: UTF8.self)
+            let check = String(decoding: try await ExternalPDFTools.run("qpdf", ["--check", file]), as: UTF8.self)
             #expect(check.contains("No syntax or stream encoding errors found"), "\(check)")
             #expect(!check.contains("WARNING"), "\(check)")
         }
-        let pdfinfo = String(decoding: try ExternalPDFTools.run("pdfinfo", [path]), as: UTF8.self)
+        let pdfinfo = String(decoding: try await ExternalPDFTools.run("pdfinfo", [path]), as: UTF8.self)
         #expect(pdfinfo.contains(try Regex("Pages: +\(pageCount)\n")), "\(pdfinfo)")
         #expect(pdfinfo.contains("Title:") && pdfinfo.contains("合意締結証明書"), "\(pdfinfo)")
         #expect(pdfinfo.contains(try Regex("Producer: +EContractKit\n")), "\(pdfinfo)")
         #expect(pdfinfo.contains(try Regex("CreationDate: +Thu Nov 26 09:00:00 2026 UTC\n")), "\(pdfinfo)")
-        let metadata = String(decoding: try ExternalPDFTools.run("pdfinfo", ["-meta", path]), as: UTF8.self)
+        let metadata = String(decoding: try await ExternalPDFTools.run("pdfinfo", ["-meta", path]), as: UTF8.self)
         #expect(metadata.contains("xmp:CreateDate"), "pdfinfo -meta reads the XMP stream")
 
-        let all = String(decoding: try ExternalPDFTools.run("pdftotext", [path, "-"]), as: UTF8.self)
+        let all = String(decoding: try await ExternalPDFTools.run("pdftotext", [path, "-"]), as: UTF8.self)
         #expect(all.contains("1. 契約の概要"))
         #expect(all.contains("2. 作業明細"))
         #expect(all.contains("This certificate records the parties"))
         #expect(all.replacingOccurrences(of: "\n", with: "").contains("電子契約により締結したことを証明する"))
-        let last = String(decoding: try ExternalPDFTools.run("pdftotext", ["-f", "\(pageCount)", "-l", "\(pageCount)", "-raw", path, "-"]), as: UTF8.self)
+        let last = String(decoding: try await ExternalPDFTools.run("pdftotext", ["-f", "\(pageCount)", "-l", "\(pageCount)", "-raw", path, "-"]), as: UTF8.self)
         #expect(last.contains("行 60") && last.contains("作業項目 60 の説明") && last.contains("60000"), "the last row is on the last page")
         #expect(last.contains("\(pageCount) / \(pageCount)"), "\(last)")
-        let middle = String(decoding: try ExternalPDFTools.run("pdftotext", ["-f", "2", "-l", "2", "-raw", path, "-"]), as: UTF8.self)
+        let middle = String(decoding: try await ExternalPDFTools.run("pdftotext", ["-f", "2", "-l", "2", "-raw", path, "-"]), as: UTF8.self)
         #expect(middle.contains("番号") && middle.contains("金額（円）"), "the header row is repeated on page 2")
         #expect(middle.contains("2 / \(pageCount)"))
-        let fonts = String(decoding: try ExternalPDFTools.run("pdffonts", [path]), as: UTF8.self)
+        let fonts = String(decoding: try await ExternalPDFTools.run("pdffonts", [path]), as: UTF8.self)
         #expect(fonts.contains("CID TrueType") && fonts.contains("yes yes yes"), "\(fonts)")
 
         if ProcessInfo.processInfo.environment["COMPOSER_RENDER_DIR"].map({ !$0.isEmpty }) == true {
             let out = ProcessInfo.processInfo.environment["COMPOSER_RENDER_DIR"]!
             _ = FileManager.default.createFile(atPath: out + "/certificate.pdf", contents: Data(bytes))
             _ = FileManager.default.createFile(atPath: out + "/certificate-signed.pdf", contents: Data(signed))
-            _ = try ExternalPDFTools.run("pdftoppm", ["-r", "50", "-png", path, out + "/certificate"])
+            _ = try await ExternalPDFTools.run("pdftoppm", ["-r", "50", "-png", path, out + "/certificate"])
         }
     }
 

@@ -23,16 +23,16 @@ struct EncryptedSigningInteropTests {
 
     /// Checks a signed, encrypted file with pyHanko, qpdf and our validator.
     static func check(_ file: URL, password: String, signatures: Int, in directory: URL) async throws {
-        let pyhanko = try EncryptionTestTools.run(EncryptionTestTools.pyhanko!, [
+        let pyhanko = try await EncryptionTestTools.run(EncryptionTestTools.pyhanko!, [
             "sign", "validate", "--password", password, "--trust", EncryptionTestTools.pki.appendingPathComponent("certs/root.cert.pem").path,
             "--trust-replace", file.path,
         ])
         #expect(pyhanko.status == 0, "pyHanko: \(pyhanko.output)")
         #expect(pyhanko.output.components(separatedBy: ":INTACT:TRUSTED").count - 1 == signatures, "pyHanko: \(pyhanko.output)")
         let decrypted = directory.appendingPathComponent("decrypted-\(UUID().uuidString).pdf")
-        let decrypt = try EncryptionTestTools.run(EncryptionTestTools.qpdf!, ["--password=\(password)", "--decrypt", file.path, decrypted.path])
+        let decrypt = try await EncryptionTestTools.run(EncryptionTestTools.qpdf!, ["--password=\(password)", "--decrypt", file.path, decrypted.path])
         #expect(decrypt.status == 0, "qpdf --decrypt: \(decrypt.output)")
-        let check = try EncryptionTestTools.run(EncryptionTestTools.qpdf!, ["--check", decrypted.path])
+        let check = try await EncryptionTestTools.run(EncryptionTestTools.qpdf!, ["--check", decrypted.path])
         #expect(check.status == 0, "qpdf --check: \(check.output)")
         let report = await PDFSignatureValidator(policy: PDFSignatureValidationPolicy(validationTime: Date(timeIntervalSince1970: 1_800_000_000)))
             .validate(fileAt: file.path, password: password)
@@ -56,7 +56,7 @@ struct EncryptedSigningInteropTests {
             let input = EncryptionTestTools.corpus.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: input.path) else { continue }
             for user in ["user", ""] {
-                let encrypted = try EncryptionTestTools.encrypt(input, user: user, owner: "owner", variant: arguments, in: directory,
+                let encrypted = try await EncryptionTestTools.encrypt(input, user: user, owner: "owner", variant: arguments, in: directory,
                                                                 name: "enc-\(checked).pdf")
                 for password in [user, "owner"] {
                     let document = try PDFDocument(contentsOfFile: encrypted.path, password: password.isEmpty ? nil : password)
@@ -83,7 +83,7 @@ struct EncryptedSigningInteropTests {
         try #require(FileManager.default.fileExists(atPath: input.path), "corpus file missing")
         let directory = try ExternalPDFTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let encrypted = try EncryptionTestTools.encrypt(input, user: "user", owner: "owner", variant: ["256"], in: directory, name: "enc.pdf")
+        let encrypted = try await EncryptionTestTools.encrypt(input, user: "user", owner: "owner", variant: ["256"], in: directory, name: "enc.pdf")
         let tsaURL = ProcessInfo.processInfo.environment["INTEROP_TSA_URL"] ?? "http://127.0.0.1:9419/interop/tsa/tsa"
         let first = directory.appendingPathComponent("bt.pdf")
         do {
@@ -109,7 +109,7 @@ struct EncryptedSigningInteropTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let plain = directory.appendingPathComponent("plain.pdf")
         try Data(SigningFixtures.classicPDF()).write(to: plain)
-        let encrypted = try EncryptionTestTools.encrypt(plain, user: "", owner: "owner", variant: ["256"],
+        let encrypted = try await EncryptionTestTools.encrypt(plain, user: "", owner: "owner", variant: ["256"],
                                                         extra: ["--modify=none", "--annotate=n", "--form=n"], in: directory, name: "enc.pdf")
         let signer = PDFSigner(key: try Self.interopSigner())
         await #expect(throws: PDFError(.permissionDenied, "")) {

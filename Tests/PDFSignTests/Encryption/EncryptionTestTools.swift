@@ -1,15 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PDFSign
 
 /// qpdf and pyHanko for the encryption tests, when installed; files encrypted by qpdf.
 enum EncryptionTestTools {
-    static let venv = ProcessInfo.processInfo.environment["INTEROP_VENV"] ?? NSHomeDirectory() + "/.cache/interop-venv"
     static var qpdf: String? { ExternalPDFTools.path("qpdf") }
-    static var pyhanko: String? {
-        let path = venv + "/bin/pyhanko"
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
+    static var pyhanko: String? { ExternalTool.venvPath("pyhanko") }
     static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared").standardized
     static var pki: URL { shared.appendingPathComponent("interop/pki") }
     static var corpus: URL { shared.appendingPathComponent("corpus/unsigned") }
@@ -26,30 +23,22 @@ enum EncryptionTestTools {
 
     /// Runs `tool`, returning its exit status and standard output plus error.
     @discardableResult
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ tool: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let result = try await ExternalTool.run(tool, arguments, standardError: .merged)
+        return (result.status, result.stdoutText)
     }
 
     /// `input` encrypted by qpdf into `directory`, with the given passwords and variant.
-    static func encrypt(_ input: URL, user: String, owner: String, variant: [String], extra: [String] = [], in directory: URL, name: String) throws -> URL {
+    static func encrypt(_ input: URL, user: String, owner: String, variant: [String], extra: [String] = [], in directory: URL, name: String) async throws -> URL {
         let output = directory.appendingPathComponent(name)
-        let result = try run(qpdf!, ["--allow-weak-crypto", "--encrypt", user, owner] + variant + extra + ["--", input.path, output.path])
+        let result = try await run(qpdf!, ["--allow-weak-crypto", "--encrypt", user, owner] + variant + extra + ["--", input.path, output.path])
         guard result.status == 0 || result.status == 3 else { throw PDFError(.ioFailure, "qpdf --encrypt failed: \(result.output)") }
         return output
     }
 
     /// The file key qpdf derives for `file` with `password` (`qpdf --show-encryption-key`).
-    static func qpdfFileKey(_ file: URL, password: String) throws -> [UInt8]? {
-        let result = try run(qpdf!, ["--show-encryption", "--show-encryption-key", "--password=\(password)", file.path])
+    static func qpdfFileKey(_ file: URL, password: String) async throws -> [UInt8]? {
+        let result = try await run(qpdf!, ["--show-encryption", "--show-encryption-key", "--password=\(password)", file.path])
         guard let line = result.output.split(separator: "\n").first(where: { $0.hasPrefix("Encryption key = ") }) else { return nil }
         return LegacyPDFCipherTests.hex(String(line.dropFirst("Encryption key = ".count)))
     }

@@ -13,12 +13,12 @@ struct KeyDerivationTests {
     @Test("R2/R3/R4/R5/R6: user and owner passwords give qpdf's file key; wrong or missing passwords are typed errors",
           .enabled(if: EncryptionTestTools.qpdf != nil, EncryptionTestTools.qpdfMissing),
           arguments: EncryptionTestTools.variants.map(\.arguments) + [["256", "--force-R5"]])
-    func derivesQpdfKey(variant: [String]) throws {
+    func derivesQpdfKey(variant: [String]) async throws {
         let directory = try ExternalPDFTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = try EncryptionTestTools.encrypt(try Self.plainFile(in: directory), user: "usér pw", owner: "öwner", variant: variant,
+        let file = try await EncryptionTestTools.encrypt(try Self.plainFile(in: directory), user: "usér pw", owner: "öwner", variant: variant,
                                                    in: directory, name: "encrypted.pdf")
-        let expected = try #require(try EncryptionTestTools.qpdfFileKey(file, password: "usér pw"))
+        let expected = try #require(try await EncryptionTestTools.qpdfFileKey(file, password: "usér pw"))
         for (password, access) in [("usér pw", PDFEncryptionInfo.Access.user), ("öwner", .owner)] {
             let document = try PDFDocument(contentsOfFile: file.path, password: password)
             #expect(document.crypt?.fileKey == expected)
@@ -38,14 +38,14 @@ struct KeyDerivationTests {
     @Test("an empty user password opens without being asked, with the user permissions",
           .enabled(if: EncryptionTestTools.qpdf != nil, EncryptionTestTools.qpdfMissing),
           arguments: EncryptionTestTools.variants.map(\.arguments))
-    func emptyUserPassword(variant: [String]) throws {
+    func emptyUserPassword(variant: [String]) async throws {
         let directory = try ExternalPDFTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let restrictions = variant[0] == "40" ? ["--print=n", "--modify=n"] : ["--print=none", "--modify=none"]
-        let file = try EncryptionTestTools.encrypt(try Self.plainFile(in: directory), user: "", owner: "owner", variant: variant,
+        let file = try await EncryptionTestTools.encrypt(try Self.plainFile(in: directory), user: "", owner: "owner", variant: variant,
                                                    extra: restrictions, in: directory, name: "encrypted.pdf")
         let document = try PDFDocument(contentsOfFile: file.path)
-        #expect(document.crypt?.fileKey == (try EncryptionTestTools.qpdfFileKey(file, password: "")))
+        #expect(document.crypt?.fileKey == (try await EncryptionTestTools.qpdfFileKey(file, password: "")))
         let info = try #require(document.encryption)
         #expect(info.openedWith == .user)
         #expect(!info.permissions.contains(.print))
@@ -55,11 +55,11 @@ struct KeyDerivationTests {
 
     @Test("R6 passwords go through SASLprep: a decomposed and a full-width spelling open the same file",
           .enabled(if: EncryptionTestTools.qpdf != nil, EncryptionTestTools.qpdfMissing))
-    func saslPrepPasswords() throws {
+    func saslPrepPasswords() async throws {
         let directory = try ExternalPDFTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // qpdf stores the UTF-8 of what it is given; we give it the SASLprep'd (NFKC) form.
-        let file = try EncryptionTestTools.encrypt(try Self.plainFile(in: directory), user: "café", owner: "own", variant: ["256"],
+        let file = try await EncryptionTestTools.encrypt(try Self.plainFile(in: directory), user: "café", owner: "own", variant: ["256"],
                                                    in: directory, name: "encrypted.pdf")
         #expect(try PDFDocument(contentsOfFile: file.path, password: "cafe\u{0301}").encryption?.openedWith == .user)
         #expect(try PDFDocument(contentsOfFile: file.path, password: "ｃａｆé\u{00AD}").encryption?.openedWith == .user)

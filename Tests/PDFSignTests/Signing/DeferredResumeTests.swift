@@ -61,7 +61,7 @@ struct DeferredResumeTests {
         let pending = try JSONDecoder().decode(PDFPendingSignature.self, from: stored)
         let value = try await key.sign(pending.signatureRequest)
         try await pending.finish(signatureValue: value, fileAt: path, timestampAuthority: HTTPTimestampAuthority(url: try #require(InteropKit.tsaURL)))
-        let validation = try InteropKit.run(InteropKit.validatePDF, [path, "--expect", "B-T"])
+        let validation = try await InteropKit.run(InteropKit.validatePDF, [path, "--expect", "B-T"])
         #expect(validation.status == 0, "\(validation.output)")
     }
 }

@@ -34,12 +34,12 @@ struct MultiPartyInteropTests {
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
 
-        let validation = try InteropKit.run(InteropKit.validatePDF, [file.path, "--expect", "B-LTA"])
+        let validation = try await InteropKit.run(InteropKit.validatePDF, [file.path, "--expect", "B-LTA"])
         #expect(validation.status == 0, "\(validation.output)")
 
         let helper = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".ci/pyhanko-signed-attrs.py").path
-        let read = try InteropKit.run(InteropKit.python, [helper, file.path, InteropKit.certificate("root")])
+        let read = try await InteropKit.run(InteropKit.python, [helper, file.path, InteropKit.certificate("root")])
         #expect(read.status == 0, "\(read.output)")
         let line = try #require(read.output.split(separator: "\n").first { $0.hasPrefix("[") })
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [[String: Any]])
@@ -72,7 +72,7 @@ struct MultiPartyInteropTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("attached-lta-\(UUID().uuidString).pdf")
         try Data(signed).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let validation = try InteropKit.run(InteropKit.validatePDF, [file.path, "--expect", "B-LTA"])
+        let validation = try await InteropKit.run(InteropKit.validatePDF, [file.path, "--expect", "B-LTA"])
         #expect(validation.status == 0, "\(validation.output)")
         let document = try PDFDocument(bytes: signed)
         #expect(try document.attachments().map { try document.data(of: $0) } == [AttachmentTests.terms, AttachmentTests.blob])

@@ -5,6 +5,7 @@ import FoundationXML
 #endif
 @testable import PDFSign
 import Testing
+import TestSupport
 
 /// The ETSI TS 119 102-2 XML report: well-formed, carrying each verdict as ETSI's URIs, and —
 /// where xmllint and a snapshot of EU DSS's schemas are at hand — valid against ETSI's XSD.
@@ -92,16 +93,8 @@ struct ETSIReportTests {
             try report.etsiXML().write(to: file)
             files.append(file.path)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Self.packageRoot.appendingPathComponent(".ci/etsi-xsd").path] + files
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let result = try await ExternalTool.run("/bin/bash", [Self.packageRoot.appendingPathComponent(".ci/etsi-xsd").path] + files,
+                                                standardError: .merged)
+        #expect(result.status == 0, "\(result.stdoutText)")
     }
 }

@@ -14,7 +14,7 @@ struct TextDocumentTests {
 
     @Test("a Japanese text document reads back: pages, our reader, poppler's text and font checks",
           .enabled(if: JapaneseTestFont.isAvailable, JapaneseTestFont.skipMessage))
-    func japaneseDocument() throws {
+    func japaneseDocument() async throws {
         let bytes = try Self.contract(paragraphs: 60)
         let document = try PDFDocument(bytes: bytes)
         #expect(!document.wasRepaired && document.xrefIrregularities.isEmpty)
@@ -24,10 +24,10 @@ struct TextDocumentTests {
         let directory = try ExternalPDFTools.temporaryDirectory()
         let path = directory.appendingPathComponent("contract.pdf").path
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        let text = String(decoding: try ExternalPDFTools.run("pdftotext", [path, "-"]), as: UTF8.self)
+        let text = String(decoding: try await ExternalPDFTools.run("pdftotext", [path, "-"]), as: UTF8.self)
         #expect(text.contains("業務委託契約書"))
         #expect(text.replacingOccurrences(of: "\n", with: "").contains("甲は乙に対し、本契約に定める業務を委託し"))
-        let fonts = String(decoding: try ExternalPDFTools.run("pdffonts", [path]), as: UTF8.self)
+        let fonts = String(decoding: try await ExternalPDFTools.run("pdffonts", [path]), as: UTF8.self)
         #expect(fonts.contains("CID TrueType") && fonts.contains("yes yes yes"), "\(fonts)")
     }
 

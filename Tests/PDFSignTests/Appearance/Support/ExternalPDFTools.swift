@@ -1,27 +1,16 @@
 @testable import PDFSign
 import Foundation
+import TestSupport
 
 /// Poppler command-line tools (pdftoppm, pdffonts, pdftotext), when installed.
 enum ExternalPDFTools {
-    static func path(_ name: String) -> String? {
-        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") + ["/usr/bin", "/usr/local/bin"]
-        return directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static func path(_ name: String) -> String? { ExternalTool.path(name) }
 
     static var popplerAvailable: Bool { ["pdftoppm", "pdffonts", "pdftotext"].allSatisfy { path($0) != nil } }
 
-    /// Runs `tool` with `arguments`, returning standard output.
-    static func run(_ tool: String, _ arguments: [String]) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(tool)!)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(data)
+    /// Runs `tool` with `arguments`, returning standard output (standard error is discarded).
+    static func run(_ tool: String, _ arguments: [String]) async throws -> [UInt8] {
+        try await ExternalTool.run(tool, arguments, standardError: .discarded).stdout
     }
 
     /// A temporary directory for one test.

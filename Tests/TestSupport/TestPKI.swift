@@ -5,32 +5,36 @@ import SwiftASN1
 import TimestampClient
 import X509
 
-/// An in-process PKI for the tests: a trusted root, TSA certificates with and without the
-/// critical timeStamping EKU, a signer, and an untrusted root with its own TSA.
-struct TestPKI: Sendable {
-    struct Identity: Sendable {
-        let key: P256.Signing.PrivateKey
-        let certificate: Certificate
+/// An in-process PKI for the tests; nothing here touches the network or the shared interop kit.
+///
+/// An instance (``shared``) holds a trusted root, TSA certificates with and without the critical
+/// timeStamping EKU, a signer, and an untrusted root with its own TSA (the timestamp tests).
+/// The static members (`TestPKI+Chain.swift`) are a root → issuing CA chain with leaves of every
+/// key type (the CMS tests).
+public struct TestPKI: Sendable {
+    public struct Identity: Sendable {
+        public let key: P256.Signing.PrivateKey
+        public let certificate: Certificate
 
-        func provider(chain: [Certificate] = []) throws -> SoftwareSigningKey {
+        public func provider(chain: [Certificate] = []) throws -> SoftwareSigningKey {
             try SoftwareSigningKey(privateKeyDER: Array(key.derRepresentation), certificateChain: [certificate] + chain)
         }
     }
 
-    static let shared: TestPKI = try! TestPKI()
-    static let policy: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 99999, 1, 1]
-    static let otherPolicy: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 99999, 1, 2]
+    public static let shared: TestPKI = try! TestPKI()
+    public static let policy: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 99999, 1, 1]
+    public static let otherPolicy: ASN1ObjectIdentifier = [1, 3, 6, 1, 4, 1, 99999, 1, 2]
 
-    let root: Identity
-    let tsa: Identity
-    let tsaNonCriticalEKU: Identity
-    let signer: Identity
-    let untrustedRoot: Identity
-    let untrustedTSA: Identity
-    let notBefore: Date
-    let notAfter: Date
+    public let root: Identity
+    public let tsa: Identity
+    public let tsaNonCriticalEKU: Identity
+    public let signer: Identity
+    public let untrustedRoot: Identity
+    public let untrustedTSA: Identity
+    public let notBefore: Date
+    public let notAfter: Date
 
-    init() throws {
+    public init() throws {
         notBefore = Date().addingTimeInterval(-86_400)
         notAfter = Date().addingTimeInterval(365 * 86_400)
         root = try Self.makeRoot(name: "EContractKit Test Root", notBefore: notBefore, notAfter: notAfter)
@@ -56,7 +60,7 @@ struct TestPKI: Sendable {
         untrustedTSA = try Self.issue(name: "Untrusted TSA", by: untrustedRoot, extensions: critical, notBefore: notBefore, notAfter: notAfter)
     }
 
-    static func name(_ commonName: String) throws -> DistinguishedName {
+    public static func name(_ commonName: String) throws -> DistinguishedName {
         try DistinguishedName {
             CountryName("JP")
             OrganizationName("EContractKit Tests")
@@ -64,7 +68,7 @@ struct TestPKI: Sendable {
         }
     }
 
-    static func makeRoot(name commonName: String, notBefore: Date, notAfter: Date) throws -> Identity {
+    public static func makeRoot(name commonName: String, notBefore: Date, notAfter: Date) throws -> Identity {
         let key = P256.Signing.PrivateKey()
         let name = try name(commonName)
         let certificate = try Certificate(
@@ -79,7 +83,7 @@ struct TestPKI: Sendable {
         return Identity(key: key, certificate: certificate)
     }
 
-    static func issue(name commonName: String, by issuer: Identity, extensions: Certificate.Extensions,
+    public static func issue(name commonName: String, by issuer: Identity, extensions: Certificate.Extensions,
                       notBefore: Date, notAfter: Date) throws -> Identity {
         let key = P256.Signing.PrivateKey()
         let certificate = try Certificate(
@@ -91,14 +95,14 @@ struct TestPKI: Sendable {
     }
 
     /// A local TSA on `identity` (the good TSA by default).
-    func localTSA(_ identity: Identity? = nil, policy: ASN1ObjectIdentifier = TestPKI.policy,
+    public func localTSA(_ identity: Identity? = nil, policy: ASN1ObjectIdentifier = TestPKI.policy,
                   clock: @escaping @Sendable () -> Date = { Date() }) throws -> LocalTimestampAuthority {
         LocalTimestampAuthority(key: try (identity ?? tsa).provider(), policy: policy,
                                 accuracy: TimestampAccuracy(seconds: 1, millis: 500), ordering: true, clock: clock)
     }
 
     /// A verifier trusting `root` only.
-    func verifier(acceptedPolicies: [ASN1ObjectIdentifier]? = nil) -> TimestampVerifier {
+    public func verifier(acceptedPolicies: [ASN1ObjectIdentifier]? = nil) -> TimestampVerifier {
         TimestampVerifier(policy: TimestampVerificationPolicy(trustAnchors: [root.certificate], acceptedPolicies: acceptedPolicies))
     }
 }

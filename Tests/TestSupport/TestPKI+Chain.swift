@@ -5,27 +5,26 @@ import SwiftASN1
 import X509
 import _CryptoExtras
 
-/// An in-process PKI made by the tests: a root, an issuing CA and leaves of every key type.
-/// Nothing here touches the network or the shared interop kit.
-enum TestPKI {
-    enum KeyType: String, CaseIterable, Sendable {
+/// A root, an issuing CA and leaves of every key type, made once per test process.
+extension TestPKI {
+    public enum KeyType: String, CaseIterable, Sendable {
         case rsa2048, p256, p384, p521, ed25519
     }
 
-    static let now = Date()
-    static let rootKey = P256.Signing.PrivateKey()
-    static let root: Certificate = makeCA(name: "EContractKit Test Root", key: .init(rootKey), issuer: nil)
-    static let intermediateKey = P256.Signing.PrivateKey()
-    static let intermediate: Certificate = makeCA(
+    public static let now = Date()
+    public static let rootKey = P256.Signing.PrivateKey()
+    public static let root: Certificate = makeCA(name: "EContractKit Test Root", key: .init(rootKey), issuer: nil)
+    public static let intermediateKey = P256.Signing.PrivateKey()
+    public static let intermediate: Certificate = makeCA(
         name: "EContractKit Test Issuing CA", key: .init(intermediateKey), issuer: (root, .init(rootKey)))
     /// Another root that signs nothing the tests trust.
-    static let otherRootKey = P256.Signing.PrivateKey()
-    static let otherRoot: Certificate = makeCA(name: "Unrelated Root", key: .init(otherRootKey), issuer: nil)
+    public static let otherRootKey = P256.Signing.PrivateKey()
+    public static let otherRoot: Certificate = makeCA(name: "Unrelated Root", key: .init(otherRootKey), issuer: nil)
 
-    static let rsaKey = try! _RSA.Signing.PrivateKey(keySize: .bits2048)
+    public static let rsaKey = try! _RSA.Signing.PrivateKey(keySize: .bits2048)
 
     /// The DER PKCS#8/PKCS#1/SEC1 private key of each type, made once.
-    static let privateKeys: [KeyType: [UInt8]] = [
+    public static let privateKeys: [KeyType: [UInt8]] = [
         .rsa2048: Array(rsaKey.derRepresentation),
         .p256: Array(P256.Signing.PrivateKey().derRepresentation),
         .p384: Array(P384.Signing.PrivateKey().derRepresentation),
@@ -33,7 +32,7 @@ enum TestPKI {
         .ed25519: Array(Curve25519.Signing.PrivateKey().derRepresentation),
     ]
 
-    static func publicKey(_ type: KeyType) -> Certificate.PublicKey {
+    public static func publicKey(_ type: KeyType) -> Certificate.PublicKey {
         let der = privateKeys[type]!
         switch type {
         case .rsa2048: return .init(try! _RSA.Signing.PrivateKey(derRepresentation: der).publicKey)
@@ -46,7 +45,7 @@ enum TestPKI {
 
     /// A leaf certificate for `type`, issued by the intermediate; `extra` extensions are appended
     /// and `basicConstraints` can make it a CA.
-    static func leaf(
+    public static func leaf(
         _ type: KeyType, name: String = "Signer", notBefore: Date = now.addingTimeInterval(-3600),
         notAfter: Date = now.addingTimeInterval(365 * 86400), keyUsage: KeyUsage = KeyUsage(digitalSignature: true, nonRepudiation: true),
         basicConstraints: BasicConstraints = .notCertificateAuthority, extra: [Certificate.Extension] = [],
@@ -68,11 +67,11 @@ enum TestPKI {
     }
 
     /// A software signing key of `type` with chain leaf → intermediate → root.
-    static func signingKey(_ type: KeyType, leaf: Certificate? = nil) throws -> SoftwareSigningKey {
+    public static func signingKey(_ type: KeyType, leaf: Certificate? = nil) throws -> SoftwareSigningKey {
         try SoftwareSigningKey(privateKeyDER: privateKeys[type]!, certificateChain: [leaf ?? self.leaf(type), intermediate, root])
     }
 
-    static func policy(at time: Date? = nil, anchors: [Certificate] = [root]) -> CMSVerificationPolicy {
+    public static func policy(at time: Date? = nil, anchors: [Certificate] = [root]) -> CMSVerificationPolicy {
         CMSVerificationPolicy(trustAnchors: anchors, validationTime: time)
     }
 
@@ -92,7 +91,7 @@ enum TestPKI {
 }
 
 extension SubjectKeyIdentifier {
-    init(hash key: Certificate.PublicKey) {
+    public init(hash key: Certificate.PublicKey) {
         self.init(keyIdentifier: ArraySlice(Insecure.SHA1.hash(data: key.subjectPublicKeyInfoBytes)))
     }
 }
