@@ -180,6 +180,7 @@ let package = Package(
         .testTarget(
             name: "ContractModelTests",
             dependencies: [
+                "TestSupport",
                 "ContractModel", "ContractStoreSQLite", "PDFSign", "CMSCore", "TimestampClient",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -4,6 +4,7 @@ import ContractStoreSQLite
 import Foundation
 import PDFSign
 import Testing
+import TestSupport
 import TimestampClient
 import X509
 
@@ -88,56 +89,65 @@ import X509
         #expect(witnessSignature.signatureDictionary.reason?.contains("on the instruction of 佐藤 花子") == true)
         #expect(witnessSignature.signatureDictionary.reason?.contains(evidence.digestHex) == true)
 
-        let pdfsig = "/usr/bin/pdfsig"
-        guard FileManager.default.isExecutableFile(atPath: pdfsig) else {
-            print("SKIPPED pdfsig check: \(pdfsig) not installed")
-            return
+        if let pdfsig = ExternalTool.path("pdfsig") {
+            let file = directory.appendingPathComponent("final.pdf")
+            try Data(pdf).write(to: file)
+            let text = try await ExternalTool.run(pdfsig, [file.path]).stdoutText
+            #expect(text.components(separatedBy: "Signature is Valid.").count - 1 == 2, "pdfsig said: \(text)")
+        } else {
+            print("SKIPPED pdfsig check: pdfsig not installed")
         }
-        let file = directory.appendingPathComponent("final.pdf")
-        try Data(pdf).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: pdfsig)
-        process.arguments = [file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(text.components(separatedBy: "Signature is Valid.").count - 1 == 2, "pdfsig said: \(text)")
 
-        // The completion handler seam: B-LTA over the final PDF, checked by the interop tools when present.
+        // Completion: B-LTA over the final PDF, and the completion certificate signed by the platform at B-LTA.
         let lta = try #require(await completion.result)
         #expect(lta.count > pdf.count)
+        let certificate = try #require(await completion.certificate)
+        let certificateReport = await PDFSignatureValidator(policy: PDFSignatureValidationPolicy(trustAnchors: [ContractFixtures.pki.root]))
+            .validate(try PDFDocument(bytes: certificate))
+        #expect(certificateReport.valid && certificateReport.signatures.first?.level == .lta, "\(certificateReport)")
+        let ltaFile = directory.appendingPathComponent("final-lta.pdf"), certificateFile = directory.appendingPathComponent("certificate.pdf")
+        try Data(lta).write(to: ltaFile)
+        try Data(certificate).write(to: certificateFile)
+        if let pdftotext = ExternalTool.path("pdftotext") {
+            let text = try await ExternalTool.run(pdftotext, [certificateFile.path, "-"]).stdoutText
+            let flat = text.replacingOccurrences(of: "\n", with: "")
+            #expect(text.contains("合意締結証明書") && text.contains("山田 太郎") && text.contains("佐藤 花子"), "\(text)")
+            #expect(flat.contains(await completion.documentSHA256 ?? "?"), "the certificate shows the final document's SHA-256: \(text)")
+        } else {
+            print("SKIPPED pdftotext check of the completion certificate: pdftotext not installed")
+        }
         let validate = "/work/shared/interop/validate-pdf"
         guard FileManager.default.isExecutableFile(atPath: validate) else {
             print("SKIPPED validate-pdf: \(validate) not present")
             return
         }
-        let ltaFile = directory.appendingPathComponent("final-lta.pdf")
-        try Data(lta).write(to: ltaFile)
         let rootFile = ContractFixtures.pki.directory.appendingPathComponent(SandboxPKI.rootFileName)
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: validate)
-        check.arguments = [ltaFile.path, "--expect", "B-LTA", "--trust", rootFile.path]
-        let checkOutput = Pipe()
-        check.standardOutput = checkOutput
-        check.standardError = Pipe()
-        try check.run()
-        let report2 = String(decoding: checkOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 0, "validate-pdf said: \(report2)")
+        for file in [ltaFile, certificateFile] {
+            let check = try await ExternalTool.run(validate, [file.path, "--expect", "B-LTA", "--trust", rootFile.path], standardError: .merged)
+            #expect(check.status == 0, "validate-pdf \(file.lastPathComponent) said: \(check.text)")
+        }
     }
 
-    /// Stands in for the lead's completion: extends the final PDF to B-LTA with the sandbox's revocation data.
+    /// Completion: extends the final PDF to B-LTA with the sandbox's revocation data, and issues
+    /// the completion certificate signed by the platform's key at B-LTA.
     actor LTACompletion: ContractCompletionHandler {
         let tsa: LocalTimestampAuthority
         var result: [UInt8]?
+        var certificate: [UInt8]?
+        var documentSHA256: String?
         init(tsa: LocalTimestampAuthority) { self.tsa = tsa }
         func contractCompleted(_ completed: CompletedContract) async throws {
             let ltv = PDFLongTermValidation(revocationSource: try ContractFixtures.pki.revocationDataSource(), timestampAuthority: tsa,
                                             extraCertificates: [ContractFixtures.pki.root], issuerSource: nil)
             result = try await ltv.extendingToLTA(PDFDocument(bytes: completed.document))
+            let issued = CompletionCertificate(completed: completed, issuer: "EContractKit Sandbox",
+                                               fonts: PDFComposerFonts(regular: PDFFontDiscovery().japaneseFont().font))
+            documentSHA256 = issued.documentSHA256
+            var signer = PDFSigner(key: try ContractFixtures.witnessKey(), level: .lta, timestampAuthority: tsa)
+            signer.revocationSource = try ContractFixtures.pki.revocationDataSource()
+            signer.extraCertificates = [ContractFixtures.pki.root]
+            signer.issuerSource = nil
+            certificate = try await issued.signed(by: signer)
         }
     }
 
