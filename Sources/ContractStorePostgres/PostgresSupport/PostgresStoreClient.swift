@@ -104,6 +104,7 @@ public final class PostgresStoreClient: Sendable {
     /// `body`, cancelled after ``PostgresConnectionConfiguration/timeout``; errors mapped to ``PostgresStoreError``.
     func limited<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let timeout = configuration.timeout
+        guard !runTask.isCancelled else { throw PostgresStoreError(.closed, "the client of \(configuration) is closed") }
         do {
             return try await withThrowingTaskGroup(of: T?.self) { group in
                 group.addTask { try await body() }
