@@ -34,14 +34,15 @@ public struct PostgresConnectionConfiguration: Sendable, Hashable, CustomStringC
     public var schema: String
     /// TLS use.
     public var tls: TLSMode
-    /// How long to wait for a connection or an answer before ``PostgresStoreError/Code/timedOut``.
+    /// How long to wait for a connection or an answer before ``PostgresStoreError/Code/timedOut``
+    /// (60 s by default); also the server's `lock_timeout` and `idle_in_transaction_session_timeout`.
     public var timeout: Duration
     /// The most connections the client opens.
     public var maximumConnections: Int
 
     /// A configuration. - Throws: ``PostgresStoreError/Code/invalidConfiguration`` for a bad schema name or port.
     public init(host: String, port: Int = 5432, username: String, password: String? = nil, database: String,
-                schema: String = "econtract", tls: TLSMode = .prefer, timeout: Duration = .seconds(30), maximumConnections: Int = 8) throws {
+                schema: String = "econtract", tls: TLSMode = .prefer, timeout: Duration = .seconds(60), maximumConnections: Int = 8) throws {
         guard !host.isEmpty else { throw PostgresStoreError(.invalidConfiguration, "no host") }
         guard (1...65535).contains(port) else { throw PostgresStoreError(.invalidConfiguration, "port \(port) is out of range") }
         guard !username.isEmpty, !database.isEmpty else { throw PostgresStoreError(.invalidConfiguration, "user and database are required") }

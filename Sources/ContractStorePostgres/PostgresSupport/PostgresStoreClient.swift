@@ -37,7 +37,13 @@ public final class PostgresStoreClient: Sendable {
         var clientConfiguration = PostgresClient.Configuration(
             host: configuration.host, port: configuration.port, username: configuration.username, password: configuration.password,
             database: configuration.database, tls: Self.clientTLS(configuration.tls))
-        clientConfiguration.options.additionalStartupParameters = [("search_path", configuration.schema), ("application_name", "econtract")]
+        // The server, too, bounds waits: a lock wait ends after the time limit, and a transaction left open by a
+        // client that stopped (killed, or starved past its time limit) is ended, releasing its locks.
+        let milliseconds = String(configuration.timeout.components.seconds * 1000)
+        clientConfiguration.options.additionalStartupParameters = [
+            ("search_path", configuration.schema), ("application_name", "econtract"),
+            ("lock_timeout", milliseconds), ("idle_in_transaction_session_timeout", milliseconds),
+        ]
         clientConfiguration.options.maximumConnections = configuration.maximumConnections
         clientConfiguration.options.connectTimeout = configuration.timeout
         let opened = PostgresStoreClient(configuration: configuration, client: PostgresClient(configuration: clientConfiguration, backgroundLogger: logger),

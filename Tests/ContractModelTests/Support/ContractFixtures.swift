@@ -108,7 +108,10 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
 enum PostgresTestServer {
     static let configuration: PostgresConnectionConfiguration? = {
         guard let text = ProcessInfo.processInfo.environment["ECONTRACT_TEST_POSTGRES_URL"], !text.isEmpty else { return nil }
-        return try? PostgresConnectionConfiguration(url: text)
+        // A generous limit: the whole suite runs in parallel on 2 cores, and a starved task must not look like an outage.
+        guard let parsed = try? PostgresConnectionConfiguration(url: text) else { return nil }
+        return try? PostgresConnectionConfiguration(host: parsed.host, port: parsed.port, username: parsed.username, password: parsed.password,
+                                                    database: parsed.database, schema: parsed.schema, tls: parsed.tls, timeout: .seconds(180))
     }()
 
     /// A schema name no other test or run uses.
