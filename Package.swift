@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "PDFSign", targets: ["PDFSign"]),
         .library(name: "ContractModel", targets: ["ContractModel"]),
         .library(name: "ContractStoreSQLite", targets: ["ContractStoreSQLite"]),
+        .library(name: "ContractStorePostgres", targets: ["ContractStorePostgres"]),
         .library(name: "LegalRetention", targets: ["LegalRetention"]),
         .library(name: "EContractKit", targets: ["EContractKit"]),
         .executable(name: "econtract", targets: ["econtract"]),
@@ -32,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // Embedded SQLite for the ContractStoreSQLite target only.
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        // PostgreSQL for the ContractStorePostgres target only (several app processes on one database).
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
     ],
     targets: [
         .target(
@@ -86,6 +89,19 @@ let package = Package(
         .target(
             name: "ContractStoreSQLite",
             dependencies: ["ContractModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // The PostgreSQL stores (postgres-nio), in their own product so apps that do not want
+        // PostgreSQL never build it. `PostgresSupport/` inside is the shared plumbing
+        // (configuration, client lifecycle, migrations) that LegalRetention can reuse.
+        .target(
+            name: "ContractStorePostgres",
+            dependencies: [
+                "ContractModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(name: "LegalRetention", dependencies: ["ContractModel"], swiftSettings: strictSettings),
@@ -181,11 +197,19 @@ let package = Package(
             name: "ContractModelTests",
             dependencies: [
                 "TestSupport",
-                "ContractModel", "ContractStoreSQLite", "PDFSign", "CMSCore", "TimestampClient",
+                "ContractModel", "ContractStoreSQLite", "ContractStorePostgres", "PDFSign", "CMSCore", "TimestampClient",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "X509", package: "swift-certificates"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Test support, not a product: one OS process signing as one participant on a PostgreSQL
+        // store (ContractModelTests' "two processes" test spawns two of them).
+        .executableTarget(
+            name: "ContractStoreProbe",
+            dependencies: ["ContractModel", "ContractStorePostgres", "CMSCore", .product(name: "X509", package: "swift-certificates")],
+            path: "Tests/ContractStoreProbe",
             swiftSettings: strictSettings
         ),
         .testTarget(

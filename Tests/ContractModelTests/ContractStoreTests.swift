@@ -10,7 +10,7 @@ import Testing
 @Suite struct ContractStoreTests {
     @Test(arguments: StoreKind.allCases)
     func optimisticConcurrency(_ kind: StoreKind) async throws {
-        let harness = try Harness(kind)
+        let harness = try await Harness(kind)
         let (contract, _) = try await harness.createAndSend([Harness.witness("p1")])
         let stored = try await harness.store.load(contract.id)
         var record = stored.record
@@ -35,7 +35,7 @@ import Testing
 
     @Test(arguments: StoreKind.allCases)
     func documentsAreContentAddressed(_ kind: StoreKind) async throws {
-        let harness = try Harness(kind)
+        let harness = try await Harness(kind)
         let bytes = ContractFixtures.pdf(text: "doc")
         let hash = try await harness.documents.put(bytes)
         #expect(hash == sha256Hex(bytes))
@@ -49,7 +49,7 @@ import Testing
     /// Correction, sequential order groups and completion, through the whole workflow.
     @Test(arguments: StoreKind.allCases)
     func sequentialGroupsCorrectionAndSchedule(_ kind: StoreKind) async throws {
-        let harness = try Harness(kind)
+        let harness = try await Harness(kind)
         let first = Harness.witness("p1", group: 1), second = Harness.witness("p2", group: 2)
         let (contract, links) = try await harness.createAndSend([first, second], deadline: ContractFixtures.start.addingTimeInterval(10 * 86400))
         #expect(Set(links.keys) == [first.id])
@@ -83,7 +83,7 @@ import Testing
     /// 10 participants of one parallel group sign at once; all 10 signatures land, one after the other.
     @Test(arguments: StoreKind.allCases)
     func tenConcurrentSigners(_ kind: StoreKind) async throws {
-        let harness = try Harness(kind)
+        let harness = try await Harness(kind)
         let ids = (1...10).map { "s\($0)" }
         let participants = ids.map { Harness.witness($0, policy: .accessCode) }
         let codes = Dictionary(uniqueKeysWithValues: participants.map { ($0.id, "code-\($0.id.rawValue)") })

@@ -154,7 +154,7 @@ import X509
     /// Two workflows (as two processes would) on one SQLite file sign the two parallel
     /// participants at once: version conflicts are retried on the newest revision and both signatures land.
     @Test func twoWorkflowsOnOneSQLiteFile() async throws {
-        let harness = try Harness(.sqlite)
+        let harness = try await Harness(.sqlite)
         let a = Harness.witness("a", policy: .accessCode), b = Harness.witness("b", policy: .accessCode)
         let (contract, links) = try await harness.createAndSend([a, b], accessCodes: [a.id: "code-a", b.id: "code-b"])
         let path = harness.directory!.appendingPathComponent("contracts.sqlite").path
@@ -180,7 +180,7 @@ import X509
     }
 
     @Test func declineEndsTheContract() async throws {
-        let harness = try Harness()
+        let harness = try await Harness()
         let approver = Participant(id: ParticipantID("boss"), name: "承認者", email: "boss@example.jp", role: .approver, orderGroup: 1,
                                    signingMethod: .witness(.emailOTP))
         let (contract, links) = try await harness.createAndSend([approver, Harness.witness("p1", group: 2)])

@@ -8,7 +8,7 @@ import Testing
 @Suite struct SQLiteStoreTests {
     /// A completed contract in a fresh SQLite store: 7 events, anchored at the last.
     static func completedContract() async throws -> (Harness, ContractID, URL) {
-        let harness = try Harness(.sqlite)
+        let harness = try await Harness(.sqlite)
         let p1 = ParticipantID("p1")
         let (contract, links) = try await harness.createAndSend([Harness.witness("p1")])
         try await harness.passEmailOTP(links[p1]!, p1)
@@ -66,7 +66,7 @@ import Testing
             print("SKIPPED reopensAfterInterruptedTransaction: \(sqlite) not found")
             return
         }
-        let harness = try Harness(.sqlite)
+        let harness = try await Harness(.sqlite)
         let p1 = ParticipantID("p1"), p2 = ParticipantID("p2")
         let (contract, links) = try await harness.createAndSend([Harness.witness("p1"), Harness.witness("p2")])
         let path = harness.directory!.appendingPathComponent("contracts.sqlite").path

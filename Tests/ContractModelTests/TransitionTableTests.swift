@@ -55,7 +55,7 @@ import Testing
 
     /// The same rules hold through the workflow: sending twice and signing a cancelled contract throw the typed error.
     @Test func workflowRefusesIllegalTransitions() async throws {
-        let harness = try Harness()
+        let harness = try await Harness()
         let (contract, links) = try await harness.createAndSend([Harness.witness("p1")])
         let again = await #expect(throws: ContractError.self) { try await harness.workflow.send(contract.id, by: ContractFixtures.owner) }
         #expect(again?.code == .illegalTransition && again?.state == .sent && again?.action == .send)

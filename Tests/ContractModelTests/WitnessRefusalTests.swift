@@ -8,7 +8,7 @@ import Testing
     let p1 = ParticipantID("p1")
 
     @Test func happyPathSignsAndCompletes() async throws {
-        let harness = try Harness()
+        let harness = try await Harness()
         let (contract, links) = try await harness.createAndSend([Harness.witness("p1")])
         let link = try #require(links[p1])
         try await harness.passEmailOTP(link, p1)
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func noSecondFactor() async throws {
-        let harness = try Harness()
+        let harness = try await Harness()
         let (contract, links) = try await harness.createAndSend([Harness.witness("p1")])
         let link = try #require(links[p1])
         _ = try await harness.workflow.openInvitation(link)
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func fiveWrongOTPsLockOut() async throws {
-        let harness = try Harness()
+        let harness = try await Harness()
         let (contract, links) = try await harness.createAndSend([Harness.witness("p1")])
         let link = try #require(links[p1])
         try await harness.workflow.requestOTP(link, factor: .emailOTP)
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func otpExpiresAndIsRateLimited() async throws {
-        let harness = try Harness()
+        let harness = try await Harness()
         let (_, links) = try await harness.createAndSend([Harness.witness("p1")])
         let link = try #require(links[p1])
         try await harness.workflow.requestOTP(link, factor: .emailOTP)
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func expiredLink() async throws {
-        let harness = try Harness()
+        let harness = try await Harness()
         let (_, links) = try await harness.createAndSend([Harness.witness("p1")])
         harness.clock.advance(by: 7 * 86400)
         let error = await #expect(throws: ContractError.self) { try await harness.workflow.openInvitation(links[p1]!) }
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func replayedLink() async throws {
-        let harness = try Harness()
+        let harness = try await Harness()
         let (contract, links) = try await harness.createAndSend([Harness.witness("p1"), Harness.witness("p2")])
         let link = try #require(links[p1])
         try await harness.passEmailOTP(link, p1)
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func cancelledLink() async throws {
-        let harness = try Harness()
+        let harness = try await Harness()
         let (contract, links) = try await harness.createAndSend([Harness.witness("p1")])
         let link = try #require(links[p1])
         try await harness.passEmailOTP(link, p1)
@@ -112,7 +112,7 @@ import Testing
     @Test func ipOutsideAllowList() async throws {
         let policy = OrganisationAccessPolicy(members: [ContractFixtures.organisation: [UserID("alice"): .owner]],
                                               participantIPAllowList: [CIDRRange("198.51.100.0/24")!, CIDRRange("2001:db8::/32")!])
-        let harness = try Harness(policy: policy)
+        let harness = try await Harness(policy: policy)
         let (contract, links) = try await harness.createAndSend([Harness.witness("p1")])
         let link = try #require(links[p1])
         let inside = RequestInfo(ipAddress: "198.51.100.7", userAgent: "Safari")
@@ -130,7 +130,7 @@ import Testing
     @Test func memberAccessIsCheckedAndAudited() async throws {
         let policy = OrganisationAccessPolicy(members: [ContractFixtures.organisation: [UserID("alice"): .owner, UserID("victor"): .viewer]],
                                               memberIPAllowList: [CIDRRange("192.0.2.0/24")!], requiresMFA: true)
-        let harness = try Harness(policy: policy)
+        let harness = try await Harness(policy: policy)
         let (contract, _) = try await harness.createAndSend([Harness.witness("p1")])
         let viewer = AuthenticationContext(userID: UserID("victor"), mfaSatisfied: true, request: RequestInfo(ipAddress: "192.0.2.20"))
         _ = try await harness.workflow.contract(contract.id, by: viewer)
@@ -148,7 +148,7 @@ import Testing
 
     @Test func totpAccessCodeAndIdentityProvider() async throws {
         let secret = Array("12345678901234567890".utf8)
-        let harness = try Harness(totp: FixedTOTP(totp: try TOTP(secret: secret)), identityProvider: AcceptingIdP())
+        let harness = try await Harness(totp: FixedTOTP(totp: try TOTP(secret: secret)), identityProvider: AcceptingIdP())
         let policy = AuthenticationPolicy(requiredFactors: [.totp, .accessCode, .identityProvider])
         let (contract, links) = try await harness.createAndSend([Harness.witness("p1", policy: policy)], accessCodes: [p1: "4711-ab"])
         let link = try #require(links[p1])
@@ -170,7 +170,7 @@ import Testing
     }
 
     @Test func witnessPolicyWithoutFactorIsRefusedAtCreation() async throws {
-        let harness = try Harness()
+        let harness = try await Harness()
         let error = await #expect(throws: ContractError.self) {
             try await harness.createAndSend([Harness.witness("p1", policy: AuthenticationPolicy(requiredFactors: []))])
         }

@@ -70,6 +70,10 @@ public struct ContractError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let versionConflict = Code("versionConflict")
         /// Reading or writing the store failed.
         public static let storageFailure = Code("storageFailure")
+        /// The store could not be reached (connection refused, lost or timed out, as with a
+        /// database server). Retry later; a save whose connection was lost may still have committed,
+        /// so reload before saving again (the version check refuses a duplicate).
+        public static let storeUnavailable = Code("storeUnavailable")
         /// The signing engine failed to sign.
         public static let signingFailed = Code("signingFailed")
         /// Delivering a notification failed.

@@ -1,5 +1,6 @@
 import CMSCore
 import ContractModel
+import ContractStorePostgres
 import ContractStoreSQLite
 import Foundation
 import PDFSign
@@ -72,13 +73,21 @@ struct TestAnchoring: AuditAnchoring {
     func verify(token: [UInt8], headHash: [UInt8]) async -> Bool { token == Array("anchor:".utf8) + headHash }
 }
 
-/// The store implementations every store test runs against.
+/// The store implementations every store test runs against. PostgreSQL joins when
+/// `ECONTRACT_TEST_POSTGRES_URL` names a server (`.ci/postgres-up` starts one); each PostgreSQL
+/// store gets a schema of its own, so tests and runs never collide.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case memory, sqlite
+    case memory, sqlite, postgres
+
+    static var allCases: [StoreKind] {
+        if PostgresTestServer.configuration != nil { return [.memory, .sqlite, .postgres] }
+        print("SKIPPED the PostgreSQL store cases: ECONTRACT_TEST_POSTGRES_URL is not set (eval \"$(bash .ci/postgres-up)\")")
+        return [.memory, .sqlite]
+    }
 
     var testDescription: String { rawValue }
 
-    func make() throws -> (contracts: any ContractStore, documents: any DocumentStore, directory: URL?) {
+    func make() async throws -> (contracts: any ContractStore, documents: any DocumentStore, directory: URL?) {
         switch self {
         case .memory:
             return (InMemoryContractStore(), InMemoryDocumentStore(), nil)
@@ -87,8 +96,26 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let database = try SQLiteContractStore(path: directory.appendingPathComponent("contracts.sqlite").path)
             return (database, try SQLiteDocumentStore(directory: directory.appendingPathComponent("documents"), database: database), directory)
+        case .postgres:
+            let configuration = try #require(PostgresTestServer.configuration, "ECONTRACT_TEST_POSTGRES_URL is not set")
+            let database = try await PostgresContractStore.open(try configuration.with(schema: PostgresTestServer.freshSchema()))
+            return (database, PostgresDocumentStore(database: database), nil)
         }
     }
+}
+
+/// The test server named by `ECONTRACT_TEST_POSTGRES_URL`, if any.
+enum PostgresTestServer {
+    static let configuration: PostgresConnectionConfiguration? = {
+        guard let text = ProcessInfo.processInfo.environment["ECONTRACT_TEST_POSTGRES_URL"], !text.isEmpty else { return nil }
+        // A generous limit: the whole suite runs in parallel on 2 cores, and a starved task must not look like an outage.
+        guard let parsed = try? PostgresConnectionConfiguration(url: text) else { return nil }
+        return try? PostgresConnectionConfiguration(host: parsed.host, port: parsed.port, username: parsed.username, password: parsed.password,
+                                                    database: parsed.database, schema: parsed.schema, tls: parsed.tls, timeout: .seconds(180))
+    }()
+
+    /// A schema name no other test or run uses.
+    static func freshSchema() -> String { "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "") }
 }
 
 /// A workflow with a manual clock, a collecting notifier and the sandbox witness key.
@@ -101,13 +128,20 @@ struct Harness {
     let directory: URL?
 
     init(_ kind: StoreKind = .memory, policy: OrganisationAccessPolicy? = nil, configuration: ContractWorkflow.Configuration = .init(),
-         totp: (any TOTPSecretSource)? = nil, identityProvider: (any IdentityProvider)? = nil) throws {
-        let made = try kind.make()
+         totp: (any TOTPSecretSource)? = nil, identityProvider: (any IdentityProvider)? = nil) async throws {
+        let made = try await kind.make()
+        try self.init(store: made.contracts, documents: made.documents, directory: made.directory, policy: policy, configuration: configuration,
+                      totp: totp, identityProvider: identityProvider)
+    }
+
+    init(store: any ContractStore, documents: any DocumentStore, directory: URL? = nil, policy: OrganisationAccessPolicy? = nil,
+         configuration: ContractWorkflow.Configuration = .init(), totp: (any TOTPSecretSource)? = nil,
+         identityProvider: (any IdentityProvider)? = nil) throws {
         clock = ManualContractClock(ContractFixtures.start)
         notifier = CollectingNotifier()
-        store = made.contracts
-        documents = made.documents
-        directory = made.directory
+        self.store = store
+        self.documents = documents
+        self.directory = directory
         let access = policy ?? OrganisationAccessPolicy(members: [ContractFixtures.organisation: [UserID("alice"): .owner, UserID("victor"): .viewer]])
         let engine = PDFSignerContractEngine(witnessKey: try ContractFixtures.witnessKey(), platformName: "EContractKit Sandbox")
         workflow = ContractWorkflow(dependencies: .init(
