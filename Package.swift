@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "econtract",
             dependencies: [
-                "EContractKit",
+                "EContractKit", "ContractStoreSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -127,6 +127,10 @@ let package = Package(
         .executableTarget(
             name: "RemoteSigning", dependencies: ["PDFSign", "CMSCore"],
             path: "Examples/RemoteSigning", swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ContractWorkflowExample", dependencies: ["ContractModel", "PDFSign", "CMSCore", "TimestampClient", .product(name: "X509", package: "swift-certificates")],
+            path: "Examples/ContractWorkflow", swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "TimestampFile",
