@@ -129,7 +129,9 @@ let package = Package(
             path: "Examples/RemoteSigning", swiftSettings: strictSettings
         ),
         .executableTarget(
-            name: "ContractWorkflowExample", dependencies: ["ContractModel", "PDFSign", "CMSCore", "TimestampClient", .product(name: "X509", package: "swift-certificates")],
+            name: "ContractWorkflowExample",
+            dependencies: ["ContractModel", "PDFSign", "CMSCore", "TimestampClient",
+                           .product(name: "X509", package: "swift-certificates"), .product(name: "Logging", package: "swift-log")],
             path: "Examples/ContractWorkflow", swiftSettings: strictSettings
         ),
         .executableTarget(
