@@ -113,7 +113,7 @@ let package = Package(
         .executableTarget(
             name: "econtract",
             dependencies: [
-                "EContractKit",
+                "EContractKit", "ContractStoreSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -147,6 +147,12 @@ let package = Package(
         .executableTarget(
             name: "ComposeDocument", dependencies: ["PDFSign"],
             path: "Examples/ComposeDocument", swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ContractWorkflowExample",
+            dependencies: ["ContractModel", "PDFSign", "CMSCore", "TimestampClient",
+                           .product(name: "X509", package: "swift-certificates"), .product(name: "Logging", package: "swift-log")],
+            path: "Examples/ContractWorkflow", swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "TimestampFile",

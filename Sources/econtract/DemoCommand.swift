@@ -1,18 +1,20 @@
 import ArgumentParser
 import CMSCore
+import ContractModel
 import Foundation
 import PDFSign
 import TimestampClient
 import X509
 
-/// The README's main command: the whole contract-signing flow on embedded defaults, offline.
+/// The README's main command: the whole contract flow through `ContractWorkflow` on the CLI's
+/// embedded defaults (SQLite store, file notifier, sandbox PKI and TSA), offline.
 struct DemoCommand: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Sign a sample contract PDF end to end on an in-process sandbox PKI and TSA (no setup, no network)."
+        abstract: "Run a sample contract end to end (当事者型 + 立会人型 with an e-mail OTP, B-LTA, audit trail) on an in-process sandbox PKI and TSA (no setup, no network)."
     )
 
-    @Option(name: .long, help: "Folder for the sandbox PKI and the outputs.")
+    @Option(name: .long, help: "Folder for the store, the sandbox PKI and the outputs.")
     var out: String = "econtract-demo"
 
     @Option(name: .long, help: "Font file for the contract and the signatures (.ttf, .otf or .ttc; default: a Japanese system font, else the predefined HeiseiKakuGo-W5).")
@@ -23,76 +25,112 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    static let ours = ParticipantID("kou"), theirs = ParticipantID("otsu")
+
     func run() async throws {
         try await runReportingErrors {
             let dir = URL(fileURLWithPath: out)
-            let sandbox = try SandboxPKI.openOrCreate(at: dir.appendingPathComponent("sandbox"))
-            let rootCopy = dir.appendingPathComponent(SandboxPKI.rootFileName).path
-            try writeFile(rootCopy, Array(try sandbox.root.serializeAsPEM().pemString.utf8))
-            let tsa = try LocalTimestampAuthority(key: sandbox.timestampAuthorityKey(), policy: [1, 3, 6, 1, 4, 1, 99999, 1, 1])
-            let revocation = try sandbox.revocationDataSource()
-            print("1. sandbox PKI ready in \(sandbox.directory.path): root CA, issuing CA, TSA and OCSP/CRL authorities (root: \(rootCopy))")
-
             let font = try FontChoice.japanese(file: self.font, systemFonts: !noSystemFonts)
+            let appearances = try Self.appearances(font: font)
+            let environment = try ContractEnvironment(path: out) { options, request in
+                options.appearance = appearances[request.participant.id]
+                options.location = "東京都千代田区"
+            }
+            let workflow = environment.workflow, owner = ContractEnvironment.caller
+            print("1. store ready in \(dir.path): SQLite contracts + audit trail, file notifier (outbox/), sandbox PKI (root, issuing CA, TSA, OCSP/CRL; root: \(environment.rootFile.path))")
+
             let contractPath = dir.appendingPathComponent("contract.pdf").path
             try writeFile(contractPath, try DemoContract.document(font: font).pdfBytes())
             print("2. wrote the sample contract \(contractPath) (\(FontChoice.describe(font)))")
 
-            let ours = try sandbox.signer(named: "our-company", subject: try DistinguishedName {
+            let draft = ContractDraft(title: "業務委託契約書", organisationID: ContractEnvironment.organisation, metadata: try Self.metadata(), participants: [
+                Participant(id: Self.ours, name: "山田 太郎", email: "taro@sample-shoji.example", organisation: "サンプル商事株式会社",
+                            orderGroup: 1, signingMethod: .partyCertificate),
+                Participant(id: Self.theirs, name: "鈴木 花子", email: "hanako@sample-kobai.example", organisation: "株式会社サンプル購買",
+                            orderGroup: 2, signingMethod: .witness(.emailOTP)),
+            ])
+            let created = try await workflow.create(draft, pdf: try readFile(contractPath), by: owner)
+            _ = try await workflow.send(created.id, by: owner)
+            print("3. created contract \(created.id) (甲 当事者型 in group 1, 乙 立会人型 with an e-mail OTP in group 2) and sent it")
+
+            let ourKey = try environment.sandbox.signer(named: "our-company", subject: try DistinguishedName {
                 CountryName("JP")
                 OrganizationName("サンプル商事株式会社")
                 CommonName("山田 太郎")
             })
-            var partyOptions = PDFSignatureOptions()
-            partyOptions.reason = "契約締結 (当事者型署名)"
-            partyOptions.location = "東京都千代田区"
-            partyOptions.appearance = try PDFSignatureAppearance(
-                pageIndex: 0, rectangle: try PDFRectangle(x: 64, y: 64, width: 230, height: 70),
-                textLines: ["甲: サンプル商事株式会社", "代表取締役 山田 太郎", "当事者型署名・タイムスタンプ付"],
-                font: font, stamp: try PDFStampImage.sampleSeal())
-            var partySigner = PDFSigner(key: ours, options: partyOptions, level: .t, timestampAuthority: tsa)
-            partySigner.revocationSource = revocation
-            let afterParty = try await partySigner.sign(PDFDocument(contentsOfFile: contractPath))
-            print("3. 甲 signed with its own certificate (当事者型, visible seal, PAdES B-T): \(ours.certificateChain[0].subject)")
+            _ = try await workflow.signAsParty(created.id, participant: Self.ours, key: ourKey)
+            print("4. 甲 signed with its own certificate (当事者型, visible seal, PAdES B-T): \(ourKey.certificateChain[0].subject)")
 
-            let witness = try sandbox.signer(named: "platform-witness", subject: try DistinguishedName {
-                CountryName("JP")
-                OrganizationName("EContractKit Sandbox Platform")
-                CommonName("立会人署名用証明書")
-            })
-            var witnessOptions = PDFSignatureOptions()
-            witnessOptions.reason = "立会人型署名: 乙 (鈴木 花子, hanako@example.jp) の同意を二要素認証で確認"
-            witnessOptions.appearance = try PDFSignatureAppearance(
-                pageIndex: 0, rectangle: try PDFRectangle(x: 300, y: 64, width: 231, height: 70),
-                textLines: ["乙: 株式会社サンプル購買", "鈴木 花子 (メール + SMS 認証済み)", "立会人型署名・タイムスタンプ付"],
-                font: font)
-            let witnessSigner = PDFSigner(key: witness, options: witnessOptions, level: .t, timestampAuthority: tsa)
-            let afterWitness = try await witnessSigner.sign(PDFDocument(bytes: afterParty))
-            print("4. 乙 signed through the platform's witness certificate (立会人型, PAdES B-T): \(witness.certificateChain[0].subject)")
+            let link = try environment.invitationLink(for: Self.theirs, of: created.id)
+            let client = RequestInfo(ipAddress: "198.51.100.7", userAgent: "Mozilla/5.0 (demo)")
+            let view = try await workflow.openInvitation(link, request: client)
+            try await workflow.requestOTP(link, factor: .emailOTP, request: client)
+            let code = try environment.lastOneTimePassword(for: Self.theirs, of: created.id)
+            try await workflow.verifyOTP(link, factor: .emailOTP, code: code, request: client)
+            print("5. 乙 got the invitation and a one-time password by e-mail (\(environment.outbox.path)/messages.jsonl) and authenticated")
+            let evidence = try await workflow.signAsWitness(link, instruction: WitnessSigningInstruction(
+                documentSHA256: view.documentSHA256, consentText: "私は本契約の内容を確認し、立会人型電子署名による締結に同意します。", request: client))
+            print("6. 乙 instructed the platform, whose witness certificate signed (立会人型, PAdES B-T); evidence sha256 \(evidence.digestHex) is in the trail and a signed attribute")
 
-            let ltv = PDFLongTermValidation(revocationSource: revocation, timestampAuthority: tsa, extraCertificates: [sandbox.root])
-            let archived = try await ltv.extendingToLTA(PDFDocument(bytes: afterWitness))
+            let completed = try await workflow.contract(created.id, by: owner)
+            guard completed.state == .completed, let lta = LTACompletionStep.file(in: environment.completedDirectory(created.id)) else {
+                FileHandle.standardError.write(Data("error: the contract did not complete to B-LTA (state \(completed.state.kind.rawValue); run with -v)\n".utf8))
+                throw CLIExit.invalid
+            }
+            let archived = try readFile(lta)
             let signedPath = dir.appendingPathComponent("contract-signed.pdf").path
             try writeFile(signedPath, archived)
             let renewal = try PDFLongTermValidation.renewalDate(of: PDFDocument(bytes: archived))
-            print("5. added validation data (DSS: chains, OCSP responses, CRLs) and a document timestamp: PAdES B-LTA → \(signedPath)"
+            print("7. completed: validation data (DSS: chains, OCSP responses, CRLs) and a document timestamp: PAdES B-LTA → \(signedPath)"
                 + (renewal.map { " (renew the archive timestamp before \(ISO8601DateFormatter().string(from: $0)))" } ?? ""))
 
-            let validator = PDFSignatureValidator(policy: PDFSignatureValidationPolicy(trustAnchors: [sandbox.root]))
+            let validator = PDFSignatureValidator(policy: PDFSignatureValidationPolicy(trustAnchors: [environment.sandbox.root]))
             let report = await validator.validate(try PDFDocument(bytes: archived))
             let reportPath = dir.appendingPathComponent("validation-report.json").path
             try writeFile(reportPath, Array(try report.jsonData()))
-            print("6. validated offline (trusting only the sandbox root): \(report.valid ? "VALID" : "NOT VALID") → \(reportPath)")
+            print("8. validated offline (trusting only the sandbox root): \(report.valid ? "VALID" : "NOT VALID") → \(reportPath)")
             for item in report.signatures + report.documentTimestamps {
                 print("     \(item.field): \(item.indication.rawValue) level \(item.level?.rawValue ?? "none"), modifications \(item.modifications.rawValue)")
             }
+            let attribute = try report.signatures.compactMap { try WitnessEvidenceAttribute.find(in: $0.otherSignedAttributes) }.first
+            let evidenceSigned = attribute?.matches(evidence) == true
+            print("     witness evidence attribute: \(attribute.map { "contract \($0.contractID), evidence sha256 \($0.evidenceDigestHex)" } ?? "missing") — \(evidenceSigned ? "matches the trail" : "DOES NOT MATCH")")
+
+            let trail = try await workflow.auditTrail(created.id, by: owner)
+            let verified = try await workflow.verifyAuditTrail(created.id, by: owner)
+            print("9. audit trail: \(trail.events.count) events (\(trail.events.map(\.action.rawValue).joined(separator: ", "))), head anchored by an RFC 3161 timestamp: \(verified.isIntact ? "INTACT" : "BROKEN")")
 
             var tampered = archived
             tampered[archived.count / 64] ^= 0x01  // inside the original contract, which every signature covers
             let tamperedReport = await validator.validate(try PDFDocument(bytes: tampered))
-            print("7. a one-byte change to the contract text is caught: \(tamperedReport.signatures.map { "\($0.field) \($0.indication.rawValue)/\($0.subIndication?.rawValue ?? "")" }.joined(separator: ", "))")
-            print("Check it with other tools: ../shared/interop/validate-pdf \(signedPath) --expect B-LTA --trust \(rootCopy)")
-            guard report.valid, !tamperedReport.valid else { throw CLIExit.invalid }
+            var editedTrail = trail.events
+            editedTrail[2].details["edited"] = "yes"
+            let editedResult = await AuditTrailVerifier(anchoring: workflow.dependencies.anchoring).verify(editedTrail, anchors: trail.anchors, contractID: created.id)
+            print("10. a one-byte change to the contract text is caught: \(tamperedReport.signatures.map { "\($0.field) \($0.indication.rawValue)/\($0.subIndication?.rawValue ?? "")" }.joined(separator: ", "))")
+            print("    an edited audit event is caught: \(editedResult.problem.map { "event \($0.sequence) \($0.kind.rawValue)" } ?? "NOT CAUGHT")")
+            print("Check it with other tools: ../shared/interop/validate-pdf \(signedPath) --expect B-LTA --trust \(environment.rootFile.path)")
+            print("Or continue with the CLI: econtract contract status \(created.id) --store \(dir.path)")
+            guard report.valid, evidenceSigned, verified.isIntact, !tamperedReport.valid, editedResult.problem?.sequence == editedTrail[2].sequence else {
+                throw CLIExit.invalid
+            }
         }
+    }
+
+    /// The visible signatures: 甲's seal and 乙's witness box.
+    static func appearances(font: PDFFont) throws -> [ParticipantID: PDFSignatureAppearance] {
+        [ours: try PDFSignatureAppearance(
+            pageIndex: 0, rectangle: try PDFRectangle(x: 64, y: 64, width: 230, height: 70),
+            textLines: ["甲: サンプル商事株式会社", "代表取締役 山田 太郎", "当事者型署名・タイムスタンプ付"],
+            font: font, stamp: try PDFStampImage.sampleSeal()),
+         theirs: try PDFSignatureAppearance(
+            pageIndex: 0, rectangle: try PDFRectangle(x: 300, y: 64, width: 231, height: 70),
+            textLines: ["乙: 株式会社サンプル購買", "鈴木 花子 (メール OTP 認証済み)", "立会人型署名・タイムスタンプ付"],
+            font: font)]
+    }
+
+    static func metadata() throws -> ArchiveMetadata {
+        ArchiveMetadata(transactionDate: try CalendarDate("2026-11-26"), amount: try MonetaryAmount(Decimal(1_100_000), currency: "JPY"),
+                        counterparty: "株式会社サンプル購買", documentKind: .contract,
+                        term: try ContractTerm(start: CalendarDate("2026-12-01"), end: CalendarDate("2027-11-30"), autoRenewal: false))
     }
 }

@@ -16,9 +16,9 @@ public struct PDFSignerContractEngine: ContractSigningEngine {
     /// The level of each participant signature (default B-T with a TSA, else B-B). Completion
     /// (B-LTA) is done once at the end by the completion handler.
     public var level: PAdESLevel?
-    /// A last say over each signature's options: the place to add extra signed attributes
-    /// (for witness signatures, the evidence digest from ``WitnessEvidence/digest`` and the
-    /// contract id) once PDFSign takes them.
+    /// A last say over each signature's options (appearance, location, more signed attributes).
+    /// Witness signatures already carry a ``WitnessEvidenceAttribute`` (the contract id and the
+    /// ``WitnessEvidence/digest``) as a signed attribute when this runs.
     public var customizeOptions: @Sendable (inout PDFSignatureOptions, ContractSigningRequest) -> Void
 
     /// An engine.
@@ -52,6 +52,7 @@ public struct PDFSignerContractEngine: ContractSigningEngine {
             options.signerName = request.participant.name
             options.contactInfo = request.participant.email
             options.reason = witnessReason(for: request.participant) + " (evidence sha256:\(evidence.digestHex))"
+            options.additionalSignedAttributes.append(try WitnessEvidenceAttribute(evidence: evidence).signedAttribute())
         }
         customizeOptions(&options, request)
         let signer = PDFSigner(key: key, options: options, level: level, timestampAuthority: timestampAuthority)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CMSCore
+import ContractModel
 import TimestampClient
 import Foundation
 import PDFSign
@@ -25,6 +26,11 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
         // The TSA or the network failed (1), unless our own input was at fault (2).
         FileHandle.standardError.write(Data("error: \(error.reason) [\(error.code)]\n".utf8))
         throw error.code == .invalidArgument ? CLIExit.badInput : CLIExit.invalid
+    } catch let error as ContractError {
+        // Bad input or an illegal step (2); a refused or failed action (authentication, storage, signing) is 1.
+        FileHandle.standardError.write(Data("error: \(error.reason) [ContractError.\(error.code)]\n".utf8))
+        let input: [ContractError.Code] = [.invalidArgument, .notFound, .illegalTransition, .callerNotAllowed, .invalidLink]
+        throw input.contains(error.code) ? CLIExit.badInput : CLIExit.invalid
     } catch let error as PDFError {
         FileHandle.standardError.write(Data("error: \(error.reason) [PDFError.\(error.code)]\n".utf8))
         throw CLIExit.badInput
