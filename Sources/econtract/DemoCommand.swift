@@ -32,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
             let dir = URL(fileURLWithPath: out)
             let font = try FontChoice.japanese(file: self.font, systemFonts: !noSystemFonts)
             let appearances = try Self.appearances(font: font)
-            let environment = try ContractEnvironment(path: out) { options, request in
+            let environment = try ContractEnvironment(path: out, certificateFont: font) { options, request in
                 options.appearance = appearances[request.participant.id]
                 options.location = "東京都千代田区"
             }
@@ -83,6 +83,11 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
             let renewal = try PDFLongTermValidation.renewalDate(of: PDFDocument(bytes: archived))
             print("7. completed: validation data (DSS: chains, OCSP responses, CRLs) and a document timestamp: PAdES B-LTA → \(signedPath)"
                 + (renewal.map { " (renew the archive timestamp before \(ISO8601DateFormatter().string(from: $0)))" } ?? ""))
+
+            let certificatePath = dir.appendingPathComponent(ContractExportCommand.certificateFileName).path
+            try writeFile(certificatePath, try readFile(environment.completedDirectory(created.id)
+                .appendingPathComponent(ContractExportCommand.certificateFileName).path))
+            print("   completion certificate (合意締結証明書: document hash, participants, methods and factors, audit trail and its anchored head), signed by the platform at PAdES B-LTA → \(certificatePath)")
 
             let validator = PDFSignatureValidator(policy: PDFSignatureValidationPolicy(trustAnchors: [environment.sandbox.root]))
             let report = await validator.validate(try PDFDocument(bytes: archived))

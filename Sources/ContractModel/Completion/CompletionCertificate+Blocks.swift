@@ -18,7 +18,7 @@ extension CompletionCertificate {
                 ("版 / Version", String(contract.version)),
                 ("送信 / Sent", Self.utc(contract.sentAt)),
                 ("締結 / Completed", Self.utc(contract.completedAt)),
-                ("文書 SHA-256 / Signed PDF SHA-256", documentSHA256),
+                ("署名済み文書 SHA-256（締結時）/ Signed PDF SHA-256 (as completed, before LTV data)", documentSHA256),
             ])),
             .heading("2. 当事者 / Participants", level: 2),
             .table(participantTable()),

@@ -36,8 +36,9 @@ struct ContractEnvironment {
     var rootFile: URL { directory.appendingPathComponent(SandboxPKI.rootFileName) }
     func completedDirectory(_ id: ContractID) -> URL { directory.appendingPathComponent("completed").appendingPathComponent(id.rawValue) }
 
-    /// Opens (or creates) the store under `path`. `extraSteps` run after the B-LTA step at completion.
-    init(path: String, platformName: String = "EContractKit Sandbox", extraSteps: [any ContractCompletionHandler] = [],
+    /// Opens (or creates) the store under `path`. `extraSteps` run after the B-LTA and certificate steps at completion.
+    init(path: String, platformName: String = "EContractKit Sandbox", certificateFont: PDFFont? = nil,
+         extraSteps: [any ContractCompletionHandler] = [],
          customizeOptions: @escaping @Sendable (inout PDFSignatureOptions, ContractSigningRequest) -> Void = { _, _ in }) throws {
         directory = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -57,10 +58,12 @@ struct ContractEnvironment {
         let anchoring = TimestampAuditAnchoring(authority: tsa, verifier: TimestampVerifier(policy: TimestampVerificationPolicy(trustAnchors: [sandbox.root])))
         let lta = LTACompletionStep(directory: directory.appendingPathComponent("completed"), revocation: try sandbox.revocationDataSource(),
                                     tsa: tsa, root: sandbox.root)
+        let certificate = CertificateCompletionStep(directory: directory.appendingPathComponent("completed"), platformName: platformName, font: certificateFont,
+                                                    key: witness, revocation: try sandbox.revocationDataSource(), tsa: tsa, root: sandbox.root)
         workflow = ContractWorkflow(dependencies: .init(
             store: database, documents: documents, notifier: notifier, signingEngine: engine,
             accessPolicy: OrganisationAccessPolicy(members: [Self.organisation: [Self.user: .owner]]),
-            anchoring: anchoring, completionHandler: ContractCompletionSteps([lta] + extraSteps)))
+            anchoring: anchoring, completionHandler: ContractCompletionSteps([lta, certificate] + extraSteps)))
     }
 
     /// The contract `id` (a typed `notFound` error when there is none).
