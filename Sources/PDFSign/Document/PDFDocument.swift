@@ -16,6 +16,9 @@ public final class PDFDocument: @unchecked Sendable {
     public let limits: PDFParsingLimits
     /// The version in the `%PDF-x.y` header, if found.
     public let headerVersion: String?
+    /// Where the `%PDF-` header begins: 0 in a well-formed file; readers take the offsets of
+    /// a file with bytes before its header as relative to the header.
+    package let headerOffset: Int?
     /// The offset given by the last `startxref` in the file, if found.
     public let startxrefOffset: Int?
     /// The cross-reference sections of the /Prev chain, oldest first (empty when the
@@ -80,6 +83,7 @@ public final class PDFDocument: @unchecked Sendable {
         self.endstreamIndex = PDFEndstreamIndex(source: source)
         let structure = try PDFDocumentLoader(source: source, limits: limits, endstreamIndex: endstreamIndex).load()
         headerVersion = structure.version
+        headerOffset = structure.headerOffset
         startxrefOffset = structure.startxref
         revisions = structure.revisions
         trailer = structure.trailer

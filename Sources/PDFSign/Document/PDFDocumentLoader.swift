@@ -9,6 +9,7 @@ struct PDFDocumentLoader {
         var structure = PDFDocumentStructure()
         let reader = PDFByteReader(source: source)
         structure.version = try headerVersion(reader)
+        structure.headerOffset = try reader.find(Array("%PDF-".utf8), from: 0, to: min(reader.count, 1024))
 
         var sections: [PDFXrefSection] = []
         var chainError: PDFError?

@@ -12,6 +12,11 @@ package enum PDFUpdateWriter {
     package static func write(_ update: PDFIncrementalUpdate) throws -> PDFSerializedUpdate {
         let document = update.document
         guard document.trailer["Root"] != nil else { throw PDFError(.brokenXref, "the trailer has no /Root") }
+        if let header = document.headerOffset, header > 0 {
+            // Readers shift every offset of such a file by the junk's length; an update with
+            // absolute offsets (as /ByteRange needs) would be misread.
+            throw PDFError(.notSignable, "\(header) bytes precede the %PDF header; remove them before adding an update")
+        }
         let complete = document.revisions.isEmpty || document.wasRepaired || (!document.xrefIrregularities.isEmpty && !hasSignatures(document))
         let usesStream: Bool
         if complete {
