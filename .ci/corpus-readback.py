@@ -37,8 +37,8 @@ def readable(path):
     try:
         with open(path, "rb") as handle:
             reader = PdfFileReader(handle, strict=False)
-            if reader.encrypted:
-                reader.decrypt("")
+            if reader.encrypted and reader.decrypt("").status.name == "FAILED":
+                return False  # pyHanko cannot open the input with its empty user password either
             reader.root
             reader.embedded_signatures
         return True
