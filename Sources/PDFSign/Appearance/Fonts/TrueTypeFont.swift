@@ -45,37 +45,18 @@ public struct TrueTypeFont: Sendable {
     /// - Throws: ``PDFError`` with `unsupportedFont` for CFF outlines, a missing or malformed
     ///   table, or a collection index out of range.
     public init(data: [UInt8], collectionIndex: Int = 0) throws {
-        let reader = SFNTReader(bytes: data)
-        var directory = 0
-        if try reader.tag(0) == "ttcf" {
-            let count = Int(try reader.uint32(8))
-            guard collectionIndex >= 0, collectionIndex < count else {
-                throw PDFError(.unsupportedFont, "collection index \(collectionIndex) is out of range: the collection has \(count) fonts")
-            }
-            directory = Int(try reader.uint32(12 + collectionIndex * 4))
-        }
-        let version = try reader.uint32(directory)
+        let file = try SFNTFile(data: data, collectionIndex: collectionIndex)
+        let version = file.version, tables = file.tables
         if version == 0x4F54_544F {
             throw PDFError(.unsupportedFont, "the font has CFF (PostScript) outlines ('OTTO'); only TrueType (glyf) outlines are supported for embedding")
         }
         guard version == 0x0001_0000 || version == 0x7472_7565 else {
             throw PDFError(.unsupportedFont, "not a TrueType font (sfnt version 0x\(String(version, radix: 16)))")
         }
-        let tableCount = Int(try reader.uint16(directory + 4))
-        var tables: [String: Range<Int>] = [:]
-        for index in 0..<tableCount {
-            let record = directory + 12 + index * 16
-            let tag = try reader.tag(record)
-            let offset = Int(try reader.uint32(record + 8)), length = Int(try reader.uint32(record + 12))
-            tables[tag] = try reader.range(offset, length, "table '\(tag)'")
-        }
         if tables["CFF "] != nil || tables["CFF2"] != nil {
             throw PDFError(.unsupportedFont, "the font has CFF outlines; only TrueType (glyf) outlines are supported for embedding")
         }
-        func table(_ tag: String) throws -> SFNTReader {
-            guard let range = tables[tag] else { throw PDFError(.unsupportedFont, "the font has no '\(tag)' table") }
-            return SFNTReader(bytes: Array(data[range]))
-        }
+        func table(_ tag: String) throws -> SFNTReader { try file.table(tag) }
         let head = try table("head"), hhea = try table("hhea"), maxp = try table("maxp")
         guard try head.uint32(12) == 0x5F0F_3CF5 else { throw PDFError(.unsupportedFont, "the head table has a wrong magic number") }
         let unitsPerEm = Int(try head.uint16(18))
