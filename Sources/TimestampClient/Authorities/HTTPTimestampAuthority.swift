@@ -27,7 +27,7 @@ public struct HTTPTimestampAuthority: TimestampAuthority {
 
     /// The TSA's URL.
     public var url: URL
-    /// The HTTP transport (default ``DefaultHTTPTransport``).
+    /// The HTTP transport (default `CMSCore.DefaultHTTPTransport`).
     public var transport: any HTTPTransport
     /// What every request asks for: digest algorithm, nonce (random by default), policy, certReq.
     public var requestOptions: TimestampRequestOptions
