@@ -48,7 +48,7 @@ struct DeferredResumeTests {
 
     @Test("interop PKI: resumed from JSON and finished at B-T, pyHanko validates it (validate-pdf --expect B-T)")
     func interopBT() async throws {
-        if let missing = InteropKit.missing {
+        if let missing = await InteropKit.missing {
             print("SKIPPED DeferredResumeTests.interopBT: \(missing)")
             return
         }

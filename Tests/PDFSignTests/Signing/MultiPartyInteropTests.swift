@@ -11,7 +11,7 @@ import TimestampClient
 struct MultiPartyInteropTests {
     @Test("three placeholders, three signers (RSA, P-256, witness), B-LTA: validate-pdf --expect B-LTA passes; pyHanko reads the commitment and the claimed role")
     func threeSignersToLTA() async throws {
-        if let missing = InteropKit.missing {
+        if let missing = await InteropKit.missing {
             print("SKIPPED MultiPartyInteropTests: \(missing)")
             return
         }
@@ -59,7 +59,7 @@ struct MultiPartyInteropTests {
 
     @Test("files attached before signing: validate-pdf --expect B-LTA passes and the files extract byte-identical")
     func attachmentsThenLTA() async throws {
-        if let missing = InteropKit.missing {
+        if let missing = await InteropKit.missing {
             print("SKIPPED MultiPartyInteropTests.attachmentsThenLTA: \(missing)")
             return
         }

@@ -1,3 +1,4 @@
+import CMSCore
 import Foundation
 import TestSupport
 
@@ -17,11 +18,20 @@ enum InteropKit {
 
     /// `nil` when everything is there, else what is missing (the test prints it and skips).
     static var missing: String? {
-        if tsaURL == nil { return "INTEROP_TSA_URL is not set (run ../shared/interop/pki-up)" }
-        for path in [validatePDF, python, key("signer-party"), certificate("root")] where !FileManager.default.fileExists(atPath: path) {
-            return "\(path) is missing (run ../shared/interop/setup)"
+        get async {
+            guard let tsaURL else { return "INTEROP_TSA_URL is not set (run ../shared/interop/pki-up)" }
+            for path in [validatePDF, python, key("signer-party"), certificate("root")] where !FileManager.default.fileExists(atPath: path) {
+                return "\(path) is missing (run ../shared/interop/setup)"
+            }
+            if !(await answers(tsaURL)) { return "the interop TSA at \(tsaURL) does not answer (run ../shared/interop/pki-up)" }
+            return nil
         }
-        return nil
+    }
+
+    /// Whether an HTTP server answers at `url` at all (any status): the interop services may
+    /// be configured in the environment but stopped.
+    static func answers(_ url: URL) async -> Bool {
+        (try? await DefaultHTTPTransport().send(HTTPRequest(url: url, timeout: .seconds(3)))) != nil
     }
 
     /// Runs a program; standard input is empty, both streams are returned (interleaved).
