@@ -219,6 +219,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "LegalRetentionTests",
+            dependencies: ["LegalRetention", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CMSCoreTests",
             dependencies: ["CMSCore", "LoopbackHTTP", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings

@@ -1,0 +1,164 @@
+import Foundation
+
+/// A day of the proleptic Gregorian calendar, without a time or a time zone.
+///
+/// Deadlines under the 電子帳簿保存法 are counted in days of the Japanese civil calendar, so the
+/// calendar types work on plain dates and never on `Foundation.Calendar`, whose results depend on
+/// the process's time zone. Convert an instant with ``init(japanStandardTimeOf:)`` (Japan has used
+/// UTC+9 without daylight saving time since 1952).
+///
+/// Encoded in JSON as the string `"YYYY-MM-DD"` (ISO 8601 calendar date, extended format).
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, 1 through 9999.
+    public let year: Int
+    /// The month, 1 (January) through 12.
+    public let month: Int
+    /// The day of the month, 1 through 28, 29, 30 or 31.
+    public let day: Int
+
+    /// Creates a date, checking that it exists.
+    ///
+    /// - Throws: ``CalendarError`` with code ``CalendarError/Code/invalidDate`` when the year is
+    ///   outside 1...9999 or the month or day does not exist.
+    public init(year: Int, month: Int, day: Int) throws {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CivilDate.numberOfDays(inMonth: month, year: year)).contains(day) else {
+            throw CalendarError(.invalidDate, "\(year)-\(month)-\(day) is not a date between 0001-01-01 and 9999-12-31")
+        }
+        self.init(checkedYear: year, month: month, day: day)
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (ten ASCII characters).
+    ///
+    /// - Throws: ``CalendarError`` with code ``CalendarError/Code/invalidDate``.
+    public init(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
+            throw CalendarError(.invalidDate, "\(text.debugDescription) is not a YYYY-MM-DD date")
+        }
+        try self.init(year: year, month: month, day: day)
+    }
+
+    /// The date in Japan (UTC+9, no daylight saving time) at an instant, for example a
+    /// timestamp token's genTime.
+    public init(japanStandardTimeOf instant: Date) {
+        let seconds = Int((instant.timeIntervalSince1970 + 9 * 3600).rounded(.down))
+        self.init(daysSince1970: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400))
+    }
+
+    /// The date a number of days after 1970-01-01 (negative: before it).
+    public init(daysSince1970 days: Int) {
+        // Howard Hinnant's civil_from_days, on eras of 400 years (146,097 days).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(checkedYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    private init(checkedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    public var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day of the week.
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday (ISO number 4).
+        let iso = ((daysSince1970 + 3) % 7 + 7) % 7 + 1
+        return Weekday.allCases[iso - 1]
+    }
+
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CivilDate { CivilDate(daysSince1970: daysSince1970 + days) }
+
+    /// The number of days from this date to `other` (negative when `other` is earlier).
+    public func days(until other: CivilDate) -> Int { other.daysSince1970 - daysSince1970 }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Earlier dates sort first.
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// Whether `year` is a leap year of the Gregorian calendar.
+    public static func isLeapYear(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    /// The number of days in a month (28 through 31); 0 for a month outside 1...12.
+    public static func numberOfDays(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 1, 3, 5, 7, 8, 10, 12: 31
+        case 4, 6, 9, 11: 30
+        case 2: isLeapYear(year) ? 29 : 28
+        default: 0
+        }
+    }
+}
+
+extension CivilDate: Codable {
+    /// Decodes a `"YYYY-MM-DD"` string.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch let error as CalendarError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.reason)
+        }
+    }
+
+    /// Encodes as a `"YYYY-MM-DD"` string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// A day of the week, in ISO 8601 order (Monday first). Encoded as its English name.
+public enum Weekday: String, CaseIterable, Hashable, Sendable, Codable {
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    /// ISO 8601 number: Monday 1 through Sunday 7.
+    public var isoNumber: Int {
+        switch self {
+        case .monday: 1
+        case .tuesday: 2
+        case .wednesday: 3
+        case .thursday: 4
+        case .friday: 5
+        case .saturday: 6
+        case .sunday: 7
+        }
+    }
+}
