@@ -13,11 +13,13 @@ struct LoggingTests {
     let digest = DigestAlgorithm.sha256.hash(Array("logged contract".utf8))
     static let secrets = ["sesame-BEARER-7f3a", "pa55-BASIC-91c2", "url-PASSWORD-55e1", "query-APIKEY-0d9b", "header-SECRET-aa12"]
 
-    /// A client logging into `store`, with every kind of credential set.
+    /// A client logging into `store`, with every kind of credential set. Its time limit is long
+    /// (as in HTTPAuthorityTests): a loaded machine must not turn the server's `waiting`
+    /// answer into a client-side timeout and change what the test reads.
     func client(_ server: LoopbackHTTPServer, _ authentication: HTTPTimestampAuthority.Authentication,
                 attempts: Int, store: CapturingLogHandler.Store) throws -> HTTPTimestampAuthority {
         let url = try #require(URL(string: "http://alice:\(Self.secrets[2])@127.0.0.1:\(server.port)/tsa?apikey=\(Self.secrets[3])"))
-        return HTTPTimestampAuthority(url: url, maximumAttempts: attempts, initialBackoff: .milliseconds(20),
+        return HTTPTimestampAuthority(url: url, timeout: .seconds(120), maximumAttempts: attempts, initialBackoff: .milliseconds(20),
                                       authentication: authentication, additionalHeaders: ["X-Api-Key": Self.secrets[4]],
                                       logger: CapturingLogHandler.logger("econtract.tsa", into: store))
     }
