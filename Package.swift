@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "CMSCore", "CPKCS11",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
             ],

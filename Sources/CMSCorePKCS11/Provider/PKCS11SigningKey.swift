@@ -56,6 +56,13 @@ public final class PKCS11SigningKey: SigningKeyProvider {
             await pool.release(lease)
             throw error
         }
+        // A token's public key object under the key's CKA_ID must be the certificate's key.
+        if let id = lease.connection.keyID,
+           let tokenKey = try? await module.blocking({ try module.publicKey(session: lease.session, id: id) }),
+           tokenKey != leaf.publicKey {
+            await pool.release(lease)
+            throw PKCS11Error(.invalidArgument, "the certificate \(leaf.subject) is not for the \(configuration.key) (the token's public key differs)")
+        }
         await pool.release(lease)
         return PKCS11SigningKey(certificateChain: [leaf] + configuration.intermediates, keyType: lease.connection.keyType,
                                 tokenLabel: lease.connection.token.label, pool: pool)
@@ -87,6 +94,25 @@ public final class PKCS11SigningKey: SigningKeyProvider {
     /// Logs the token out. The next signature logs in again, asking the PIN source.
     public func logOut() async throws {
         try await pool.logOut()
+    }
+
+    /// The public key object stored on the token under `id` (`CKA_ID`), read without logging
+    /// in; `nil` when the token has none. Use it to have a certificate issued for a key
+    /// generated inside the token.
+    public static func publicKey(modulePath: String, token: PKCS11KeyConfiguration.TokenSelector, id: [UInt8]) async throws -> Certificate.PublicKey? {
+        let module = try await Task.detached { try PKCS11Module.load(path: modulePath) }.value
+        return try await module.blocking {
+            guard let found = try module.tokens().first(where: { candidate in
+                guard candidate.initialized else { return false }
+                switch token {
+                case .label(let label): return candidate.label == label
+                case .serialNumber(let serial): return candidate.serialNumber == serial
+                }
+            }) else { throw PKCS11Error(.tokenNotFound, "no initialised \(token) in \(modulePath)") }
+            let session = try module.openSession(slot: found.slot)
+            defer { module.closeSession(session) }
+            return try module.publicKey(session: session, id: id)
+        }
     }
 
     /// How many times this provider has logged in (1 after ``open(_:pin:)``; more after
