@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14), .iOS(.v17), .tvOS(.v17), .watchOS(.v10), .visionOS(.v1)],
     products: [
         .library(name: "CMSCore", targets: ["CMSCore"]),
+        .library(name: "CMSCorePKCS11", targets: ["CMSCorePKCS11"]),
         .library(name: "TimestampClient", targets: ["TimestampClient"]),
         .library(name: "PDFSign", targets: ["PDFSign"]),
         .library(name: "ContractModel", targets: ["ContractModel"]),
@@ -47,6 +48,22 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(platforms: [.linux])),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Cryptoki 2.40 headers from p11-kit (headers only: modules are dlopen'ed by path).
+        .systemLibrary(name: "CPKCS11", path: "Sources/CPKCS11", pkgConfig: "p11-kit-1",
+                       providers: [.apt(["libp11-kit-dev"]), .brew(["p11-kit"])]),
+        // Signing keys in HSMs and smart cards over PKCS#11; a product of its own so that
+        // CMSCore builds without p11-kit.
+        .target(
+            name: "CMSCorePKCS11",
+            dependencies: [
+                "CMSCore", "CPKCS11",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: strictSettings
         ),
@@ -113,7 +130,7 @@ let package = Package(
         .executableTarget(
             name: "econtract",
             dependencies: [
-                "EContractKit", "ContractStoreSQLite",
+                "EContractKit", "ContractStoreSQLite", "CMSCorePKCS11",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -169,6 +186,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "PKCS11Benchmark",
+            dependencies: [
+                "CMSCorePKCS11", "CMSCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            path: "Benchmarks/PKCS11Benchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "PDFSignBenchmark",
             dependencies: ["PDFSign", "CMSCore", "TimestampClient", .product(name: "_CryptoExtras", package: "swift-crypto")],
             path: "Benchmarks/PDFSignBenchmark",
@@ -221,6 +249,16 @@ let package = Package(
         .testTarget(
             name: "LegalRetentionTests",
             dependencies: ["LegalRetention", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CMSCorePKCS11Tests",
+            dependencies: [
+                "CMSCorePKCS11", "CMSCore", "PDFSign", "TimestampClient", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import CMSCore
 import ContractModel
 import TimestampClient
+import CMSCorePKCS11
 import Foundation
 import PDFSign
 import SwiftASN1
@@ -33,6 +34,10 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
         throw input.contains(error.code) ? CLIExit.badInput : CLIExit.invalid
     } catch let error as PDFError {
         FileHandle.standardError.write(Data("error: \(error.reason) [PDFError.\(error.code)]\n".utf8))
+        throw CLIExit.badInput
+    } catch let error as PKCS11Error {
+        // The token refused or failed (wrong PIN, no such token or key, a module failure).
+        FileHandle.standardError.write(Data("error: \(error.reason) [PKCS11Error.\(error.code)]\n".utf8))
         throw CLIExit.badInput
     } catch {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))

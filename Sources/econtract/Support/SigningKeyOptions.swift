@@ -1,9 +1,13 @@
 import ArgumentParser
 import CMSCore
 import Foundation
+import X509
 
-/// Options that select a signing key: a PEM key with certificates, or a PKCS#12 file.
+/// Options that select a signing key: a PEM key with certificates, a PKCS#12 file, or a key
+/// in an HSM or smart card through a PKCS#11 module.
 struct SigningKeyOptions: ParsableArguments {
+    @OptionGroup var pkcs11: PKCS11KeyOptions
+
     @Option(name: .long, help: "PEM private key (PKCS#8, PKCS#1 or SEC1).")
     var key: String?
 
@@ -19,7 +23,7 @@ struct SigningKeyOptions: ParsableArguments {
     @Option(name: .long, help: "PKCS#12 password on the command line (discouraged: `ps` and shell history show it; use --password-file, $\(Self.passwordVariable) or the prompt).")
     var password: String?
 
-    @Option(name: .long, help: "The signer's certificate (PEM or DER).")
+    @Option(name: .long, help: "The signer's certificate (PEM or DER); with --pkcs11-module, instead of the token's.")
     var cert: String?
 
     @Option(name: .long, help: "Intermediate CA certificates to embed (repeatable).")
@@ -29,8 +33,11 @@ struct SigningKeyOptions: ParsableArguments {
     static let passwordVariable = "ECONTRACT_PASSWORD"
 
     func validate() throws {
-        guard (key == nil) != (p12 == nil) else {
-            throw ValidationError("give exactly one of --key or --p12")
+        guard [key != nil, p12 != nil, pkcs11.module != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --key, --p12 or --pkcs11-module")
+        }
+        if pkcs11.module != nil, password != nil || passwordFile != nil {
+            throw ValidationError("--password and --password-file are for --p12 (the PKCS#11 PIN comes from --pin-file, $\(PKCS11KeyOptions.pinVariable) or a prompt)")
         }
         if key != nil, cert == nil {
             throw ValidationError("--key needs --cert")
@@ -47,6 +54,19 @@ struct SigningKeyOptions: ParsableArguments {
     var passwordInput: SecretInput {
         SecretInput(option: "password", value: password, file: passwordFile,
                     environmentVariable: Self.passwordVariable, purpose: "PKCS#12 password for \(p12 ?? "the key")")
+    }
+
+    /// The key the options select: a key file, a PKCS#12 file, or a key on a PKCS#11 token.
+    func loadProvider() async throws -> any SigningKeyProvider {
+        guard pkcs11.module != nil else { return try loadKey() }
+        let certificate = try cert.map { file -> Certificate in
+            guard let first = try PEMFiles.certificates(inFile: file).first else { throw CMSError(.invalidCertificate, "no certificate in \(file)") }
+            return first
+        }
+        var intermediates: [Certificate] = []
+        if let cert { intermediates += try PEMFiles.certificates(inFile: cert).dropFirst() }
+        for file in chain { intermediates += try PEMFiles.certificates(inFile: file) }
+        return try await pkcs11.open(certificate: certificate, intermediates: intermediates)
     }
 
     func loadKey() throws -> SoftwareSigningKey {
