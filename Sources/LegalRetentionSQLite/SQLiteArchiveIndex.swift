@@ -301,7 +301,7 @@ public final class SQLiteArchiveIndex: ArchiveIndex {
     }
 
     /// Appends to the access log in one write transaction (so the head cannot move in between).
-    public func appendAccess(_ make: @Sendable (String, Int) -> AuditEvent) async throws -> AuditEvent {
+    public func appendAccess(_ make: @escaping @Sendable (String, Int) -> AuditEvent) async throws -> AuditEvent {
         try await run("cannot append to the access log") {
             try await pool.write { db in
                 let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM access_log ORDER BY sequence DESC LIMIT 1")

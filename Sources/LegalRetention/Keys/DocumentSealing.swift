@@ -51,3 +51,9 @@ enum HexDigest {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// Lower-case hex SHA-256, as blob keys and document hashes are written.
+public enum SHA256Hex {
+    /// The hex SHA-256 of `bytes`.
+    public static func of(_ bytes: [UInt8]) -> String { HexDigest.sha256(bytes) }
+}

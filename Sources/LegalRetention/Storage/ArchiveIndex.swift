@@ -34,7 +34,7 @@ public protocol ArchiveIndex: Sendable {
     /// The blob keys of kept records.
     func referencedBlobs() async throws -> Set<String>
     /// Appends the event `make` returns for the current head (hash and sequence; genesis and 1 when empty).
-    func appendAccess(_ make: @Sendable (_ previousHash: String, _ sequence: Int) -> AuditEvent) async throws -> AuditEvent
+    func appendAccess(_ make: @escaping @Sendable (_ previousHash: String, _ sequence: Int) -> AuditEvent) async throws -> AuditEvent
     /// The access log, in order.
     func accessLog() async throws -> [AuditEvent]
     /// Stores an anchor of the access log.

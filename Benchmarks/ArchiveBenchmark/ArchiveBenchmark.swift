@@ -1,0 +1,1 @@
+@main struct ArchiveBenchmark { static func main() {} }
