@@ -250,7 +250,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ArchiveBenchmark",
-            dependencies: ["LegalRetention", "LegalRetentionSQLite"],
+            dependencies: ["LegalRetention", "LegalRetentionSQLite", "ContractModel", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ArchiveBenchmark",
             swiftSettings: strictSettings
         ),

@@ -4,7 +4,28 @@ import Foundation
 /// What an access-log entry records; kept in the ``ContractModel/AuditEvent``'s
 /// `details["operation"]`, beside the closest ``ContractModel/AuditAction``.
 public enum ArchiveOperation: String, Hashable, Codable, Sendable, CaseIterable {
-    case ingest, view, download, search, export, correct, hold, release, delete, verify, rotateKeys
+    /// A document archived.
+    case ingest
+    /// A record's metadata or history viewed.
+    case view
+    /// A document opened (decrypted).
+    case download
+    /// A search.
+    case search
+    /// An export (ダウンロードの求め).
+    case export
+    /// A correction.
+    case correct
+    /// A legal hold set.
+    case hold
+    /// A legal hold released.
+    case release
+    /// A deletion, or a refused one (`details["refused"]`).
+    case delete
+    /// A verification run.
+    case verify
+    /// Key rotation.
+    case rotateKeys
 
     /// The audit action this operation is logged as.
     public var auditAction: AuditAction {
