@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "ContractStoreSQLite", targets: ["ContractStoreSQLite"]),
         .library(name: "ContractStorePostgres", targets: ["ContractStorePostgres"]),
         .library(name: "LegalRetention", targets: ["LegalRetention"]),
+        .library(name: "LegalRetentionSQLite", targets: ["LegalRetentionSQLite"]),
+        .library(name: "LegalRetentionPostgres", targets: ["LegalRetentionPostgres"]),
         .library(name: "EContractKit", targets: ["EContractKit"]),
         .executable(name: "econtract", targets: ["econtract"]),
     ],
@@ -121,7 +123,27 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "LegalRetention", dependencies: ["ContractModel"], swiftSettings: strictSettings),
+        // The 電子帳簿保存法 archive: model, normalisation, encryption, retention, protocols. No database.
+        .target(
+            name: "LegalRetention",
+            dependencies: [
+                "ContractModel", "PDFSign",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The archive's embedded index (SQLite through GRDB, WAL).
+        .target(
+            name: "LegalRetentionSQLite",
+            dependencies: ["LegalRetention", "ContractModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // The archive's PostgreSQL index and blob store (postgres-nio), for several app processes on several machines.
+        .target(
+            name: "LegalRetentionPostgres",
+            dependencies: ["LegalRetention", "ContractModel", "ContractStorePostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "EContractKit",
             dependencies: ["CMSCore", "TimestampClient", "PDFSign", "ContractModel", "LegalRetention"],
@@ -130,7 +152,7 @@ let package = Package(
         .executableTarget(
             name: "econtract",
             dependencies: [
-                "EContractKit", "ContractStoreSQLite", "CMSCorePKCS11",
+                "EContractKit", "ContractStoreSQLite", "CMSCorePKCS11", "LegalRetentionSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -248,7 +270,16 @@ let package = Package(
         ),
         .testTarget(
             name: "LegalRetentionTests",
-            dependencies: ["LegalRetention", "TestSupport"],
+            dependencies: [
+                "LegalRetention", "LegalRetentionSQLite", "LegalRetentionPostgres", "ContractStorePostgres", "ContractModel", "PDFSign", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ArchiveBenchmark",
+            dependencies: ["LegalRetention", "LegalRetentionSQLite", "ContractModel", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/ArchiveBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -37,6 +37,13 @@ public struct SQL: Sendable {
         self.values = values
     }
 
+    /// A statement whose text was built at run time from constant fragments and `$n`
+    /// placeholders, with its values in an array (for a `WHERE` clause assembled from optional conditions).
+    public init(unchecked text: String, values: [Value]) {
+        self.text = text
+        self.values = values
+    }
+
     /// The postgres-nio query.
     public func query() throws -> PostgresQuery {
         var binds = PostgresBindings(capacity: values.count)

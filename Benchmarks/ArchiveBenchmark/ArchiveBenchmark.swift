@@ -1,0 +1,155 @@
+// ArchiveBenchmark: the LegalRetention archive on synthetic records (SQLite index, folder blobs).
+//
+//   ArchiveBenchmark [--count N] [--ingest N] [--queries Q] [--export N] [--dir DIR]
+//
+// 1. ingest rate: --ingest records (metadata plus a small PDF) through ArchiveService (encrypt,
+//    blob write with fsync, index transaction, access log);
+// 2. the rest up to --count inserted straight into the same tables in large transactions
+//    (same columns and JSON, so searches see 1,000,000 realistic rows without hours of ingest);
+// 3. search p50/p99 for 取引年月日 range AND 取引金額 range AND 取引先 substring through the
+//    index, against a hand-written best-index query run by the sqlite3 CLI on the same file in
+//    the same run;
+// 4. export throughput (records and MB per second) for --export records.
+// Build with -c release for meaningful numbers.
+import ContractModel
+import Foundation
+import GRDB
+import LegalRetention
+import LegalRetentionSQLite
+
+@main
+struct ArchiveBenchmark {
+    static func option(_ name: String, _ fallback: Int) -> Int {
+        let args = CommandLine.arguments
+        guard let index = args.firstIndex(of: name), index + 1 < args.count, let value = Int(args[index + 1]) else { return fallback }
+        return value
+    }
+
+    static let names = ["ヤマダ商事", "サトウ工業", "ガギグ物産", "パピプ電機", "スズキトレーディング", "タナカ建設", "abctrading", "ジンクワークス",
+                        "ノースウエスト", "山田製作所", "東京デンキ", "ブルーバード", "ヴィーナス", "マルイチ", "アオバ", "コーヒー豆店"]
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+    }
+
+    static func main() async throws {
+        let count = option("--count", 1_000_000), ingestCount = min(option("--ingest", 2000), count)
+        let queries = option("--queries", 200), exportCount = option("--export", 1000)
+        var generator = SystemRandomNumberGenerator()
+        let args = CommandLine.arguments
+        let dir = args.firstIndex(of: "--dir").map { URL(fileURLWithPath: args[$0 + 1]) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("archive-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dbPath = dir.appendingPathComponent("index.sqlite").path
+        let index = try SQLiteArchiveIndex(path: dbPath)
+        let blobs = try FileBlobStore(directory: dir.appendingPathComponent("blobs"))
+        let keys = try SoftwareKeyFileProvider(directory: dir.appendingPathComponent("keys"))
+        let archive = ArchiveService(index: index, blobs: blobs, keys: keys, clock: SystemContractClock(), actor: "bench")
+        func metadata(_ i: Int) throws -> RecordMetadata {
+            let day = try ArchiveDay("2016-01-01").adding(days: Int.random(in: 0..<3650, using: &generator))
+            return RecordMetadata(transactionDate: day, amount: Money(minorUnits: Int64.random(in: 1...10_000_000, using: &generator), currency: .jpy),
+                                  counterparty: try Counterparty(names[i % names.count] + String(i % 997)), documentType: .contract, title: "契約 \(i)")
+        }
+        let pdf = Array("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n".utf8) + [UInt8](repeating: 0x20, count: 2000) + Array("\n%%EOF\n".utf8)
+
+        // 1. ingest through the service
+        var start = Date()
+        for i in 0..<ingestCount { _ = try await archive.ingest(pdf, fileName: "d\(i).pdf", metadata: try metadata(i)) }
+        let ingestSeconds = Date().timeIntervalSince(start)
+        say(String(format: "ingest: %d records in %.1f s = %.0f records/s (service: encrypt, blob fsync, index, access log)",
+                     ingestCount, ingestSeconds, Double(ingestCount) / ingestSeconds))
+
+        // 2. bulk rows up to --count, reusing one ingested record's document JSON (typed 請求書 so the
+        //    export below, over 契約書, reads only documents that really decrypt under their own id)
+        start = Date()
+        let template = try require(try await index.records(after: nil, limit: 1).first)
+        let documentJSON = try ArchiveJSON.encode(template.document)
+        var done = ingestCount
+        while done < count {
+            let batch = min(50_000, count - done)
+            var rows: [(RecordMetadata, String)] = []
+            for i in done..<(done + batch) { rows.append((try metadata(i), "b\(i)")) }
+            let prepared = try rows.map { ($0.0, try ArchiveJSON.encode($0.0), $0.1) }
+            try await index.pool.write { db in
+                let statement = try db.makeStatement(sql: """
+                    INSERT INTO records (id, version, transaction_date, amount_minor, currency, counterparty_key, document_type, title_key, metadata,
+                                         document, ingested_at, retention_end, legal_hold, import_key, disposed_at)
+                    VALUES (?, 1, ?, ?, 'JPY', ?, '請求書', ?, ?, ?, 0, '2040-01-01', NULL, NULL, NULL)
+                    """)
+                for (m, json, id) in prepared {
+                    try statement.execute(arguments: [id, m.transactionDate.description, m.amount.minorUnits, m.counterparty.searchKey,
+                                                      CounterpartyNormaliser.searchKey(m.title), json, documentJSON])
+                }
+            }
+            done += batch
+        }
+        try await index.pool.write { db in try db.execute(sql: "ANALYZE") }
+        say(String(format: "bulk rows: %d in %.1f s (direct inserts, not the ingest path)", count - ingestCount, Date().timeIntervalSince(start)))
+
+        // 3. search: date range AND amount range AND counterparty substring
+        var ours: [Double] = [], sqlText = ".timer on\n", resultCounts = 0
+        for _ in 0..<queries {
+            let from = try ArchiveDay("2016-01-01").adding(days: Int.random(in: 0..<3600, using: &generator))
+            let to = from.adding(days: 30)
+            let low = Int64.random(in: 1...9_000_000, using: &generator), high = low + 1_000_000
+            let name = names.randomElement(using: &generator)!
+            let sub = String(name.prefix(2))
+            let query = ArchiveQuery(from: from, to: to, minimumAmount: Money(minorUnits: low, currency: .jpy),
+                                     maximumAmount: Money(minorUnits: high, currency: .jpy), counterparty: sub, limit: 100)
+            let resolved = try query.resolved()
+            let begin = DispatchTime.now().uptimeNanoseconds
+            let page = try await index.search(resolved)
+            ours.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6)
+            resultCounts += page.records.count
+            sqlText += """
+                SELECT id, metadata, document FROM records INDEXED BY records_search WHERE disposed_at IS NULL AND transaction_date BETWEEN '\(from)' AND '\(to)' \
+                AND amount_minor BETWEEN \(low) AND \(high) AND currency = 'JPY' AND instr(counterparty_key, '\(resolved.counterpartyKey ?? "")') > 0 \
+                ORDER BY transaction_date, seq LIMIT 101;
+
+                """
+        }
+        say(String(format: "search (archive API, %d queries, %.1f results avg): p50 %.2f ms, p99 %.2f ms", queries,
+                     Double(resultCounts) / Double(queries), percentile(ours, 0.5), percentile(ours, 0.99)))
+        let script = dir.appendingPathComponent("queries.sql")
+        try sqlText.write(to: script, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [dbPath]
+        process.standardInput = try FileHandle(forReadingFrom: script)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let times = output.split(separator: "\n").compactMap { line -> Double? in
+                guard line.hasPrefix("Run Time: real ") else { return nil }
+                return Double(line.dropFirst(15).split(separator: " ").first ?? "").map { $0 * 1000 }
+            }
+            if times.isEmpty { say("sqlite3: no timings") } else {
+                say(String(format: "search (sqlite3 CLI, hand-written best-index SQL): p50 %.2f ms, p99 %.2f ms; ratio p99 %.2f×",
+                             percentile(times, 0.5), percentile(times, 0.99), percentile(ours, 0.99) / max(percentile(times, 0.99), 0.001)))
+            }
+        } catch {
+            say("sqlite3 CLI not available: \(error)")
+        }
+
+        // 4. export throughput over ingested records
+        start = Date()
+        let exported = try await archive.export(ArchiveQuery(documentType: .contract)) { _ in }
+        let exportSeconds = Date().timeIntervalSince(start)
+        _ = exportCount
+        say(String(format: "export: %d records, %.1f MB zip in %.2f s = %.0f records/s, %.1f MB/s", exported.records, Double(exported.zip.count) / 1e6,
+                     exportSeconds, Double(exported.records) / exportSeconds, Double(exported.zip.count) / 1e6 / exportSeconds))
+    }
+}
+
+func require<T>(_ value: T?) throws -> T {
+    guard let value else { throw ArchiveError(.notFound, "no record to copy") }
+    return value
+}
+
+/// One line on stdout, unbuffered (so a crash loses nothing).
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

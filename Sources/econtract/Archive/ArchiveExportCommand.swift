@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import LegalRetention
+
+/// `econtract archive export --from D --to D [--counterparty T] --out FILE.zip`.
+struct ArchiveExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export matching records as a ZIP: files/, index.csv (UTF-8 BOM) and SHA256SUMS (sha256sum -c).")
+
+    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var conditions: ArchiveQueryOptions
+    @Option(help: "The ZIP to write.") var out: String
+    @Flag(help: "Report progress on stderr.") var progress = false
+
+    struct Summary: Codable { var records: Int; var documentBytes: Int; var zipBytes: Int; var out: String }
+
+    func run() async throws {
+        try await runArchive {
+            let show = progress
+            let result = try await options.open().export(try conditions.query()) { count in
+                if show, count % 500 == 0 { FileHandle.standardError.write(Data("export: \(count)\n".utf8)) }
+            }
+            try writeFile(out, result.zip)
+            let summary = Summary(records: result.records, documentBytes: result.documentBytes, zipBytes: result.zip.count, out: out)
+            try options.output(summary) { "exported \(summary.records) record(s) to \(out)" }
+        }
+    }
+}
+
+/// `econtract archive verify [--progress]`.
+struct ArchiveVerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Re-hash every blob, decrypt and re-hash every document, validate signed PDFs, check the access log.",
+        discussion: "Exit 1 when anything fails.")
+
+    @OptionGroup var options: ArchiveOptions
+    @Flag(help: "Report progress on stderr.") var progress = false
+
+    func run() async throws {
+        try await runArchive {
+            let show = progress
+            let report = try await options.open().verify { count in
+                if show, count % 200 == 0 { FileHandle.standardError.write(Data("verify: \(count) records\n".utf8)) }
+            }
+            try options.output(report) {
+                (["\(report.recordsChecked) records, \(report.signedDocuments) signed PDFs, \(report.accessLogEvents) access-log events: "
+                  + (report.passed ? "OK" : "FAILED")] + report.findings.map { "  \($0.kind) \($0.recordID?.rawValue ?? "-"): \($0.detail)" })
+                    .joined(separator: "\n")
+            }
+            if !report.passed { throw CLIExit.invalid }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import LegalRetention
+import Testing
+
+@Suite struct NormalisationTests {
+    @Test func spellingVariantsShareOneKey() throws {
+        let variants = ["株式会社ヤマダ商事", "(株)ヤマダ商事", "㈱ヤマダ商事", "㍿ヤマダ商事", "ヤマダ商事株式会社", "ﾔﾏﾀﾞ商事(株)", "やまだ商事 株式会社",
+                        "（株）ヤマダ商事", "ヤマダ 商事", "株式会社　ﾔﾏﾀﾞ商事"]
+        let keys = Set(try variants.map { try Counterparty($0).searchKey })
+        #expect(keys == ["ヤマダ商事"])
+        #expect(try Counterparty("ヤマダ商事(株)").corporateForm == .kabushikiKaisha)
+        #expect(try Counterparty("有限会社サトウ").corporateForm == .yugenKaisha)
+        #expect(try Counterparty("合同会社サトウ").searchKey == "サトウ")
+        #expect(try Counterparty("ヤマダ商事").corporateForm == nil)
+    }
+
+    @Test func halfWidthVoicedKanaCompose() {
+        #expect(CounterpartyNormaliser.searchKey("ｶﾞｷﾞｸﾞｹﾞｺﾞ") == "ガギグゲゴ")
+        #expect(CounterpartyNormaliser.searchKey("ﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟ") == "パピプペポ")
+        #expect(CounterpartyNormaliser.searchKey("ｳﾞｧｲｵﾘﾝ") == "ヴァイオリン")
+        // A combining mark after a full-width base (NFD input) composes too.
+        #expect(CounterpartyNormaliser.searchKey("カ\u{3099}") == "ガ")
+    }
+
+    @Test func caseWidthDashesAndDotsUnify() throws {
+        #expect(CounterpartyNormaliser.searchKey("ＡＢＣ Trading") == "abctrading")
+        #expect(CounterpartyNormaliser.searchKey("ABC-トレーディング") == CounterpartyNormaliser.searchKey("abc―トレｰディング"))
+        #expect(CounterpartyNormaliser.searchKey("ジョン・スミス") == "ジョンスミス")
+        #expect(CounterpartyNormaliser.searchKey("ｼﾞｮﾝ･ｽﾐｽ") == "ジョンスミス")
+        #expect(CounterpartyNormaliser.searchKey("ひらがな") == "ヒラガナ")
+        // Latin forms only at either end: "zinc" keeps its "inc".
+        #expect(try Counterparty("Zinc Works Inc.").searchKey == "zincworks")
+    }
+
+    @Test func daysAndRetention() throws {
+        let policy = RetentionPolicy()
+        let metadata = RecordMetadata(transactionDate: try ArchiveDay("2024-02-10"), amount: Money(minorUnits: 1, currency: .jpy),
+                                      counterparty: try Counterparty("A"))
+        #expect(policy.fiscalYearEnd(for: metadata) == (try ArchiveDay("2024-03-31")))
+        #expect(policy.filingDeadline(for: metadata) == (try ArchiveDay("2024-05-31")))
+        // Starts 2024-06-01, 7 years: last day 2031-05-31.
+        #expect(policy.retentionEnd(for: metadata) == (try ArchiveDay("2031-05-31")))
+        var loss = metadata
+        loss.hasLossCarryforward = true
+        #expect(policy.retentionEnd(for: loss) == (try ArchiveDay("2034-05-31")))
+        var extended = RetentionPolicy(filingExtensionMonths: 1)
+        #expect(extended.retentionEnd(for: metadata) == (try ArchiveDay("2031-06-30")))
+        extended = RetentionPolicy(fiscalYearEndMonth: 12)
+        var december = metadata
+        december.transactionDate = try ArchiveDay("2024-12-31")
+        #expect(extended.retentionEnd(for: december) == (try ArchiveDay("2032-02-29")))
+        #expect(throws: ArchiveError.self) { try ArchiveDay("2023-02-29") }
+        #expect(try ArchiveDay("2024-01-31").adding(months: 1) == (try ArchiveDay("2024-02-29")))
+        #expect(try ArchiveDay("1970-01-01").adding(days: 20_000).description == "2024-10-04")
+        #expect(try Money(parsing: "1,234.5", currency: .usd).minorUnits == 123_450)
+        #expect(throws: ArchiveError.self) { try Money(parsing: "1.5", currency: .jpy) }
+    }
+}
