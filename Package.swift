@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ContractStoreSQLite", targets: ["ContractStoreSQLite"]),
         .library(name: "ContractStorePostgres", targets: ["ContractStorePostgres"]),
         .library(name: "LegalRetention", targets: ["LegalRetention"]),
+        .library(name: "EvidenceRecords", targets: ["EvidenceRecords"]),
         .library(name: "EContractKit", targets: ["EContractKit"]),
         .executable(name: "econtract", targets: ["econtract"]),
     ],
@@ -105,15 +106,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "LegalRetention", dependencies: ["ContractModel"], swiftSettings: strictSettings),
+        // RFC 4998 evidence records: hash trees over many documents under one timestamp, renewals,
+        // verification. Its own module so any module (LegalRetention, apps) can use it without PDF.
+        .target(
+            name: "EvidenceRecords",
+            dependencies: [
+                "CMSCore", "TimestampClient",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "EContractKit",
-            dependencies: ["CMSCore", "TimestampClient", "PDFSign", "ContractModel", "LegalRetention"],
+            dependencies: ["CMSCore", "TimestampClient", "PDFSign", "ContractModel", "LegalRetention", "EvidenceRecords"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "econtract",
             dependencies: [
-                "EContractKit", "ContractStoreSQLite",
+                "EContractKit", "ContractStoreSQLite", "EvidenceRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -216,6 +228,17 @@ let package = Package(
             name: "ContractStoreProbe",
             dependencies: ["ContractModel", "ContractStorePostgres", "CMSCore", .product(name: "X509", package: "swift-certificates")],
             path: "Tests/ContractStoreProbe",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EvidenceRecordsTests",
+            dependencies: ["EvidenceRecords", "CMSCore", "TimestampClient", "TestSupport", .product(name: "X509", package: "swift-certificates")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "EvidenceRecordBenchmark",
+            dependencies: ["EvidenceRecords", "PDFSign", "CMSCore", "TimestampClient"],
+            path: "Benchmarks/EvidenceRecordBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(
