@@ -83,20 +83,40 @@ public struct ArchiveTimeStamp: DERImplicitlyTaggable, Hashable, Sendable {
     }
 
     public func serialize(into coder: inout DER.Serializer, withIdentifier identifier: ASN1Identifier) throws {
-        if let receivedEncoding, identifier == Self.defaultIdentifier {
-            coder.serializeRawBytes(receivedEncoding)
+        if identifier == Self.defaultIdentifier {
+            coder.serializeRawBytes(try encoded())
             return
         }
         try coder.appendConstructedNode(identifier: identifier) { coder in
-            if let digestAlgorithmIdentifier { try digestAlgorithmIdentifier.serialize(into: &coder, withIdentifier: Self.digestAlgorithmTag) }
-            if let attributesDER { coder.serializeRawBytes(attributesDER) }
-            if let reducedHashtree {
-                try coder.appendConstructedNode(identifier: Self.reducedHashtreeTag) { coder in
-                    for level in reducedHashtree { try coder.serialize(level) }
-                }
-            }
-            coder.serializeRawBytes(timeStamp.derEncoded)
+            try self.serializeFields(into: &coder)
         }
+    }
+
+    /// The DER encoding: as received when parsed, else written here.
+    public func encoded() throws -> [UInt8] {
+        if let receivedEncoding { return receivedEncoding }
+        var head = DER.Serializer()
+        if let digestAlgorithmIdentifier { try digestAlgorithmIdentifier.serialize(into: &head, withIdentifier: Self.digestAlgorithmTag) }
+        var parts = [head.serializedBytes]
+        if let attributesDER { parts.append(attributesDER) }
+        if let reducedHashtree {
+            parts.append(DERBytes.wrap(tag: DERBytes.reducedHashtree, reducedHashtree.map { level in
+                DERBytes.wrap(tag: DERBytes.sequence, level.values.map { DERBytes.header(tag: DERBytes.octetString, length: $0.count) + $0 })
+            }))
+        }
+        parts.append(timeStamp.derEncoded)
+        return DERBytes.wrap(tag: DERBytes.sequence, parts)
+    }
+
+    private func serializeFields(into coder: inout DER.Serializer) throws {
+        if let digestAlgorithmIdentifier { try digestAlgorithmIdentifier.serialize(into: &coder, withIdentifier: Self.digestAlgorithmTag) }
+        if let attributesDER { coder.serializeRawBytes(attributesDER) }
+        if let reducedHashtree {
+            try coder.appendConstructedNode(identifier: Self.reducedHashtreeTag) { coder in
+                for level in reducedHashtree { try coder.serialize(level) }
+            }
+        }
+        coder.serializeRawBytes(timeStamp.derEncoded)
     }
 
     public static func == (lhs: ArchiveTimeStamp, rhs: ArchiveTimeStamp) -> Bool {

@@ -24,9 +24,18 @@ public struct ArchiveTimeStampChain: DERImplicitlyTaggable, Hashable, Sendable {
     }
 
     public func serialize(into coder: inout DER.Serializer, withIdentifier identifier: ASN1Identifier) throws {
-        try coder.appendConstructedNode(identifier: identifier) { coder in
-            for stamp in archiveTimeStamps { try coder.serialize(stamp) }
+        guard identifier == Self.defaultIdentifier else {
+            try coder.appendConstructedNode(identifier: identifier) { coder in
+                for stamp in archiveTimeStamps { try coder.serialize(stamp) }
+            }
+            return
         }
+        coder.serializeRawBytes(try encoded())
+    }
+
+    /// The DER encoding.
+    public func encoded() throws -> [UInt8] {
+        DERBytes.wrap(tag: DERBytes.sequence, try archiveTimeStamps.map { try $0.encoded() })
     }
 }
 
@@ -55,15 +64,17 @@ public struct ArchiveTimeStampSequence: DERImplicitlyTaggable, Hashable, Sendabl
     }
 
     public func serialize(into coder: inout DER.Serializer, withIdentifier identifier: ASN1Identifier) throws {
-        try coder.appendConstructedNode(identifier: identifier) { coder in
-            for chain in chains { try coder.serialize(chain) }
+        guard identifier == Self.defaultIdentifier else {
+            try coder.appendConstructedNode(identifier: identifier) { coder in
+                for chain in chains { try coder.serialize(chain) }
+            }
+            return
         }
+        coder.serializeRawBytes(try encodingOfChains(prefix: chains.count))
     }
 
     /// The DER encoding of the first `count` chains: what a hash-tree renewal hashes (RFC 4998 §5.2).
     public func encodingOfChains(prefix count: Int) throws -> [UInt8] {
-        var coder = DER.Serializer()
-        try ArchiveTimeStampSequence(Array(chains.prefix(count))).serialize(into: &coder)
-        return coder.serializedBytes
+        DERBytes.wrap(tag: DERBytes.sequence, try chains.prefix(count).map { try $0.encoded() })
     }
 }

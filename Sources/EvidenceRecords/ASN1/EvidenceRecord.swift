@@ -96,9 +96,16 @@ public struct EvidenceRecord: DERImplicitlyTaggable, Hashable, Sendable {
 
     /// The DER encoding (the content of a `.ers` file).
     public func derEncoded() throws -> [UInt8] {
-        var coder = DER.Serializer()
-        try coder.serialize(self)
-        return coder.serializedBytes
+        var head = DER.Serializer()
+        try head.serialize(version)
+        try head.appendConstructedNode(identifier: .sequence) { coder in
+            for algorithm in digestAlgorithmIdentifiers { try coder.serialize(algorithm) }
+        }
+        var parts = [head.serializedBytes]
+        if let cryptoInfosDER { parts.append(cryptoInfosDER) }
+        if let encryptionInfoDER { parts.append(encryptionInfoDER) }
+        parts.append(try archiveTimeStampSequence.encodingOfChains(prefix: archiveTimeStampSequence.chains.count))
+        return DERBytes.wrap(tag: DERBytes.sequence, parts)
     }
 
     /// The object identifiers of `digestAlgorithms`.
