@@ -28,31 +28,33 @@ public struct EvidenceRecordRenewer: Sendable {
         guard !records.isEmpty else { throw EvidenceRecordError(.invalidArgument, "no evidence records to renew") }
         let algorithm = try Self.chainAlgorithm(of: records[0])
         // Records built together share their token's storage: hash each distinct token once.
-        var hashByStorage: [StorageKey: [UInt8]] = [:]
+        var leafByStorage: [StorageKey: Int] = [:]
         var leafIndex: [[UInt8]: Int] = [:]
         var leaves: [[UInt8]] = []
         var recordLeaf: [Int] = []
         recordLeaf.reserveCapacity(records.count)
         for record in records {
-            guard try Self.chainAlgorithm(of: record) == algorithm else {
+            guard let lastChain = record.archiveTimeStampSequence.chains.last, let lastStamp = lastChain.archiveTimeStamps.last,
+                  lastChain.archiveTimeStamps[0].digestAlgorithmOID == algorithm.oid else {
                 throw EvidenceRecordError(.invalidArgument, "records whose last chains use different hash algorithms cannot share one renewal")
             }
-            let token = record.archiveTimeStampSequence.chains.last!.archiveTimeStamps.last!.timeStamp.derEncoded
+            let token = lastStamp.timeStamp.derEncoded
             let key = StorageKey(address: token.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }, count: token.count)
-            let hash: [UInt8]
-            if let cached = hashByStorage[key] {
-                hash = cached
-            } else {
-                hash = algorithm.hash(token)
-                hashByStorage[key] = hash
-            }
-            if let index = leafIndex[hash] {
+            if let index = leafByStorage[key] {
                 recordLeaf.append(index)
+                continue
+            }
+            let hash = algorithm.hash(token)
+            let index: Int
+            if let known = leafIndex[hash] {
+                index = known
             } else {
-                leafIndex[hash] = leaves.count
-                recordLeaf.append(leaves.count)
+                index = leaves.count
+                leafIndex[hash] = index
                 leaves.append(hash)
             }
+            leafByStorage[key] = index
+            recordLeaf.append(index)
         }
         let tree = MerkleTree(leaves: leaves, algorithm: algorithm)
         let token = try await EvidenceRecordBuilder.stamp(tree.root, algorithm: algorithm, authority: authority)
