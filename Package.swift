@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "LegalRetention", targets: ["LegalRetention"]),
         .library(name: "LegalRetentionSQLite", targets: ["LegalRetentionSQLite"]),
         .library(name: "LegalRetentionPostgres", targets: ["LegalRetentionPostgres"]),
+        .library(name: "EvidenceRecords", targets: ["EvidenceRecords"]),
         .library(name: "EContractKit", targets: ["EContractKit"]),
         .executable(name: "econtract", targets: ["econtract"]),
     ],
@@ -144,15 +145,26 @@ let package = Package(
             dependencies: ["LegalRetention", "ContractModel", "ContractStorePostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strictSettings
         ),
+        // RFC 4998 evidence records: hash trees over many documents under one timestamp, renewals,
+        // verification. Its own module so any module (LegalRetention, apps) can use it without PDF.
+        .target(
+            name: "EvidenceRecords",
+            dependencies: [
+                "CMSCore", "TimestampClient",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "EContractKit",
-            dependencies: ["CMSCore", "TimestampClient", "PDFSign", "ContractModel", "LegalRetention"],
+            dependencies: ["CMSCore", "TimestampClient", "PDFSign", "ContractModel", "LegalRetention", "EvidenceRecords"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "econtract",
             dependencies: [
-                "EContractKit", "ContractStoreSQLite", "CMSCorePKCS11", "LegalRetentionSQLite",
+                "EContractKit", "ContractStoreSQLite", "CMSCorePKCS11", "LegalRetentionSQLite", "EvidenceRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -290,6 +302,17 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EvidenceRecordsTests",
+            dependencies: ["EvidenceRecords", "CMSCore", "TimestampClient", "TestSupport", .product(name: "X509", package: "swift-certificates")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "EvidenceRecordBenchmark",
+            dependencies: ["EvidenceRecords", "PDFSign", "CMSCore", "TimestampClient"],
+            path: "Benchmarks/EvidenceRecordBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(

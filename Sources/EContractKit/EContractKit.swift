@@ -4,3 +4,4 @@
 @_exported import PDFSign
 @_exported import ContractModel
 @_exported import LegalRetention
+@_exported import EvidenceRecords

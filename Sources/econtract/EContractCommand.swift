@@ -8,7 +8,7 @@ struct EContractCommand: AsyncParsableCommand {
         commandName: "econtract",
         abstract: "Sign, verify and timestamp electronic contracts (CMS/CAdES, RFC 3161, PAdES).",
         discussion: "Exit codes: 0 success (verify: valid), 1 invalid or failed, 2 bad usage or input.",
-        subcommands: [DemoCommand.self, ContractCommand.self, CMSCommand.self, TimestampCommand.self, PDFCommand.self, ArchiveCommand.self]
+        subcommands: [DemoCommand.self, ContractCommand.self, CMSCommand.self, TimestampCommand.self, PDFCommand.self, ArchiveCommand.self, ERSCommand.self]
     )
 
     /// Runs the command, mapping ArgumentParser's usage errors (64) to this tool's code 2.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CMSCore
 import ContractModel
+import EvidenceRecords
 import TimestampClient
 import CMSCorePKCS11
 import Foundation
@@ -32,6 +33,10 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
         FileHandle.standardError.write(Data("error: \(error.reason) [ContractError.\(error.code)]\n".utf8))
         let input: [ContractError.Code] = [.invalidArgument, .notFound, .illegalTransition, .callerNotAllowed, .invalidLink]
         throw input.contains(error.code) ? CLIExit.badInput : CLIExit.invalid
+    } catch let error as EvidenceRecordError {
+        // A record that cannot be read or used is bad input (2); a TSA whose token stamps something else failed (1).
+        FileHandle.standardError.write(Data("error: \(error.reason) [EvidenceRecordError.\(error.code)]\n".utf8))
+        throw error.code == .timestampMismatch ? CLIExit.invalid : CLIExit.badInput
     } catch let error as PDFError {
         FileHandle.standardError.write(Data("error: \(error.reason) [PDFError.\(error.code)]\n".utf8))
         throw CLIExit.badInput
