@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ContractStorePostgres", targets: ["ContractStorePostgres"]),
         .library(name: "LegalRetention", targets: ["LegalRetention"]),
         .library(name: "EContractKit", targets: ["EContractKit"]),
+        .library(name: "CMSCoreOpenSSL", targets: ["CMSCoreOpenSSL"]),
         .executable(name: "econtract", targets: ["econtract"]),
     ],
     dependencies: [
@@ -48,6 +49,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(platforms: [.linux])),
             ],
+            swiftSettings: strictSettings
+        ),
+        // The system's OpenSSL 3 libcrypto (Debian: libssl-dev), only under CMSCoreOpenSSL.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
+                       providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+        // Optional: what swift-crypto lacks (SHA-3, brainpool, Ed448, DSA, legacy PKCS#12),
+        // registered into CMSCore at run time. CMSCore itself never links libcrypto.
+        .target(
+            name: "CMSCoreOpenSSL",
+            dependencies: ["CMSCore", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -114,6 +125,7 @@ let package = Package(
             name: "econtract",
             dependencies: [
                 "EContractKit", "ContractStoreSQLite",
+                .target(name: "CMSCoreOpenSSL", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -125,6 +137,7 @@ let package = Package(
             name: "CMSBenchmark",
             dependencies: [
                 "CMSCore",
+                .target(name: "CMSCoreOpenSSL", condition: .when(platforms: [.linux])),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -216,6 +229,16 @@ let package = Package(
             name: "ContractStoreProbe",
             dependencies: ["ContractModel", "ContractStorePostgres", "CMSCore", .product(name: "X509", package: "swift-certificates")],
             path: "Tests/ContractStoreProbe",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CMSCoreOpenSSLTests",
+            dependencies: [
+                .target(name: "CMSCoreOpenSSL", condition: .when(platforms: [.linux])), "CMSCore", "PDFSign", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
