@@ -1,6 +1,6 @@
 import CMSCore
 
-/// The ``CMSCore/CMSAlgorithmExtension`` over the system's OpenSSL 3 libcrypto: what
+/// The `CMSAlgorithmExtension` (CMSCore) over the system's OpenSSL 3 libcrypto: what
 /// swift-crypto lacks, for verification and legacy key import.
 ///
 /// - Digests: SHA3-256, SHA3-384, SHA3-512 and SHAKE256 (with RSA, RSASSA-PSS and ECDSA, and

@@ -33,12 +33,11 @@ enum ExtensionSignatureIdentifier {
     static func algorithm(for oid: ASN1ObjectIdentifier, digest: DigestAlgorithm?) throws -> SignatureAlgorithm {
         var scheme = SignatureAlgorithm.Scheme.dsa
         var resolved = DigestAlgorithm.sha256
+        var contradicted = false
         if let combined = table[oid] {
-            if let digest, digest != combined.1 {
-                throw CMSError(.malformedEncoding, "signature algorithm \(AlgorithmNames.name(of: oid)) contradicts digest algorithm \(digest)")
-            }
             scheme = combined.0
             resolved = combined.1
+            contradicted = digest.map { $0 != combined.1 } ?? false
         } else if oid == ed448 {
             // RFC 8419 §3.1 pairs Ed448 with SHAKE256; another digest is reported by the strength check.
             scheme = .ed448
@@ -52,6 +51,11 @@ enum ExtensionSignatureIdentifier {
         let needsScheme = scheme == .ecdsaPlain || scheme == .ed448 || scheme == .dsa
         guard !needsScheme || CMSAlgorithmExtensions.supports(scheme), resolved.isAvailable else {
             throw CMSError(.unsupportedAlgorithm, "the signature algorithm \(AlgorithmNames.name(of: oid)) is not supported")
+        }
+        // Checked after support, so that without an extension the algorithm is reported as
+        // unsupported (as before), not as a contradiction.
+        if contradicted, let digest {
+            throw CMSError(.malformedEncoding, "signature algorithm \(AlgorithmNames.name(of: oid)) contradicts digest algorithm \(digest)")
         }
         return SignatureAlgorithm(scheme: scheme, digest: resolved)
     }
