@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "LegalRetentionPostgres", targets: ["LegalRetentionPostgres"]),
         .library(name: "EvidenceRecords", targets: ["EvidenceRecords"]),
         .library(name: "EContractKit", targets: ["EContractKit"]),
+        .library(name: "CMSCoreOpenSSL", targets: ["CMSCoreOpenSSL"]),
         .executable(name: "econtract", targets: ["econtract"]),
     ],
     dependencies: [
@@ -68,6 +69,16 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // The system's OpenSSL 3 libcrypto (Debian: libssl-dev), only under CMSCoreOpenSSL.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
+                       providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+        // Optional: what swift-crypto lacks (SHA-3, brainpool, Ed448, DSA, legacy PKCS#12),
+        // registered into CMSCore at run time. CMSCore itself never links libcrypto.
+        .target(
+            name: "CMSCoreOpenSSL",
+            dependencies: ["CMSCore", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -165,6 +176,7 @@ let package = Package(
             name: "econtract",
             dependencies: [
                 "EContractKit", "ContractStoreSQLite", "CMSCorePKCS11", "LegalRetentionSQLite", "EvidenceRecords",
+                .target(name: "CMSCoreOpenSSL", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -176,6 +188,7 @@ let package = Package(
             name: "CMSBenchmark",
             dependencies: [
                 "CMSCore",
+                .target(name: "CMSCoreOpenSSL", condition: .when(platforms: [.linux])),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -301,6 +314,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CMSCoreOpenSSLTests",
+            dependencies: [
+                .target(name: "CMSCoreOpenSSL", condition: .when(platforms: [.linux])), "CMSCore", "PDFSign", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: strictSettings
         ),

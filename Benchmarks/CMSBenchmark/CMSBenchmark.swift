@@ -1,6 +1,7 @@
 // Signing and verification throughput of CMSCore next to the raw swift-crypto operation and
-// `openssl speed` on the same machine, in one run. Build in release:
-//   swift run -c release CMSBenchmark [--seconds 2]
+// `openssl speed` on the same machine, in one run, then (on Linux, with CMSCoreOpenSSL) the
+// load time of a legacy PKCS#12 file next to `openssl pkcs12 -in`. Build in release:
+//   swift run -c release CMSBenchmark [--seconds 2] [--pkcs12-only] [--rounds 50]
 import CMSCore
 import Crypto
 import Foundation
@@ -11,6 +12,13 @@ import _CryptoExtras
 struct CMSBenchmark {
     static func main() async throws {
         let seconds = CommandLine.arguments.firstIndex(of: "--seconds").flatMap { Double(CommandLine.arguments[$0 + 1]) } ?? 2
+        let rounds = CommandLine.arguments.firstIndex(of: "--rounds").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 50
+        #if canImport(CMSCoreOpenSSL)
+        if CommandLine.arguments.contains("--pkcs12-only") {
+            try await LegacyPKCS12Benchmark.run(rounds: rounds)
+            return
+        }
+        #endif
         let sandboxDir = FileManager.default.temporaryDirectory.appendingPathComponent("cms-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: sandboxDir) }
         let pki = try SandboxPKI.openOrCreate(at: sandboxDir)
@@ -63,6 +71,9 @@ struct CMSBenchmark {
         }
         print("EContractKit CMSCore benchmark (\(seconds) s per measurement, 4 KiB content)")
         for row in rows { row.print() }
+        #if canImport(CMSCoreOpenSSL)
+        try await LegacyPKCS12Benchmark.run(rounds: rounds)
+        #endif
     }
 
     static func rate(_ seconds: Double, _ body: () throws -> Void) throws -> Double {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import EContractKit
 import Foundation
+#if canImport(CMSCoreOpenSSL)
+import CMSCoreOpenSSL
+#endif
 
 @main
 struct EContractCommand: AsyncParsableCommand {
@@ -13,6 +16,11 @@ struct EContractCommand: AsyncParsableCommand {
 
     /// Runs the command, mapping ArgumentParser's usage errors (64) to this tool's code 2.
     static func main() async {
+        #if canImport(CMSCoreOpenSSL)
+        // What swift-crypto lacks (SHA-3, brainpool, Ed448, DSA, legacy PKCS#12), from the
+        // system's libcrypto. Registering is free: libcrypto is first touched when used.
+        CMSAlgorithmExtensions.register(OpenSSLAlgorithmExtension())
+        #endif
         do {
             var command = try parseAsRoot()
             // Quiet by default (warnings), -v info, -vv debug; always to stderr.

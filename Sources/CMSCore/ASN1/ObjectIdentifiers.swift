@@ -27,6 +27,13 @@ public enum CMSObjectIdentifier {
         public static let sha384: ASN1ObjectIdentifier = [2, 16, 840, 1, 101, 3, 4, 2, 2]
         public static let sha512: ASN1ObjectIdentifier = [2, 16, 840, 1, 101, 3, 4, 2, 3]
         public static let md5: ASN1ObjectIdentifier = [1, 2, 840, 113549, 2, 5]
+        public static let sha3_256: ASN1ObjectIdentifier = [2, 16, 840, 1, 101, 3, 4, 2, 8]
+        public static let sha3_384: ASN1ObjectIdentifier = [2, 16, 840, 1, 101, 3, 4, 2, 9]
+        public static let sha3_512: ASN1ObjectIdentifier = [2, 16, 840, 1, 101, 3, 4, 2, 10]
+        /// `id-shake256` (RFC 8419 §2.3), 512 bits of output with Ed448.
+        public static let shake256: ASN1ObjectIdentifier = [2, 16, 840, 1, 101, 3, 4, 2, 12]
+        /// `id-shake256-len` (RFC 8702 §3), with the output length as parameter.
+        public static let shake256Len: ASN1ObjectIdentifier = [2, 16, 840, 1, 101, 3, 4, 2, 18]
     }
 
     /// Signature algorithms.

@@ -27,6 +27,9 @@ package enum PublicKeySignatureVerifier {
     ) throws -> Bool {
         let signature = Data(signature)
         switch (algorithm.scheme, key) {
+        case (.rsaPKCS1v15, .rsa) where algorithm.digest.needsExtension, (.rsaPSS, .rsa) where algorithm.digest.needsExtension:
+            // swift-crypto's RSA knows only its own digests: check over the extension's digest.
+            return try isValid(signature: signature, digest: algorithm.digest.hash(message), algorithm: algorithm, key: key)
         case (.rsaPKCS1v15, .rsa(let rsa)), (.rsaPSS, .rsa(let rsa)):
             if let pss = algorithm.receivedPSSParameters {
                 return RSAPSSVerifier.isValid(signature: Array(signature), messageDigest: algorithm.digest.hash(message),
@@ -37,6 +40,8 @@ package enum PublicKeySignatureVerifier {
             return rsa.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature), for: digest, padding: padding)
         case (.ed25519, .ed25519(let ed25519)):
             return ed25519.isValidSignature(signature, for: Data(message))
+        case (.ed448, .external(let external)) where external.family == .ed448:
+            return try external.isValidSignature(Array(signature), message: Array(message))
         default:
             return try isValid(signature: signature, digest: algorithm.digest.hash(message), algorithm: algorithm, key: key)
         }
@@ -52,6 +57,11 @@ package enum PublicKeySignatureVerifier {
         let signature = Data(signature)
         guard digest.count == algorithm.digest.outputByteCount else { return false }
         let prehashed = PrehashedDigest(bytes: digest)
+        if algorithm.scheme == .ecdsaPlain {
+            // BSI TR-03111 plain: r ‖ s, re-encoded as the DER ECDSA-Sig-Value the ECDSA check reads.
+            guard let der = ECDSAPlainSignature.derEncoding(ofPlain: Array(signature)) else { return false }
+            return try isValid(signature: der, digest: digest, algorithm: SignatureAlgorithm(scheme: .ecdsa, digest: algorithm.digest), key: key)
+        }
         switch (algorithm.scheme, key) {
         case (.rsaPKCS1v15, .rsa(let rsa)):
             return RSAPKCS1Verifier.isValid(signature: Array(signature), digest: digest, digestAlgorithm: algorithm.digest, publicKey: rsa)
@@ -66,6 +76,11 @@ package enum PublicKeySignatureVerifier {
             return (try? P521.Signing.ECDSASignature(derRepresentation: signature)).map { ec.isValidSignature($0, for: prehashed) } ?? false
         case (.ed25519, .ed25519):
             throw CMSError(.unsupportedAlgorithm, "Ed25519 signs the content itself, which was not supplied (only its digest)")
+        case (.ed448, .external(let external)) where external.family == .ed448:
+            throw CMSError(.unsupportedAlgorithm, "Ed448 signs the content itself, which was not supplied (only its digest)")
+        case (.ecdsa, .external(let external)) where external.family.isEllipticCurve,
+             (.dsa, .external(let external)) where external.family.isDSA:
+            return try external.isValidSignature(Array(signature), digest: digest)
         default:
             throw CMSError(.invalidArgument, "\(algorithm) does not fit the signer's \(key.typeDescription) key")
         }

@@ -4,6 +4,8 @@ import SwiftASN1
 ///
 /// New signatures use RSA PKCS#1 v1.5 or RSASSA-PSS with SHA-256/384/512, ECDSA on
 /// P-256/P-384/P-521, or Ed25519 (RFC 8419, always with SHA-512 for the message digest).
+/// With a registered ``CMSAlgorithmExtension``, signatures are also verified with SHA-3,
+/// on other curves (brainpool), with plain ECDSA (BSI TR-03111), Ed448 and DSA.
 public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
     /// The family of a signature scheme.
     public enum Scheme: Hashable, Sendable {
@@ -11,6 +13,15 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
         case rsaPSS
         case ecdsa
         case ed25519
+        /// ECDSA with the signature as `r ‖ s` (BSI TR-03111 §5.2.1 "plain"): verification only,
+        /// with a ``CMSAlgorithmExtension``.
+        case ecdsaPlain
+        /// Ed448 (pure EdDSA, RFC 8419, with SHAKE256 for the message digest): verification only,
+        /// with a ``CMSAlgorithmExtension``.
+        case ed448
+        /// DSA (FIPS 186-4): verification only, with a ``CMSAlgorithmExtension``; always
+        /// reported as a weak algorithm.
+        case dsa
     }
 
     public let scheme: Scheme
@@ -45,11 +56,14 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
         case .rsaPSS: "RSASSA-PSS-\(digest)"
         case .ecdsa: "ECDSA-\(digest)"
         case .ed25519: "Ed25519"
+        case .ecdsaPlain: "ECDSA-plain-\(digest)"
+        case .ed448: "Ed448"
+        case .dsa: "DSA-\(digest)"
         }
     }
 
-    /// Whether this algorithm is too weak for new signatures.
-    public var isWeak: Bool { digest.isWeak }
+    /// Whether this algorithm is too weak for new signatures (a weak digest, or DSA).
+    public var isWeak: Bool { digest.isWeak || scheme == .dsa }
 
     /// The `signatureAlgorithm` this library writes into a SignerInfo.
     ///
@@ -71,10 +85,13 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
                 case .sha256: CMSObjectIdentifier.Signature.ecdsaWithSHA256
                 case .sha384: CMSObjectIdentifier.Signature.ecdsaWithSHA384
                 case .sha512: CMSObjectIdentifier.Signature.ecdsaWithSHA512
+                case .sha3_256, .sha3_384, .sha3_512, .shake256, .shake256Len: throw Self.verificationOnly(self)
                 }
                 return CMSAlgorithmIdentifier(algorithm: oid)
             case .ed25519:
                 return CMSAlgorithmIdentifier(algorithm: CMSObjectIdentifier.Signature.ed25519)
+            case .ecdsaPlain, .ed448, .dsa:
+                throw Self.verificationOnly(self)
             }
         }
     }
@@ -93,6 +110,7 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
             case .sha256: CMSObjectIdentifier.Signature.sha256WithRSA
             case .sha384: CMSObjectIdentifier.Signature.sha384WithRSA
             case .sha512: CMSObjectIdentifier.Signature.sha512WithRSA
+            case .sha3_256, .sha3_384, .sha3_512, .shake256, .shake256Len: throw Self.verificationOnly(self)
             }
             return CMSAlgorithmIdentifier(algorithm: oid, parameters: CMSAlgorithmIdentifier.nullParameters)
         }
@@ -163,6 +181,8 @@ public struct SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
             self.init(pss: pss)
         case OID.md5WithRSA:
             throw CMSError(.unsupportedAlgorithm, "md5WithRSAEncryption is broken and not supported")
+        case let oid where ExtensionSignatureIdentifier.isKnown(oid):
+            self = try ExtensionSignatureIdentifier.algorithm(for: oid, digest: digest)
         default:
             throw CMSError(.unsupportedAlgorithm, "the signature algorithm \(AlgorithmNames.name(of: identifier.algorithm)) is not supported")
         }

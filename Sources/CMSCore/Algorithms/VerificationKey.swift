@@ -16,16 +16,28 @@ import _CryptoExtras
 /// RSA keys come as rsaEncryption or id-RSASSA-PSS (RFC 4055 §1.2; the key is the same
 /// `RSAPublicKey`) from 1024 bits up — smaller keys are refused by the strength check, not
 /// here; EC keys on P-256, P-384 and P-521 (RFC 5480), compressed or not; Ed25519 (RFC 8410).
-/// Other key types (brainpool and other curves, Ed448, DSA) throw
-/// ``CMSError/Code/unsupportedAlgorithm`` naming the algorithm.
+/// Other key types (brainpool and other curves, Ed448, DSA) are read by a registered
+/// ``CMSAlgorithmExtension`` when one reads them, and throw
+/// ``CMSError/Code/unsupportedAlgorithm`` naming the algorithm otherwise.
 package enum VerificationKey {
     case rsa(_RSA.Signing.PublicKey)
     case p256(P256.Signing.PublicKey)
     case p384(P384.Signing.PublicKey)
     case p521(P521.Signing.PublicKey)
     case ed25519(Curve25519.Signing.PublicKey)
+    /// A key a registered ``CMSAlgorithmExtension`` read.
+    case external(any CMSExtensionVerificationKey)
 
     package init(subjectPublicKeyInfo spki: ArraySlice<UInt8>) throws {
+        do {
+            self = try VerificationKey(swiftCryptoSubjectPublicKeyInfo: spki)
+        } catch let error as CMSError where error.code == .unsupportedAlgorithm {
+            guard let key = try CMSAlgorithmExtensions.verificationKey(subjectPublicKeyInfo: spki) else { throw error }
+            self = .external(key)
+        }
+    }
+
+    private init(swiftCryptoSubjectPublicKeyInfo spki: ArraySlice<UInt8>) throws {
         let (algorithm, key) = try BER.sequence(BER.parse(spki), identifier: .sequence) { nodes in
             (try CMSAlgorithmIdentifier(berEncoded: &nodes), try ASN1BitString(berEncoded: &nodes).bytes)
         }
@@ -64,6 +76,12 @@ package enum VerificationKey {
         try self.init(subjectPublicKeyInfo: coder.serializedBytes[...])
     }
 
+    /// The size of a DSA key; `nil` for other keys.
+    package var dsaKeySizeInBits: Int? {
+        if case .external(let key) = self, case .dsa(let bits) = key.family { return bits }
+        return nil
+    }
+
     /// The modulus size of an RSA key; `nil` for other keys.
     package var rsaKeySizeInBits: Int? {
         if case .rsa(let key) = self { return key.keySizeInBits }
@@ -80,6 +98,7 @@ extension VerificationKey {
         case .p384: "P-384"
         case .p521: "P-521"
         case .ed25519: "Ed25519"
+        case .external(let key): key.typeDescription
         }
     }
 }

@@ -71,7 +71,7 @@ extension CMSSignatureVerifier {
                 report.pass(.signatureValue, "\(algorithm) signature verifies")
             } else {
                 let valid: Bool
-                if algorithm.scheme == .ed25519, let message = content.message(encapsulated: encapsulated) {
+                if algorithm.scheme == .ed25519 || algorithm.scheme == .ed448, let message = content.message(encapsulated: encapsulated) {
                     valid = try PublicKeySignatureVerifier.isValid(signature: signer.signature, message: message, algorithm: algorithm, key: key)
                 } else {
                     valid = try PublicKeySignatureVerifier.isValid(signature: signer.signature, digest: digest, algorithm: algorithm, key: key)

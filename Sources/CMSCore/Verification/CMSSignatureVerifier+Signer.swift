@@ -44,8 +44,8 @@ extension CMSSignatureVerifier {
     }
 
     /// The algorithm policy: no weak digest — neither the signature's nor the SignerInfo's
-    /// digestAlgorithm, which protects the content —, RSA keys of 2048 bits or more, and Ed25519
-    /// with SHA-512 as RFC 8419 §3.1 requires (other validators refuse other combinations as
+    /// digestAlgorithm, which protects the content —, RSA keys of 2048 bits or more, no DSA, and
+    /// Ed25519 with SHA-512 and Ed448 with SHAKE256 as RFC 8419 §3.1 requires (other validators refuse other combinations as
     /// disallowed algorithms, not as broken signatures).
     func checkAlgorithmStrength(_ algorithms: (digest: DigestAlgorithm, signature: SignatureAlgorithm), _ key: VerificationKey,
                                 _ report: inout CMSValidationReport) {
@@ -57,7 +57,13 @@ extension CMSSignatureVerifier {
         if algorithm.scheme == .ed25519, algorithms.digest != .sha512 {
             weaknesses.append("Ed25519 goes with SHA-512 (RFC 8419 §3.1), not \(algorithms.digest)")
         }
+        if algorithm.scheme == .ed448, algorithms.digest != .shake256, algorithms.digest != .shake256Len {
+            weaknesses.append("Ed448 goes with SHAKE256 (RFC 8419 §3.1), not \(algorithms.digest)")
+        }
         if let bits = key.rsaKeySizeInBits, bits < 2048 { weaknesses.append("RSA-\(bits) is below 2048 bits") }
+        if algorithm.scheme == .dsa {
+            weaknesses.append("DSA\(key.dsaKeySizeInBits.map { "-\($0)" } ?? "") is no longer accepted for signatures (FIPS 186-5)")
+        }
         if weaknesses.isEmpty {
             report.pass(.algorithmStrength, "\(algorithm) meets the policy")
         } else {

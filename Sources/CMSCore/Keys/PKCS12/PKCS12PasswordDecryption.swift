@@ -4,7 +4,8 @@ import SwiftASN1
 import _CryptoExtras
 
 /// Password-based decryption of PKCS#12 bags and `EncryptedData` (PBES2, RFC 8018 §6.2),
-/// and recognition of the legacy schemes that are not implemented.
+/// and recognition of the legacy schemes, which are decrypted only through a registered
+/// ``CMSAlgorithmExtension`` (``PKCS12LegacyDecryption``).
 enum PKCS12PasswordDecryption {
     /// The command that converts a legacy file into one this library reads.
     static let conversionCommand = "openssl pkcs12 -legacy -in OLD.p12 -nodes | openssl pkcs12 -export -out NEW.p12"
@@ -23,7 +24,8 @@ enum PKCS12PasswordDecryption {
     ///   - what: What is being decrypted, for error messages ("private key", "certificates").
     ///   - integrityVerified: Whether a MAC has already confirmed the password. A failed
     ///     decryption is then reported as damaged data rather than a wrong password.
-    /// - Throws: ``CMSError/Code/legacyPKCS12Encryption`` for RC2/RC4/3DES/DES schemes,
+    /// - Throws: ``CMSError/Code/legacyPKCS12Encryption`` for RC2/RC4/3DES/DES schemes no
+    ///   registered extension decrypts,
     ///   ``CMSError/Code/unsupportedAlgorithm`` for other unknown schemes,
     ///   ``CMSError/Code/wrongPassword`` when decryption fails and no MAC was verified.
     static func decrypt(
@@ -31,6 +33,10 @@ enum PKCS12PasswordDecryption {
         what: String, integrityVerified: Bool, budget: inout PKCS12IterationBudget
     ) throws -> [UInt8] {
         if let legacy = PKCS12ObjectIdentifier.legacyEncryptionName(algorithm.algorithm) {
+            if let plaintext = try PKCS12LegacyDecryption.decryptPKCS12Scheme(
+                ciphertext, algorithm: algorithm, password: password, what: what, integrityVerified: integrityVerified, budget: &budget) {
+                return plaintext
+            }
             throw legacyError(legacy, protecting: what)
         }
         guard algorithm.algorithm == PKCS12ObjectIdentifier.PKCS5.pbes2 else {
@@ -48,6 +54,10 @@ enum PKCS12PasswordDecryption {
         case PKCS12ObjectIdentifier.Cipher.aes192CBC: keyByteCount = 24
         case PKCS12ObjectIdentifier.Cipher.aes256CBC: keyByteCount = 32
         case PKCS12ObjectIdentifier.Cipher.desEDE3CBC:
+            if let plaintext = try PKCS12LegacyDecryption.decryptPBES2TripleDES(
+                ciphertext, parameters: parameters, password: password, what: what, integrityVerified: integrityVerified, budget: &budget) {
+                return plaintext
+            }
             throw legacyError("PBES2 with des-ede3-cbc (3DES)", protecting: what)
         case PKCS12ObjectIdentifier.Cipher.desCBC:
             throw legacyError("PBES2 with des-cbc", protecting: what)
