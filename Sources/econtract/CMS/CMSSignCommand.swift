@@ -34,7 +34,7 @@ struct CMSSignCommand: AsyncParsableCommand, LoggingCommand {
     func run() async throws {
         try await runReportingErrors {
             let digestAlgorithm = try digest.map(parseDigest)
-            let key = try keyOptions.loadKey()
+            let key = try await keyOptions.loadKey()
             var options = CAdESSigningOptions()
             options.digestAlgorithm = digestAlgorithm
             // An explicit --digest that contradicts the key (Ed25519 with anything but sha512)

@@ -70,7 +70,7 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let key = try keyOptions.loadKey()
+            let key = try await keyOptions.loadKey()
             var options = PDFSignatureOptions()
             options.fieldName = field
             options.reason = reason
@@ -86,7 +86,7 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
                 options.certification = level
             }
             if let lock { options.fieldLock = lock == "all" ? .all : .include(lock.split(separator: ",").map(String.init)) }
-            options.appearance = try appearanceOptions.appearance(signer: key.certificateChain[0], reason: reason, location: location)
+            options.appearance = try appearanceOptions.appearance(signer: try await key.signerCertificate, reason: reason, location: location)
             let authority = try tsa.map { HTTPTimestampAuthority(url: try parseHTTPURL($0, option: "--tsa")) }
             var pades: PAdESLevel?
             if let level {

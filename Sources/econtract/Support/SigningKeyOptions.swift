@@ -2,7 +2,8 @@ import ArgumentParser
 import CMSCore
 import Foundation
 
-/// Options that select a signing key: a PEM key with certificates, or a PKCS#12 file.
+/// Options that select a signing key: a PEM key with certificates, a PKCS#12 file, or a
+/// credential at a CSC remote signing service.
 struct SigningKeyOptions: ParsableArguments {
     @Option(name: .long, help: "PEM private key (PKCS#8, PKCS#1 or SEC1).")
     var key: String?
@@ -19,6 +20,8 @@ struct SigningKeyOptions: ParsableArguments {
     @Option(name: .long, help: "PKCS#12 password on the command line (discouraged: `ps` and shell history show it; use --password-file, $\(Self.passwordVariable) or the prompt).")
     var password: String?
 
+    @OptionGroup(title: "Remote signing (Cloud Signature Consortium API)") var csc: CSCKeyOptions
+
     @Option(name: .long, help: "The signer's certificate (PEM or DER).")
     var cert: String?
 
@@ -29,8 +32,11 @@ struct SigningKeyOptions: ParsableArguments {
     static let passwordVariable = "ECONTRACT_PASSWORD"
 
     func validate() throws {
-        guard (key == nil) != (p12 == nil) else {
-            throw ValidationError("give exactly one of --key or --p12")
+        guard [key != nil, p12 != nil, csc.isGiven].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --key, --p12 or --csc")
+        }
+        if csc.isGiven, password != nil || passwordFile != nil {
+            throw ValidationError("--password and --password-file are for --p12 (a CSC credential's PIN comes from --csc-pin-file, $\(CSCKeyOptions.pinVariable) or a prompt)")
         }
         if key != nil, cert == nil {
             throw ValidationError("--key needs --cert")
@@ -49,7 +55,15 @@ struct SigningKeyOptions: ParsableArguments {
                     environmentVariable: Self.passwordVariable, purpose: "PKCS#12 password for \(p12 ?? "the key")")
     }
 
-    func loadKey() throws -> SoftwareSigningKey {
+    /// The key: a CSC credential (connecting to the service), else a key file.
+    func loadKey() async throws -> any SigningKeyProvider {
+        guard csc.isGiven else { return try loadSoftwareKey() }
+        var certificates: [Certificate]?
+        if let cert { certificates = try PEMFiles.certificates(inFile: cert) + chain.flatMap { try PEMFiles.certificates(inFile: $0) } }
+        return try await csc.loadKey(certificates: certificates)
+    }
+
+    func loadSoftwareKey() throws -> SoftwareSigningKey {
         if let key, let cert {
             return try SoftwareSigningKey.load(keyFile: key, certificateFile: cert, chainFiles: chain)
         }
