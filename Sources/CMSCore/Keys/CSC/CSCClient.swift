@@ -26,6 +26,8 @@ public struct CSCClient: Sendable {
     /// A client of the service at `baseURL`.
     ///
     /// - Parameters:
+    ///   - baseURL: the service's base URL, e.g. `https://rss.example/csc/v1`.
+    ///   - version: the API version whose shapes are used (v1 unless given).
     ///   - accessToken: the service authorization, sent as `Authorization: Bearer …`. It is
     ///     sent only over HTTPS or to a loopback address.
     ///   - timeout: the time limit of each request (30 seconds unless given).
@@ -101,9 +103,12 @@ public struct CSCClient: Sendable {
     /// requires and SCAL 1 allows).
     ///
     /// - Parameters:
+    ///   - credentialID: the credential to authorize.
     ///   - hashes: the digests to be signed, each ``DigestAlgorithm/outputByteCount`` bytes of `digest`.
+    ///   - digest: the algorithm of `hashes`.
     ///   - secrets: the PIN and OTP by factor id (`PIN`, `OTP`, or v2 `auth.objects[].id`); sent
     ///     in the request body only.
+    ///   - description: a text the service may show the user.
     public func authorize(credentialID: String, hashes: [[UInt8]], digest: DigestAlgorithm,
                           secrets: CSCAuthenticationData = [:], description: String? = nil) async throws -> CSCSignatureActivationData {
         try Self.check(credentialID: credentialID)
@@ -131,6 +136,10 @@ public struct CSCClient: Sendable {
     /// `signatures/signHash`: the service's signatures of `hashes`, in order.
     ///
     /// - Parameters:
+    ///   - credentialID: the credential to sign with.
+    ///   - activation: the SAD `credentials/authorize` returned for `hashes`.
+    ///   - hashes: the digests to sign.
+    ///   - digest: the algorithm of `hashes` (`hashAlgo`).
     ///   - signatureAlgorithm: the `signAlgo` object identifier (see ``CSCSignatureMechanism``).
     ///   - parameters: DER `signAlgoParams` (RSASSA-PSS-params), if the algorithm has them.
     /// - Returns: the raw signature values as the service sent them.

@@ -30,7 +30,11 @@ public struct CSCSigningKey: SigningKeyProvider {
 
     /// A key for a credential already described (no network access until ``sign(_:)``).
     ///
-    /// - Parameter certificateChain: the signer's certificate first; `credential.certificates` when `nil`.
+    /// - Parameters:
+    ///   - client: the client reaching the service.
+    ///   - credential: the credential as ``CSCClient/credentialInfo(_:)`` described it.
+    ///   - certificateChain: the signer's certificate first; `credential.certificates` when `nil`.
+    ///   - authenticator: asked for the PIN/OTP before each authorization when the credential needs them.
     public init(client: CSCClient, credential: CSCCredentialInfo, certificateChain: [Certificate]? = nil,
                 authenticator: CSCAuthenticator? = nil) throws {
         let chain = certificateChain ?? credential.certificates
@@ -47,6 +51,7 @@ public struct CSCSigningKey: SigningKeyProvider {
     /// Connects to the service and describes the credential.
     ///
     /// - Parameters:
+    ///   - client: the client reaching the service.
     ///   - credentialID: the credential to sign with; when `nil`, the only one
     ///     `credentials/list` returns.
     ///   - authenticator: asked for the PIN/OTP before each authorization when the credential
