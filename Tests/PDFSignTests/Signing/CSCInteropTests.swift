@@ -80,13 +80,16 @@ struct CSCInteropTests {
             try await client.signHash(credentialID: "interop/signer-party", activation: witnessSAD, hashes: [hash], digest: .sha256, signatureAlgorithm: rsa)
         }
         #expect(notAuthorized?.httpStatus == 400 && notAuthorized?.method == "signatures/signHash")
-        // A SAD the service never issued.
+        // A SAD the service never issued: a real one with its MAC altered (a SAD of arbitrary
+        // bytes makes this test server hang decoding it, so the forgery keeps the structure).
+        let partySAD = try await client.authorize(credentialID: "interop/signer-party", hashes: [hash], digest: .sha256)
+        var forged = Array(try #require(Data(base64Encoded: partySAD.value)))
+        forged[forged.count - 1] ^= 0x01
         await #expect(throws: CSCError(.invalidSAD, "")) {
-            try await client.signHash(credentialID: "interop/signer-party", activation: CSCSignatureActivationData(value: Data("forged".utf8).base64EncodedString()),
+            try await client.signHash(credentialID: "interop/signer-party", activation: CSCSignatureActivationData(value: Data(forged).base64EncodedString()),
                                       hashes: [hash], digest: .sha256, signatureAlgorithm: rsa)
         }
         // A SAD bound to one hash does not sign another.
-        let partySAD = try await client.authorize(credentialID: "interop/signer-party", hashes: [hash], digest: .sha256)
         await #expect(throws: CSCError(.invalidSAD, "")) {
             try await client.signHash(credentialID: "interop/signer-party", activation: partySAD, hashes: [[UInt8](repeating: 0xA5, count: 32)],
                                       digest: .sha256, signatureAlgorithm: rsa)
