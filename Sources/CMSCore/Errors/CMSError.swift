@@ -9,10 +9,14 @@ public struct CMSError: Error, Hashable, Sendable, CustomStringConvertible {
     public let code: Code
     /// A readable explanation of this particular failure.
     public let reason: String
+    /// The error this one wraps, when it has one: for ``Code/signingFailed``, what the key
+    /// provider threw (a ``CSCError`` from a remote signing service, for example).
+    public let underlyingError: (any Error)?
 
-    public init(_ code: Code, _ reason: String) {
+    public init(_ code: Code, _ reason: String, underlying: (any Error)? = nil) {
         self.code = code
         self.reason = reason
+        self.underlyingError = underlying
     }
 
     public var description: String { "CMSError.\(code): \(reason)" }

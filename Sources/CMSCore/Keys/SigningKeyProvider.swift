@@ -24,7 +24,8 @@ public struct SignatureRequest: Hashable, Sendable {
 ///
 /// The SDK never sees private key material: it hands the provider a ``SignatureRequest``
 /// and receives signature bytes. Implement this protocol to plug in any key store;
-/// ``SoftwareSigningKey`` and ``ExternalSigningKey`` are the shipped implementations.
+/// ``SoftwareSigningKey``, ``ExternalSigningKey`` and ``CSCSigningKey`` (a Cloud Signature
+/// Consortium API remote signing service) are the shipped implementations.
 public protocol SigningKeyProvider: Sendable {
     /// The signer's certificate first, followed by the intermediates that lead to a trust
     /// anchor. A root may be included; signers leave it out of CMS unless asked.
@@ -34,7 +35,8 @@ public protocol SigningKeyProvider: Sendable {
     ///
     /// - Returns: the signature value as it goes into CMS: for RSA the raw modulus-sized
     ///   value, for ECDSA the DER `ECDSA-Sig-Value`, for Ed25519 the 64 raw bytes.
-    /// - Throws: any error; the SDK wraps it as ``CMSError/Code/signingFailed``.
+    /// - Throws: any error; the SDK wraps it as ``CMSError/Code/signingFailed`` and keeps it as
+    ///   ``CMSError/underlyingError``.
     func sign(_ request: SignatureRequest) async throws -> [UInt8]
 
     /// Whether every signature this provider returns is known to verify with the first

@@ -92,7 +92,7 @@ public struct CAdESSigner: Sendable {
         } catch let error as CMSError {
             throw error
         } catch {
-            throw CMSError(.signingFailed, "the key provider failed: \(error)")
+            throw CMSError(.signingFailed, "the key provider failed: \(error)", underlying: error)
         }
         return try prepared.completed(
             signatureValue: signature, checkingSignature: options.verifiesAfterSigning ?? !key.signaturesMatchCertificate)

@@ -22,8 +22,11 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
     } catch let exit as ExitCode {
         throw exit
     } catch let error as CMSError {
+        if let remote = error.underlyingError as? CSCError { throw reportCSCError(remote) }
         FileHandle.standardError.write(Data("error: \(error.reason) [\(error.code)]\n".utf8))
         throw CLIExit.badInput
+    } catch let error as CSCError {
+        throw reportCSCError(error)
     } catch let error as TimestampError {
         // The TSA or the network failed (1), unless our own input was at fault (2).
         FileHandle.standardError.write(Data("error: \(error.reason) [\(error.code)]\n".utf8))
@@ -48,6 +51,14 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw CLIExit.badInput
     }
+}
+
+/// Prints a CSC service's refusal or failure; returns the exit: 2 for a refusal of what was
+/// given (credential, PIN, OTP, token, argument), 1 when the service or the network failed.
+private func reportCSCError(_ error: CSCError) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(error.reason) [CSCError.\(error.code)]\n".utf8))
+    let failed: [CSCError.Code] = [.timeout, .transportFailure, .serverError, .temporarilyUnavailable, .badResponse]
+    return failed.contains(error.code) ? CLIExit.invalid : CLIExit.badInput
 }
 
 /// Reads a whole file, with a typed error naming it.

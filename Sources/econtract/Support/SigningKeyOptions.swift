@@ -3,8 +3,8 @@ import CMSCore
 import Foundation
 import X509
 
-/// Options that select a signing key: a PEM key with certificates, a PKCS#12 file, or a key
-/// in an HSM or smart card through a PKCS#11 module.
+/// Options that select a signing key: a PEM key with certificates, a PKCS#12 file, a key in an
+/// HSM or smart card through a PKCS#11 module, or a credential at a CSC remote signing service.
 struct SigningKeyOptions: ParsableArguments {
     @OptionGroup var pkcs11: PKCS11KeyOptions
 
@@ -23,7 +23,9 @@ struct SigningKeyOptions: ParsableArguments {
     @Option(name: .long, help: "PKCS#12 password on the command line (discouraged: `ps` and shell history show it; use --password-file, $\(Self.passwordVariable) or the prompt).")
     var password: String?
 
-    @Option(name: .long, help: "The signer's certificate (PEM or DER); with --pkcs11-module, instead of the token's.")
+    @OptionGroup(title: "Remote signing (Cloud Signature Consortium API)") var csc: CSCKeyOptions
+
+    @Option(name: .long, help: "The signer's certificate (PEM or DER); with --pkcs11-module or --csc, instead of the token's or the service's.")
     var cert: String?
 
     @Option(name: .long, help: "Intermediate CA certificates to embed (repeatable).")
@@ -33,11 +35,14 @@ struct SigningKeyOptions: ParsableArguments {
     static let passwordVariable = "ECONTRACT_PASSWORD"
 
     func validate() throws {
-        guard [key != nil, p12 != nil, pkcs11.module != nil].filter({ $0 }).count == 1 else {
-            throw ValidationError("give exactly one of --key, --p12 or --pkcs11-module")
+        guard [key != nil, p12 != nil, pkcs11.module != nil, csc.isGiven].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --key, --p12, --pkcs11-module or --csc")
         }
         if pkcs11.module != nil, password != nil || passwordFile != nil {
             throw ValidationError("--password and --password-file are for --p12 (the PKCS#11 PIN comes from --pin-file, $\(PKCS11KeyOptions.pinVariable) or a prompt)")
+        }
+        if csc.isGiven, password != nil || passwordFile != nil {
+            throw ValidationError("--password and --password-file are for --p12 (a CSC credential's PIN comes from --csc-pin-file, $\(CSCKeyOptions.pinVariable) or a prompt)")
         }
         if key != nil, cert == nil {
             throw ValidationError("--key needs --cert")
@@ -56,8 +61,13 @@ struct SigningKeyOptions: ParsableArguments {
                     environmentVariable: Self.passwordVariable, purpose: "PKCS#12 password for \(p12 ?? "the key")")
     }
 
-    /// The key the options select: a key file, a PKCS#12 file, or a key on a PKCS#11 token.
+    /// The key the options select: a key file, a PKCS#12 file, a key on a PKCS#11 token, or a CSC credential (connecting to the service).
     func loadProvider() async throws -> any SigningKeyProvider {
+        if csc.isGiven {
+            var certificates: [Certificate]?
+            if let cert { certificates = try PEMFiles.certificates(inFile: cert) + chain.flatMap { try PEMFiles.certificates(inFile: $0) } }
+            return try await csc.loadKey(certificates: certificates)
+        }
         guard pkcs11.module != nil else { return try loadKey() }
         let certificate = try cert.map { file -> Certificate in
             guard let first = try PEMFiles.certificates(inFile: file).first else { throw CMSError(.invalidCertificate, "no certificate in \(file)") }
