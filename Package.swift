@@ -174,6 +174,13 @@ let package = Package(
             path: "Benchmarks/PDFSignBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "ContractBenchmark",
+            dependencies: ["ContractModel", "ContractStoreSQLite", "PDFSign", "CMSCore", "TimestampClient",
+                           .product(name: "X509", package: "swift-certificates")],
+            path: "Benchmarks/ContractBenchmark",
+            swiftSettings: strictSettings
+        ),
         // Shared test support, not a product: running external tools without blocking the
         // concurrency pool, and the in-process test PKI. Only test targets depend on it.
         .target(

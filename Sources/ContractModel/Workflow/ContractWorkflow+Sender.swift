@@ -85,6 +85,7 @@ extension ContractWorkflow {
         mutation.emit(.created, actor: .member(caller.userID), request: caller.request,
                       details: ["documentSHA256": documentHash, "title": draft.title])
         try await dependencies.store.create(mutation.record, events: mutation.events)
+        remember(StoredContract(record: mutation.record, version: 1))
         logger.info("contract created", metadata: ["contract": "\(id)"])
         return contract
     }
