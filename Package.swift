@@ -217,11 +217,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Test support, not a product: one OS process signing as one participant on a PostgreSQL
-        // store (ContractModelTests' "two processes" test spawns two of them).
+        // Test support, not a product: one OS process signing as witness participants on a PostgreSQL
+        // or SQLite store (ContractModelTests' "two processes" test spawns two; the crash test kills one).
         .executableTarget(
             name: "ContractStoreProbe",
-            dependencies: ["ContractModel", "ContractStorePostgres", "CMSCore", .product(name: "X509", package: "swift-certificates")],
+            dependencies: ["ContractModel", "ContractStorePostgres", "ContractStoreSQLite", "CMSCore", .product(name: "X509", package: "swift-certificates")],
             path: "Tests/ContractStoreProbe",
             swiftSettings: strictSettings
         ),
