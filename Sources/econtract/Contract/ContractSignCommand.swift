@@ -61,9 +61,11 @@ struct ContractSignCommand: AsyncParsableCommand, ContractSubcommand {
                 guard otp == nil, !sendOTPOnly, accessCodeFile == nil, totpCodeFile == nil, identityAssertionFile == nil else {
                     throw ContractError(.invalidArgument, "\(signer.name) signs 当事者型 with a key: --otp, --send-otp, --access-code-file, --totp-code-file and --identity-assertion-file are for witness participants")
                 }
+                // A sandbox certificate names the participant's e-mail address, which the workflow's party policy checks.
                 let partyKey = try key.loadKey() ?? environment.sandbox.signer(named: "party-\(signer.id.rawValue)", subject: try DistinguishedName {
                     CountryName("JP")
                     CommonName(signer.name)
+                    EmailAddress(signer.email)
                 })
                 _ = try await environment.workflow.signAsParty(contract.id, participant: signer.id, key: partyKey)
                 notes = ["signed 当事者型 as \(partyKey.certificateChain[0].subject)" + (key.given ? "" : " (a sandbox certificate)")]

@@ -3,6 +3,7 @@ import ContractModel
 import ContractStorePostgres
 import ContractStoreSQLite
 import Foundation
+import Logging
 import PDFSign
 import Testing
 import TimestampClient
@@ -20,6 +21,15 @@ enum ContractFixtures {
         try pki.signer(named: name, subject: try DistinguishedName {
             CountryName("JP")
             CommonName(commonName)
+        })
+    }
+
+    /// A party key whose subject names `email` (what the default party certificate policy checks).
+    static func partyKey(_ name: String, commonName: String, email: String) throws -> SoftwareSigningKey {
+        try pki.signer(named: name, subject: try DistinguishedName {
+            CountryName("JP")
+            CommonName(commonName)
+            EmailAddress(email)
         })
     }
 
@@ -141,7 +151,7 @@ struct Harness {
     init(store: any ContractStore, documents: any DocumentStore, directory: URL? = nil, policy: OrganisationAccessPolicy? = nil,
          configuration: ContractWorkflow.Configuration = .init(), totp: (any TOTPSecretSource)? = nil,
          identityProvider: (any IdentityProvider)? = nil, witnessKey: (any SigningKeyProvider)? = nil,
-         timestampAuthority: (any TimestampAuthority)? = nil) throws {
+         timestampAuthority: (any TimestampAuthority)? = nil, logger: Logger = Logger(label: "econtract.contract")) throws {
         clock = ManualContractClock(ContractFixtures.start)
         notifier = CollectingNotifier()
         self.store = store
@@ -152,7 +162,7 @@ struct Harness {
                                              timestampAuthority: timestampAuthority)
         workflow = ContractWorkflow(dependencies: .init(
             store: store, documents: documents, notifier: notifier, signingEngine: engine, accessPolicy: access, clock: clock,
-            anchoring: TestAnchoring(time: ContractFixtures.start), identityProvider: identityProvider, totpSecrets: totp),
+            anchoring: TestAnchoring(time: ContractFixtures.start), identityProvider: identityProvider, totpSecrets: totp, logger: logger),
             configuration: configuration)
     }
 
