@@ -86,7 +86,7 @@ extension ContractWorkflow {
                       details: ["documentSHA256": documentHash, "title": draft.title])
         try await dependencies.store.create(mutation.record, events: mutation.events)
         remember(StoredContract(record: mutation.record, version: 1))
-        logger.info("contract created", metadata: ["contract": "\(id)"])
+        logger.debug("contract created", metadata: ["contract": "\(id)"])
         return contract
     }
 
