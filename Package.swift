@@ -249,6 +249,13 @@ let package = Package(
             path: "Benchmarks/PDFSignBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "ContractBenchmark",
+            dependencies: ["ContractModel", "ContractStoreSQLite", "PDFSign", "CMSCore", "TimestampClient",
+                           .product(name: "X509", package: "swift-certificates")],
+            path: "Benchmarks/ContractBenchmark",
+            swiftSettings: strictSettings
+        ),
         // Shared test support, not a product: running external tools without blocking the
         // concurrency pool, and the in-process test PKI. Only test targets depend on it.
         .target(
@@ -282,14 +289,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
-        // Test support, not a product: one OS process signing as one participant on a PostgreSQL
-        // store (ContractModelTests' "two processes" test spawns two of them).
+        // Test support, not a product: one OS process signing as witness participants on a PostgreSQL
+        // or SQLite store (ContractModelTests' "two processes" test spawns two; the crash test kills one).
         .executableTarget(
             name: "ContractStoreProbe",
-            dependencies: ["ContractModel", "ContractStorePostgres", "CMSCore", .product(name: "X509", package: "swift-certificates")],
+            dependencies: ["ContractModel", "ContractStorePostgres", "ContractStoreSQLite", "CMSCore", .product(name: "X509", package: "swift-certificates")],
             path: "Tests/ContractStoreProbe",
             swiftSettings: strictSettings
         ),

@@ -44,7 +44,11 @@ struct ContractWorkflowExample {
             let sandbox = try SandboxPKI.openOrCreate(at: URL(fileURLWithPath: ".contractworkflow-sandbox"))
             let tsa = try LocalTimestampAuthority(key: sandbox.timestampAuthorityKey(), policy: [1, 3, 6, 1, 4, 1, 99999, 1, 1])
             let witnessKey = try sandbox.signer(named: "witness", subject: try DistinguishedName { CommonName("Example 立会人") })
-            let ourKey = try sandbox.signer(named: "ours", subject: try DistinguishedName { CommonName("山田 太郎") })
+            // The certificate names the participant's e-mail address: the workflow's default party policy checks it.
+            let ourKey = try sandbox.signer(named: "ours-taro", subject: try DistinguishedName {
+                CommonName("山田 太郎")
+                EmailAddress("taro@example.jp")
+            })
             let inbox = Inbox()
             let completion = LTACompletion(ltv: PDFLongTermValidation(revocationSource: try sandbox.revocationDataSource(),
                                                                       timestampAuthority: tsa, extraCertificates: [sandbox.root]))

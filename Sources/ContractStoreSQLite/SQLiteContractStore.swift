@@ -103,6 +103,18 @@ public final class SQLiteContractStore: ContractStore {
         }
     }
 
+    /// The version column alone (no JSON decoding).
+    public func version(of id: ContractID) async throws -> Int {
+        let found: Int?
+        do {
+            found = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM contracts WHERE id = ?", arguments: [id.rawValue]) }
+        } catch {
+            throw ContractError(.storageFailure, "cannot read contract \(id): \(error)")
+        }
+        guard let found else { throw ContractError(.notFound, "no contract \(id)") }
+        return found
+    }
+
     /// Saves with an optimistic version check, in one transaction.
     public func save(_ record: ContractRecord, appending events: [AuditEvent], expectedVersion: Int) async throws -> Int {
         let json = try Self.encode(record)

@@ -53,10 +53,11 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
             _ = try await workflow.send(created.id, by: owner)
             print("3. created contract \(created.id) (甲 当事者型 in group 1, 乙 立会人型 with an e-mail OTP in group 2) and sent it")
 
-            let ourKey = try environment.sandbox.signer(named: "our-company", subject: try DistinguishedName {
+            let ourKey = try environment.sandbox.signer(named: "our-company-taro", subject: try DistinguishedName {
                 CountryName("JP")
                 OrganizationName("サンプル商事株式会社")
                 CommonName("山田 太郎")
+                EmailAddress("taro@sample-shoji.example")
             })
             _ = try await workflow.signAsParty(created.id, participant: Self.ours, key: ourKey)
             print("4. 甲 signed with its own certificate (当事者型, visible seal, PAdES B-T): \(ourKey.certificateChain[0].subject)")

@@ -49,7 +49,7 @@ import X509
         #expect(first.map(\.participantID) == [party.id])
 
         // The witness cannot act before group 1 has signed.
-        let key = try ContractFixtures.key("party-taro", commonName: "山田 太郎")
+        let key = try ContractFixtures.partyKey("party-taro-mail", commonName: "山田 太郎", email: "taro@example.jp")
         _ = try await workflow.signAsParty(contract.id, participant: party.id, key: key)
 
         // The witness's invitation and OTP arrive in the file notifier, as the CLI reads them.

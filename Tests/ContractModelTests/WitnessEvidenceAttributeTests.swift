@@ -38,7 +38,7 @@ import Testing
         let harness = try await Harness()
         let party = Participant(id: ParticipantID("p"), name: "当事者", email: "p@example.jp", role: .signer, orderGroup: 1, signingMethod: .partyCertificate)
         let (contract, _) = try await harness.createAndSend([party])
-        _ = try await harness.workflow.signAsParty(contract.id, participant: party.id, key: try ContractFixtures.key("party-p", commonName: "当事者"))
+        _ = try await harness.workflow.signAsParty(contract.id, participant: party.id, key: try ContractFixtures.partyKey("party-p-mail", commonName: "当事者", email: "p@example.jp"))
         let pdf = try await harness.workflow.document(contract.id, by: ContractFixtures.owner)
         let report = await PDFSignatureValidator().validate(try PDFDocument(bytes: pdf))
         #expect(try WitnessEvidenceAttribute.find(in: try #require(report.signatures.first).otherSignedAttributes) == nil)

@@ -23,6 +23,35 @@ public struct AuditAnchor: Hashable, Codable, Sendable {
         self.timestampToken = timestampToken
         self.time = time
     }
+
+    enum CodingKeys: String, CodingKey { case sequence, headHash, timestampToken, time }
+
+    /// Reads the token as base64 text (written since the workflow benchmark) or as the array of
+    /// byte values records held before, so stored records stay readable.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sequence = try container.decode(Int.self, forKey: .sequence)
+        headHash = try container.decode(String.self, forKey: .headHash)
+        time = try container.decode(Date.self, forKey: .time)
+        if let text = try? container.decode(String.self, forKey: .timestampToken) {
+            guard let bytes = Data(base64Encoded: text) else {
+                throw DecodingError.dataCorruptedError(forKey: .timestampToken, in: container, debugDescription: "the anchor token is not base64")
+            }
+            timestampToken = Array(bytes)
+        } else {
+            timestampToken = try container.decode([UInt8].self, forKey: .timestampToken)
+        }
+    }
+
+    /// Writes the token as base64 text (a JSON array of byte values is four times larger and
+    /// slow to encode and decode on every save and load of the record).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sequence, forKey: .sequence)
+        try container.encode(headHash, forKey: .headHash)
+        try container.encode(Data(timestampToken).base64EncodedString(), forKey: .timestampToken)
+        try container.encode(time, forKey: .time)
+    }
 }
 
 /// Fixes an audit head in time. ``TimestampAuditAnchoring`` asks a TSA; tests may inject their own.

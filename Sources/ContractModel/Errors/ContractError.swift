@@ -56,6 +56,8 @@ public struct ContractError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let linkRevoked = Code("linkRevoked")
         /// The invitation link was already used to sign.
         public static let linkAlreadyUsed = Code("linkAlreadyUsed")
+        /// A 当事者型 signing certificate is not bound to the participant (see ``PartyCertificatePolicy``).
+        public static let certificateNotBound = Code("certificateNotBound")
         /// Signing was refused because the participant's authentication policy is not satisfied.
         public static let authenticationRequired = Code("authenticationRequired")
         /// A second factor was wrong (OTP, TOTP, access code) or an identity assertion was rejected.

@@ -66,6 +66,15 @@ public protocol ContractStore: Sendable {
 
     /// The identifiers of contracts in any of `states`.
     func contractIDs(in states: Set<ContractState.Kind>) async throws -> [ContractID]
+
+    /// The stored version of a contract, without decoding its record. The workflow asks it
+    /// before reusing the record it saved last. - Throws: ``ContractError/Code/notFound``.
+    func version(of id: ContractID) async throws -> Int
+}
+
+extension ContractStore {
+    /// Loads the record for its version; stores with a version column answer cheaper.
+    public func version(of id: ContractID) async throws -> Int { try await load(id).version }
 }
 
 /// Keeps documents by the SHA-256 of their bytes.

@@ -85,7 +85,8 @@ extension ContractWorkflow {
         mutation.emit(.created, actor: .member(caller.userID), request: caller.request,
                       details: ["documentSHA256": documentHash, "title": draft.title])
         try await dependencies.store.create(mutation.record, events: mutation.events)
-        logger.info("contract created", metadata: ["contract": "\(id)"])
+        remember(StoredContract(record: mutation.record, version: 1))
+        logger.debug("contract created", metadata: ["contract": "\(id)"])
         return contract
     }
 

@@ -1,5 +1,6 @@
 import CMSCore
 import Foundation
+import X509
 
 extension ContractWorkflow {
     /// 立会人型: the participant holding `link` instructs the platform to sign. Refused unless the
@@ -41,7 +42,9 @@ extension ContractWorkflow {
     }
 
     /// 当事者型: signs with the participant's own key. `caller` must be the participant, as
-    /// authenticated by the host.
+    /// authenticated by the host, and the key's certificate must be bound to the participant by
+    /// ``Dependencies/partyCertificatePolicy`` (refused with ``ContractError/Code/certificateNotBound``
+    /// otherwise, recorded as `accessDenied`).
     public func signAsParty(_ id: ContractID, participant participantID: ParticipantID, key: any SigningKeyProvider,
                             request: RequestInfo = .init()) async throws -> Contract {
         try await mutate(id) { mutation in
@@ -57,7 +60,18 @@ extension ContractWorkflow {
             guard participant.signingMethod == .partyCertificate else {
                 throw ContractError(.callerNotAllowed, "participant \(participantID) signs through the witness", state: mutation.contract.state.kind, action: .sign)
             }
-            let subject = (try? await key.signerCertificate.subject.description) ?? "?"
+            let certificate: Certificate
+            do { certificate = try await key.signerCertificate } catch {
+                throw ContractError(.signingFailed, "the signing key has no certificate: \(error)", state: mutation.contract.state.kind, action: .sign)
+            }
+            let subject = certificate.subject.description
+            if let refusal = await dependencies.partyCertificatePolicy.refusal(of: certificate, for: participant) {
+                mutation.emit(.accessDenied, actor: .participant(participantID), participant: participantID, request: request,
+                              details: ["denial": ContractError.Code.certificateNotBound.description, "action": "sign",
+                                        "refusal": refusal.rawValue, "certificate": subject])
+                throw mutation.fail(ContractError(.certificateNotBound, "the certificate \(subject) is not bound to \(participant.email): \(refusal.rawValue)",
+                                                  state: mutation.contract.state.kind, action: .sign))
+            }
             try await applySignature(&mutation, participant, kind: .party(key), request: request, details: ["method": "party", "certificate": subject])
             return mutation.contract
         }
@@ -122,7 +136,7 @@ extension ContractWorkflow {
         eventDetails["documentSHA256"] = hash
         eventDetails["field"] = signed.info.fieldName
         mutation.emit(.signed, actor: .participant(participant.id), participant: participant.id, request: request, details: eventDetails)
-        logger.info("signed", metadata: ["contract": "\(mutation.contract.id)", "participant": "\(participant.id)"])
+        logger.debug("signed", metadata: ["contract": "\(mutation.contract.id)", "participant": "\(participant.id)"])
         advance(&mutation)
     }
 
@@ -138,7 +152,7 @@ extension ContractWorkflow {
             for participant in mutation.contract.participants {
                 mutation.notify(.completed, participant, text: "The contract is complete.")
             }
-            logger.info("completed", metadata: ["contract": "\(mutation.contract.id)"])
+            logger.debug("completed", metadata: ["contract": "\(mutation.contract.id)"])
         } else {
             _ = inviteActiveGroup(&mutation, includeViewers: false)
         }

@@ -17,6 +17,9 @@ public actor ContractWorkflow {
     public nonisolated let configuration: Configuration
 
     var busy: Set<ContractID> = []
+    /// The records this workflow saved last, reused while the store's version still matches
+    /// (saves no JSON decoding per step; another process's save changes the version).
+    var recent: [ContractID: StoredContract] = [:]
     var waiters: [ContractID: [CheckedContinuation<Void, Never>]] = [:]
 
     /// A workflow.
@@ -58,7 +61,7 @@ public actor ContractWorkflow {
         var attempt = 0
         while true {
             attempt += 1
-            let stored = try await dependencies.store.load(id)
+            let stored = try await current(id)
             var mutation = Mutation(record: stored.record, now: dependencies.clock.now())
             var result: T?
             do {
@@ -71,10 +74,15 @@ public actor ContractWorkflow {
             if !mutation.events.isEmpty || mutation.recordChanged {
                 if mutation.deferredError == nil { try await anchorIfDue(&mutation) }
                 do {
-                    _ = try await dependencies.store.save(mutation.record, appending: mutation.events, expectedVersion: stored.version)
+                    let version = try await dependencies.store.save(mutation.record, appending: mutation.events, expectedVersion: stored.version)
+                    remember(StoredContract(record: mutation.record, version: version))
                 } catch let error as ContractError where error.code == .versionConflict && attempt < configuration.maximumSaveAttempts {
                     logger.debug("version conflict, retrying", metadata: ["contract": "\(id)", "attempt": "\(attempt)"])
+                    recent[id] = nil
                     continue
+                } catch {
+                    recent[id] = nil
+                    throw error
                 }
                 await deliver(mutation.outbox)
                 if let completed = mutation.completed { await handOver(completed) }
@@ -83,6 +91,19 @@ public actor ContractWorkflow {
             guard let result else { throw ContractError(.storageFailure, "internal: a change returned no result") }
             return result
         }
+    }
+
+    /// The record as stored: the one saved last when the store's version is still its version, else loaded.
+    func current(_ id: ContractID) async throws -> StoredContract {
+        if let cached = recent[id], try await dependencies.store.version(of: id) == cached.version { return cached }
+        let stored = try await dependencies.store.load(id)
+        remember(stored)
+        return stored
+    }
+
+    func remember(_ stored: StoredContract) {
+        if recent.count >= 256, recent[stored.record.contract.id] == nil { recent.removeAll(keepingCapacity: true) }
+        recent[stored.record.contract.id] = stored
     }
 
     /// Anchors the current audit head now (for example after a TSA outage at completion), for a

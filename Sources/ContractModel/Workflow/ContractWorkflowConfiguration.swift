@@ -48,16 +48,22 @@ extension ContractWorkflow {
         public var identityProvider: (any IdentityProvider)?
         /// TOTP secrets; `nil`: the factor cannot be satisfied.
         public var totpSecrets: (any TOTPSecretSource)?
+        /// Decides whether a 当事者型 certificate belongs to the participant (default: its e-mail address must be in the certificate).
+        public var partyCertificatePolicy: any PartyCertificatePolicy
         /// Receives each completed contract (B-LTA, completion certificate, archive).
         public var completionHandler: (any ContractCompletionHandler)?
         /// Where the workflow logs (never secrets).
         public var logger: Logger
 
-        /// Dependencies; the optional ones default to none, the clock and randomness to the system's.
+        /// Dependencies; the optional ones default to none, the clock and randomness to the system's,
+        /// the party certificate policy to ``EmailBoundPartyCertificates``.
         public init(store: any ContractStore, documents: any DocumentStore, notifier: any Notifier, signingEngine: any ContractSigningEngine,
                     accessPolicy: any AccessPolicy, clock: any ContractClock = SystemContractClock(), random: any RandomSource = SystemRandomSource(),
                     anchoring: (any AuditAnchoring)? = nil, identityProvider: (any IdentityProvider)? = nil, totpSecrets: (any TOTPSecretSource)? = nil,
-                    completionHandler: (any ContractCompletionHandler)? = nil, logger: Logger = Logger(label: "econtract.contract")) {
+                    completionHandler: (any ContractCompletionHandler)? = nil,
+                    partyCertificatePolicy: any PartyCertificatePolicy = EmailBoundPartyCertificates(),
+                    logger: Logger = Logger(label: "econtract.contract")) {
+            self.partyCertificatePolicy = partyCertificatePolicy
             self.store = store
             self.documents = documents
             self.notifier = notifier

@@ -18,7 +18,7 @@ struct ContractCreateCommand: AsyncParsableCommand, ContractSubcommand {
 
     @Option(name: .customLong("party"), help: ArgumentHelp(
         "A participant: 'name=…,email=…,method=party|witness,order=N' (repeatable).",
-        discussion: "Optional keys: id, phone, organisation, role (signer|approver|viewer|cc), auth (email-otp|sms-otp|access-code, witness only; default email-otp). Values cannot contain commas."))
+        discussion: "Optional keys: id, phone, organisation, role (signer|approver|viewer|cc), auth (email-otp|sms-otp|access-code|totp|idp, witness only; default email-otp; totp enrols a secret under STORE/totp/). Values cannot contain commas."))
     var parties: [String] = []
 
     func run() async throws {
@@ -29,7 +29,12 @@ struct ContractCreateCommand: AsyncParsableCommand, ContractSubcommand {
             let draft = ContractDraft(title: title, organisationID: ContractEnvironment.organisation, participants: participants)
             let contract = try await environment.workflow.create(draft, pdf: try readFile(pdf),
                                                                  fileName: URL(fileURLWithPath: pdf).lastPathComponent, by: ContractEnvironment.caller)
-            try options.output(contract) { "created " + ContractText.describe(contract) }
+            var notes: [String] = []
+            for participant in contract.participants where participant.witnessPolicy?.requiredFactors.contains(.totp) == true {
+                let file = try environment.totpSecrets.enroll(contract.id, participant.id)
+                notes.append("TOTP enrolled for \(participant.name): the secret for their authenticator is in \(file.path) (hex, owner-only)")
+            }
+            try options.output(contract) { (["created " + ContractText.describe(contract)] + notes).joined(separator: "\n") }
         }
     }
 }
@@ -63,7 +68,9 @@ enum PartySpecification {
             case "email-otp": method = .witness(.emailOTP)
             case "sms-otp": method = .witness(.smsOTP)
             case "access-code": method = .witness(.accessCode)
-            case let other: throw ContractError(.invalidArgument, "--party: auth=\(other) is not email-otp, sms-otp or access-code")
+            case "totp": method = .witness(.totp)
+            case "idp": method = .witness(AuthenticationPolicy(requiredFactors: [.identityProvider]))
+            case let other: throw ContractError(.invalidArgument, "--party: auth=\(other) is not email-otp, sms-otp, access-code, totp or idp")
             }
         case let other: throw ContractError(.invalidArgument, "--party: method=\(other) is not party or witness")
         }

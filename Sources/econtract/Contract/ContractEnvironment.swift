@@ -16,6 +16,7 @@ import X509
 /// STORE/outbox/messages.jsonl   notifications (invitations, OTPs), one JSON object a line
 /// STORE/sandbox/                the sandbox PKI (root, issuing CA, TSA, OCSP/CRL, witness key)
 /// STORE/sandbox-root.pem        its root, for validators
+/// STORE/totp/ID/PARTICIPANT.secret  TOTP secrets of participants with auth=totp (hex, owner-only)
 /// STORE/completed/ID/           what completion wrote (contract-signed.pdf at B-LTA, …)
 /// ```
 struct ContractEnvironment {
@@ -31,6 +32,7 @@ struct ContractEnvironment {
     let tsa: LocalTimestampAuthority
     let workflow: ContractWorkflow
     let database: SQLiteContractStore
+    let totpSecrets: CLITOTPSecrets
 
     var outbox: URL { directory.appendingPathComponent("outbox") }
     var rootFile: URL { directory.appendingPathComponent(SandboxPKI.rootFileName) }
@@ -45,6 +47,7 @@ struct ContractEnvironment {
         sandbox = try SandboxPKI.openOrCreate(at: directory.appendingPathComponent("sandbox"))
         try writeFile(directory.appendingPathComponent(SandboxPKI.rootFileName).path, Array(try sandbox.root.serializeAsPEM().pemString.utf8))
         tsa = try LocalTimestampAuthority(key: sandbox.timestampAuthorityKey(), policy: [1, 3, 6, 1, 4, 1, 99999, 1, 1])
+        totpSecrets = CLITOTPSecrets(directory: directory.appendingPathComponent("totp"))
         database = try SQLiteContractStore(path: directory.appendingPathComponent("contracts.sqlite").path)
         let documents = try SQLiteDocumentStore(directory: directory.appendingPathComponent("documents"), database: database)
         let notifier = try FileNotifier(directory: directory.appendingPathComponent("outbox"))
@@ -63,7 +66,7 @@ struct ContractEnvironment {
         workflow = ContractWorkflow(dependencies: .init(
             store: database, documents: documents, notifier: notifier, signingEngine: engine,
             accessPolicy: OrganisationAccessPolicy(members: [Self.organisation: [Self.user: .owner]]),
-            anchoring: anchoring, completionHandler: ContractCompletionSteps([lta, certificate] + extraSteps)))
+            anchoring: anchoring, totpSecrets: totpSecrets, completionHandler: ContractCompletionSteps([lta, certificate] + extraSteps)))
     }
 
     /// The contract `id` (a typed `notFound` error when there is none).

@@ -14,7 +14,9 @@ struct ContractSignCommand: AsyncParsableCommand, ContractSubcommand {
         discussion: """
             Witness participants: without --otp the CLI sends an OTP and reads it back from the file notifier \
             (STORE/outbox/messages.jsonl), as the participant's mailbox would. With --send-otp it only sends one; \
-            then pass the code with --otp. Access-code participants give --access-code-file.
+            then pass the code with --otp. Access-code participants give --access-code-file. TOTP participants give the \
+            current code with --totp-code-file, $ECONTRACT_TOTP_CODE or at the prompt. Identity-provider participants give \
+            the IdP's assertion with --identity-assertion-file (the embedded store has no IdP configured: a host's workflow checks it).
             """)
 
     @OptionGroup var options: ContractStoreOptions
@@ -36,6 +38,15 @@ struct ContractSignCommand: AsyncParsableCommand, ContractSubcommand {
     @Option(name: .customLong("access-code-file"), help: "File whose first line is the participant's access code (witness with auth=access-code).")
     var accessCodeFile: String?
 
+    @Option(name: .customLong("totp-code-file"), help: "File whose first line is the current TOTP code (witness with auth=totp; else $ECONTRACT_TOTP_CODE, else a prompt).")
+    var totpCodeFile: String?
+
+    @Option(name: .customLong("identity-assertion-file"), help: "File holding the identity provider's assertion (witness with auth=idp).")
+    var identityAssertionFile: String?
+
+    @Option(name: .customLong("identity-provider"), help: "The provider that issued the assertion (host-defined name).")
+    var identityProvider: String = "cli"
+
     @Option(name: .long, help: "The consent text the witness participant agrees to.")
     var consent: String = "私は本契約の内容を確認し、立会人型電子署名による締結に同意します。"
 
@@ -47,19 +58,23 @@ struct ContractSignCommand: AsyncParsableCommand, ContractSubcommand {
             let notes: [String]
             switch signer.signingMethod {
             case .partyCertificate:
-                guard otp == nil, !sendOTPOnly, accessCodeFile == nil else {
-                    throw ContractError(.invalidArgument, "\(signer.name) signs 当事者型 with a key: --otp, --send-otp and --access-code-file are for witness participants")
+                guard otp == nil, !sendOTPOnly, accessCodeFile == nil, totpCodeFile == nil, identityAssertionFile == nil else {
+                    throw ContractError(.invalidArgument, "\(signer.name) signs 当事者型 with a key: --otp, --send-otp, --access-code-file, --totp-code-file and --identity-assertion-file are for witness participants")
                 }
+                // A sandbox certificate names the participant's e-mail address, which the workflow's party policy checks.
                 let partyKey = try key.loadKey() ?? environment.sandbox.signer(named: "party-\(signer.id.rawValue)", subject: try DistinguishedName {
                     CountryName("JP")
                     CommonName(signer.name)
+                    EmailAddress(signer.email)
                 })
                 _ = try await environment.workflow.signAsParty(contract.id, participant: signer.id, key: partyKey)
                 notes = ["signed 当事者型 as \(partyKey.certificateChain[0].subject)" + (key.given ? "" : " (a sandbox certificate)")]
             case .witness(let policy):
                 guard !key.given else { throw ContractError(.invalidArgument, "\(signer.name) signs 立会人型: the platform's witness key signs, so give no key options") }
                 guard let witnessNotes = try await WitnessSigning(environment: environment, contract: contract, participant: signer, policy: policy,
-                                                                  otp: otp, sendOTPOnly: sendOTPOnly, accessCodeFile: accessCodeFile, consent: consent).run() else {
+                                                                  otp: otp, sendOTPOnly: sendOTPOnly, accessCodeFile: accessCodeFile, totpCodeFile: totpCodeFile,
+                                                                  identityAssertionFile: identityAssertionFile, identityProvider: identityProvider,
+                                                                  consent: consent).run() else {
                     return
                 }
                 notes = witnessNotes

@@ -11,6 +11,9 @@ struct WitnessSigning {
     let otp: String?
     let sendOTPOnly: Bool
     let accessCodeFile: String?
+    let totpCodeFile: String?
+    let identityAssertionFile: String?
+    let identityProvider: String
     let consent: String
 
     /// The lines to print, or `nil` when only an OTP was sent.
@@ -42,8 +45,22 @@ struct WitnessSigning {
                                            purpose: "access code").resolve(prompting: false)?.secret ?? ""
                 try await workflow.verifyAccessCode(link, code: code, request: request)
                 notes.append("accessCode: accepted")
-            default:
-                throw ContractError(.authenticationRequired, "the CLI cannot satisfy \(factor.rawValue) for \(participant.name)")
+            case .totp:
+                let input = SecretInput(option: "totp-code", value: nil, file: totpCodeFile, environmentVariable: "ECONTRACT_TOTP_CODE", purpose: "TOTP code")
+                guard let code = try input.resolve()?.secret else {
+                    throw ContractError(.authenticationRequired, "\(participant.name) needs a TOTP code: give --totp-code-file, $ECONTRACT_TOTP_CODE or type it at a terminal")
+                }
+                try await workflow.verifyTOTP(link, code: code.trimmingCharacters(in: .whitespaces), request: request)
+                notes.append("totp: accepted")
+            case .identityProvider:
+                guard let identityAssertionFile else {
+                    throw ContractError(.authenticationRequired, "\(participant.name) needs an identity provider's assertion: give --identity-assertion-file")
+                }
+                guard let payload = FileManager.default.contents(atPath: identityAssertionFile) else {
+                    throw ContractError(.invalidArgument, "--identity-assertion-file: cannot read \(identityAssertionFile)")
+                }
+                try await workflow.verifyIdentity(link, assertion: IdentityAssertion(provider: identityProvider, payload: Array(payload)), request: request)
+                notes.append("identityProvider: the assertion was accepted")
             }
         }
         let evidence = try await workflow.signAsWitness(link, instruction: WitnessSigningInstruction(

@@ -3,8 +3,10 @@ import ContractModel
 import ContractStorePostgres
 import ContractStoreSQLite
 import Foundation
+import Logging
 import PDFSign
 import Testing
+import TimestampClient
 import X509
 
 /// Keys from the CMSCore sandbox PKI (made once per test process), a small PDF and workflows
@@ -19,6 +21,15 @@ enum ContractFixtures {
         try pki.signer(named: name, subject: try DistinguishedName {
             CountryName("JP")
             CommonName(commonName)
+        })
+    }
+
+    /// A party key whose subject names `email` (what the default party certificate policy checks).
+    static func partyKey(_ name: String, commonName: String, email: String) throws -> SoftwareSigningKey {
+        try pki.signer(named: name, subject: try DistinguishedName {
+            CountryName("JP")
+            CommonName(commonName)
+            EmailAddress(email)
         })
     }
 
@@ -127,26 +138,31 @@ struct Harness {
     let documents: any DocumentStore
     let directory: URL?
 
+    /// `witnessKey` defaults to the sandbox witness; `timestampAuthority` (none by default: B-B)
+    /// makes the participant signatures B-T.
     init(_ kind: StoreKind = .memory, policy: OrganisationAccessPolicy? = nil, configuration: ContractWorkflow.Configuration = .init(),
-         totp: (any TOTPSecretSource)? = nil, identityProvider: (any IdentityProvider)? = nil) async throws {
+         totp: (any TOTPSecretSource)? = nil, identityProvider: (any IdentityProvider)? = nil,
+         witnessKey: (any SigningKeyProvider)? = nil, timestampAuthority: (any TimestampAuthority)? = nil) async throws {
         let made = try await kind.make()
         try self.init(store: made.contracts, documents: made.documents, directory: made.directory, policy: policy, configuration: configuration,
-                      totp: totp, identityProvider: identityProvider)
+                      totp: totp, identityProvider: identityProvider, witnessKey: witnessKey, timestampAuthority: timestampAuthority)
     }
 
     init(store: any ContractStore, documents: any DocumentStore, directory: URL? = nil, policy: OrganisationAccessPolicy? = nil,
          configuration: ContractWorkflow.Configuration = .init(), totp: (any TOTPSecretSource)? = nil,
-         identityProvider: (any IdentityProvider)? = nil) throws {
+         identityProvider: (any IdentityProvider)? = nil, witnessKey: (any SigningKeyProvider)? = nil,
+         timestampAuthority: (any TimestampAuthority)? = nil, logger: Logger = Logger(label: "econtract.contract")) throws {
         clock = ManualContractClock(ContractFixtures.start)
         notifier = CollectingNotifier()
         self.store = store
         self.documents = documents
         self.directory = directory
         let access = policy ?? OrganisationAccessPolicy(members: [ContractFixtures.organisation: [UserID("alice"): .owner, UserID("victor"): .viewer]])
-        let engine = PDFSignerContractEngine(witnessKey: try ContractFixtures.witnessKey(), platformName: "EContractKit Sandbox")
+        let engine = PDFSignerContractEngine(witnessKey: try witnessKey ?? ContractFixtures.witnessKey(), platformName: "EContractKit Sandbox",
+                                             timestampAuthority: timestampAuthority)
         workflow = ContractWorkflow(dependencies: .init(
             store: store, documents: documents, notifier: notifier, signingEngine: engine, accessPolicy: access, clock: clock,
-            anchoring: TestAnchoring(time: ContractFixtures.start), identityProvider: identityProvider, totpSecrets: totp),
+            anchoring: TestAnchoring(time: ContractFixtures.start), identityProvider: identityProvider, totpSecrets: totp, logger: logger),
             configuration: configuration)
     }
 
