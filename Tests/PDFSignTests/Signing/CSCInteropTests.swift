@@ -11,7 +11,7 @@ import TimestampClient
 struct CSCInteropTests {
     /// The client, or `nil` (after printing why) when the server is not there.
     static func client(for test: String) async -> CSCClient? {
-        if let missing = InteropKit.missing {
+        if let missing = await InteropKit.missing {
             print("SKIPPED CSCInteropTests.\(test): \(missing)")
             return nil
         }

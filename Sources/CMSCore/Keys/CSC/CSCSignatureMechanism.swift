@@ -45,6 +45,8 @@ public struct CSCSignatureMechanism: Sendable, Hashable {
             candidates = (combined.map { [$0] } ?? []) + [OID.ecPublicKey]
         case .ed25519:
             throw CSCError(.unsupportedAlgorithm, "Ed25519 signs whole messages; a CSC service signs hashes")
+        case .ecdsaPlain, .ed448, .dsa:
+            throw CSCError(.unsupportedAlgorithm, "\(signature) is verified (through an algorithm extension), never made, by this SDK")
         }
         guard let chosen = offered.isEmpty ? candidates.first : candidates.first(where: offered.contains) else {
             let names = offered.map { AlgorithmNames.name(of: $0) }.joined(separator: ", ")
