@@ -25,6 +25,10 @@ struct IssuerFetchTests {
         return try CMSSignature(signedData: signedData).derEncoded()
     }
 
+    /// The source under test, with a long time limit: these tests are about what a loopback
+    /// server answers, and a loaded machine must not turn a slow answer into a timeout.
+    static let source = HTTPIssuerCertificateSource(timeout: .seconds(120))
+
     /// A server publishing `files` by path, 404 for anything else.
     static func server(_ files: [String: (type: String, body: [UInt8])]) throws -> LoopbackHTTPServer {
         try LoopbackHTTPServer { request in
@@ -44,7 +48,7 @@ struct IssuerFetchTests {
     func derCertificate() async throws {
         let server = try Self.server(["/interm.cer": ("application/pkix-cert", try Self.der(TestPKI.intermediate))])
         defer { server.stop() }
-        let issuers = try await HTTPIssuerCertificateSource().issuerCandidates(for: Self.leaf(server, ["/interm.cer"]))
+        let issuers = try await Self.source.issuerCandidates(for: Self.leaf(server, ["/interm.cer"]))
         #expect(issuers == [TestPKI.intermediate])
         #expect(server.requests.map(\.method) == ["GET"])
         #expect(server.requests.map(\.path) == ["/interm.cer"])
@@ -55,7 +59,7 @@ struct IssuerFetchTests {
         let bundle = try Self.certsOnly([TestPKI.root, TestPKI.intermediate])
         let server = try Self.server(["/ca.p7c": ("application/pkcs7-mime", bundle)])
         defer { server.stop() }
-        let issuers = try await HTTPIssuerCertificateSource().issuerCandidates(for: Self.leaf(server, ["/ca.p7c"]))
+        let issuers = try await Self.source.issuerCandidates(for: Self.leaf(server, ["/ca.p7c"]))
         #expect(issuers == [TestPKI.intermediate])
     }
 
@@ -64,7 +68,7 @@ struct IssuerFetchTests {
         let pem = try TestPKI.intermediate.serializeAsPEM().pemString
         let server = try Self.server(["/interm.pem": ("application/x-pem-file", Array(pem.utf8))])
         defer { server.stop() }
-        let issuers = try await HTTPIssuerCertificateSource().issuerCandidates(for: Self.leaf(server, ["/gone.cer", "/interm.pem"]))
+        let issuers = try await Self.source.issuerCandidates(for: Self.leaf(server, ["/gone.cer", "/interm.pem"]))
         #expect(issuers == [TestPKI.intermediate])
         #expect(server.requests.map(\.path) == ["/gone.cer", "/interm.pem"])
     }
@@ -78,7 +82,7 @@ struct IssuerFetchTests {
         defer { server.stop() }
         for path in ["/other.cer", "/missing.cer", "/garbage"] {
             let error = await #expect(throws: CMSError.self) {
-                try await HTTPIssuerCertificateSource().issuerCandidates(for: Self.leaf(server, [path]))
+                try await Self.source.issuerCandidates(for: Self.leaf(server, [path]))
             }
             #expect(error?.code == .badResponse, "\(path): \(String(describing: error))")
         }
