@@ -1,8 +1,8 @@
 import ContractModel
 import Foundation
 
-/// What an access-log entry records; kept in the ``ContractModel/AuditEvent``'s
-/// `details["operation"]`, beside the closest ``ContractModel/AuditAction``.
+/// What an access-log entry records; kept in the `AuditEvent`'s
+/// `details["operation"]`, beside the closest `AuditAction`.
 public enum ArchiveOperation: String, Hashable, Codable, Sendable, CaseIterable {
     /// A document archived.
     case ingest

@@ -23,7 +23,7 @@ public enum ArchiveCSV {
     }
 }
 
-/// What ``ArchiveService/export(_:)`` wrote.
+/// What ``ArchiveService/export(_:progress:)`` wrote.
 public struct ArchiveExportSummary: Hashable, Codable, Sendable {
     /// Records exported.
     public var records: Int
