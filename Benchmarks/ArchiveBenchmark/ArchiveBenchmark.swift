@@ -47,7 +47,7 @@ struct ArchiveBenchmark {
         let keys = try SoftwareKeyFileProvider(directory: dir.appendingPathComponent("keys"))
         let archive = ArchiveService(index: index, blobs: blobs, keys: keys, clock: SystemContractClock(), actor: "bench")
         func metadata(_ i: Int) throws -> RecordMetadata {
-            let day = try ArchiveDay("2016-01-01").adding(days: Int.random(in: 0..<3650, using: &generator))
+            let day = try CivilDate("2016-01-01").adding(days: Int.random(in: 0..<3650, using: &generator))
             return RecordMetadata(transactionDate: day, amount: Money(minorUnits: Int64.random(in: 1...10_000_000, using: &generator), currency: .jpy),
                                   counterparty: try Counterparty(names[i % names.count] + String(i % 997)), documentType: .contract, title: "契約 \(i)")
         }
@@ -90,7 +90,7 @@ struct ArchiveBenchmark {
         // 3. search: date range AND amount range AND counterparty substring
         var ours: [Double] = [], sqlText = ".timer on\n", resultCounts = 0
         for _ in 0..<queries {
-            let from = try ArchiveDay("2016-01-01").adding(days: Int.random(in: 0..<3600, using: &generator))
+            let from = try CivilDate("2016-01-01").adding(days: Int.random(in: 0..<3600, using: &generator))
             let to = from.adding(days: 30)
             let low = Int64.random(in: 1...9_000_000, using: &generator), high = low + 1_000_000
             let name = names.randomElement(using: &generator)!

@@ -99,7 +99,7 @@ public struct PostgresArchiveIndex: ArchiveIndex {
             try row.decode((String, Int, String, String, String, String, String?, String?, String?).self)
         return ArchiveRecord(id: ArchiveRecordID(id), version: version, metadata: try ArchiveJSON.decode(RecordMetadata.self, metadata),
                              document: try ArchiveJSON.decode(StoredDocument.self, document), ingestedAt: date(ingested),
-                             retentionEnd: try ArchiveDay(end), legalHold: try hold.map { try ArchiveJSON.decode(LegalHold.self, $0) },
+                             retentionEnd: try CivilDate(archiveInput: end), legalHold: try hold.map { try ArchiveJSON.decode(LegalHold.self, $0) },
                              importKey: importKey, disposedAt: disposed.map(date))
     }
 
@@ -183,7 +183,7 @@ public struct PostgresArchiveIndex: ArchiveIndex {
     }
 
     /// Applies a correction if the stored version is the one before it.
-    public func correct(_ correction: RecordCorrection, retentionEnd: ArchiveDay) async throws {
+    public func correct(_ correction: RecordCorrection, retentionEnd: CivilDate) async throws {
         let metadata = try ArchiveJSON.encode(correction.after), entry = try ArchiveJSON.encode(correction)
         let m = correction.after, id = correction.recordID, logger = logger
         try await run("cannot correct record \(id)") {

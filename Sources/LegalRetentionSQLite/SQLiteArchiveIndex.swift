@@ -134,7 +134,7 @@ public final class SQLiteArchiveIndex: ArchiveIndex {
         return ArchiveRecord(id: ArchiveRecordID(row["id"] as String), version: row["version"],
                              metadata: try ArchiveJSON.decode(RecordMetadata.self, row["metadata"]),
                              document: try ArchiveJSON.decode(StoredDocument.self, row["document"]),
-                             ingestedAt: Date(timeIntervalSince1970: row["ingested_at"]), retentionEnd: try ArchiveDay(row["retention_end"] as String),
+                             ingestedAt: Date(timeIntervalSince1970: row["ingested_at"]), retentionEnd: try CivilDate(archiveInput: row["retention_end"] as String),
                              legalHold: try hold.map { try ArchiveJSON.decode(LegalHold.self, $0) }, importKey: row["import_key"],
                              disposedAt: disposed.map { Date(timeIntervalSince1970: $0) })
     }
@@ -194,7 +194,7 @@ public final class SQLiteArchiveIndex: ArchiveIndex {
     }
 
     /// Applies a correction if the stored version is the one before it.
-    public func correct(_ correction: RecordCorrection, retentionEnd: ArchiveDay) async throws {
+    public func correct(_ correction: RecordCorrection, retentionEnd: CivilDate) async throws {
         let metadata = try ArchiveJSON.encode(correction.after), entry = try ArchiveJSON.encode(correction)
         let m = correction.after
         try await run("cannot correct record \(correction.recordID)") {

@@ -135,8 +135,8 @@ struct DemoCommand: AsyncParsableCommand, LoggingCommand {
     }
 
     static func metadata() throws -> ArchiveMetadata {
-        ArchiveMetadata(transactionDate: try CalendarDate("2026-11-26"), amount: try MonetaryAmount(Decimal(1_100_000), currency: "JPY"),
+        ArchiveMetadata(transactionDate: try CivilDate("2026-11-26"), amount: try MonetaryAmount(Decimal(1_100_000), currency: "JPY"),
                         counterparty: "株式会社サンプル購買", documentKind: .contract,
-                        term: try ContractTerm(start: CalendarDate("2026-12-01"), end: CalendarDate("2027-11-30"), autoRenewal: false))
+                        term: try ContractTerm(start: CivilDate("2026-12-01"), end: CivilDate("2027-11-30"), autoRenewal: false))
     }
 }

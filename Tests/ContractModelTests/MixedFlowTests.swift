@@ -39,9 +39,9 @@ import X509
                                   role: .signer, orderGroup: 2, signingMethod: .witness(.emailOTP))
         let cc = Participant(id: ParticipantID("legal"), name: "法務部", email: "legal@example.jp", role: .cc, orderGroup: 3)
         let draft = ContractDraft(title: "秘密保持契約書", organisationID: ContractFixtures.organisation,
-                                  metadata: ArchiveMetadata(transactionDate: try CalendarDate("2026-12-01"), amount: try MonetaryAmount(Decimal(string: "1100000.50")!, currency: "JPY"),
+                                  metadata: ArchiveMetadata(transactionDate: try CivilDate("2026-12-01"), amount: try MonetaryAmount(Decimal(string: "1100000.50")!, currency: "JPY"),
                                                             counterparty: "株式会社サンプル", documentKind: .contract,
-                                                            term: try ContractTerm(start: CalendarDate("2026-12-01"), end: CalendarDate("2027-11-30"), autoRenewal: true, renewalMonths: 12),
+                                                            term: try ContractTerm(start: CivilDate("2026-12-01"), end: CivilDate("2027-11-30"), autoRenewal: true, renewalMonths: 12),
                                                             customFields: ["案件番号": "A-42"]),
                                   participants: [party, witness, cc])
         let contract = try await workflow.create(draft, pdf: ContractFixtures.pdf(), by: ContractFixtures.owner)

@@ -20,9 +20,9 @@ import Testing
     }
 
     @Test func archiveMetadataRoundTripsExactly() throws {
-        let metadata = ArchiveMetadata(transactionDate: try CalendarDate("2026-02-28"), amount: try MonetaryAmount(Decimal(string: "12345678901234567.89")!, currency: "JPY"),
+        let metadata = ArchiveMetadata(transactionDate: try CivilDate("2026-02-28"), amount: try MonetaryAmount(Decimal(string: "12345678901234567.89")!, currency: "JPY"),
                                        counterparty: "株式会社サンプル", documentKind: .other("覚書"),
-                                       term: try ContractTerm(start: CalendarDate("2026-03-01"), autoRenewal: true, renewalMonths: 12),
+                                       term: try ContractTerm(start: CivilDate("2026-03-01"), autoRenewal: true, renewalMonths: 12),
                                        customFields: ["部署": "法務"])
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -31,9 +31,9 @@ import Testing
         #expect(json.contains(#""transactionDate":"2026-02-28""#))
         #expect(try JSONDecoder().decode(ArchiveMetadata.self, from: Data(json.utf8)) == metadata)
         #expect(DocumentKind(japaneseName: "請求書") == .invoice)
-        #expect(throws: ContractError.self) { try CalendarDate("2026-02-29") }
+        #expect(throws: ContractError.self) { try CivilDate("2026-02-29") }
         #expect(throws: ContractError.self) { try MonetaryAmount(1, currency: "yen") }
-        #expect(throws: ContractError.self) { try ContractTerm(start: CalendarDate("2026-03-01"), end: CalendarDate("2026-02-01")) }
+        #expect(throws: ContractError.self) { try ContractTerm(start: CivilDate("2026-03-01"), end: CivilDate("2026-02-01")) }
     }
 
     @Test func recordsEncodeParticipantMapsAsObjects() throws {

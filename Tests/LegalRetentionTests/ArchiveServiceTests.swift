@@ -20,7 +20,7 @@ import Testing
         #expect(try await archive.search(ArchiveQuery(counterparty: "やま")).records.map(\.id) == [a.id, b.id])
         #expect(try await archive.search(ArchiveQuery(counterparty: "(株)ヤマダ")).records.map(\.id) == [a.id, b.id])
         // AND of date range, amount range and counterparty.
-        let both = ArchiveQuery(from: try ArchiveDay("2025-05-01"), to: try ArchiveDay("2025-06-30"), minimumAmount: Money(minorUnits: 10_000, currency: .jpy),
+        let both = ArchiveQuery(from: try CivilDate("2025-05-01"), to: try CivilDate("2025-06-30"), minimumAmount: Money(minorUnits: 10_000, currency: .jpy),
                                 counterparty: "ヤマダ")
         #expect(try await archive.search(both).records.map(\.id) == [b.id])
         #expect(try await archive.search(ArchiveQuery(documentType: .invoice)).records.map(\.id) == [b.id])
@@ -48,7 +48,7 @@ import Testing
         var archive = harness.service
         let record = try await archive.ingest(ArchiveFixtures.document("x"), fileName: "x.pdf",
                                               metadata: try ArchiveFixtures.metadata("2018-02-10", 1000, "株式会社テスト"))
-        #expect(record.retentionEnd == (try ArchiveDay("2025-05-31")))
+        #expect(record.retentionEnd == (try CivilDate("2025-05-31")))
         // A correction is a new version with before, after, reason, who and when.
         harness.clock.advance(by: 60)
         let corrected = try await archive.correct(record.id, reason: "金額の入力誤り") { $0.amount = Money(minorUnits: 1100, currency: .jpy) }
@@ -61,18 +61,18 @@ import Testing
         let stale = await #expect(throws: ArchiveError.self) { try await archive.index.correct(history[1], retentionEnd: record.retentionEnd) }
         #expect(stale?.code == .versionConflict)
         // Refused before the retention end.
-        let early = await #expect(throws: ArchiveError.self) { try await archive.delete(record.id, reason: "期限", asOf: try ArchiveDay("2025-05-31")) }
+        let early = await #expect(throws: ArchiveError.self) { try await archive.delete(record.id, reason: "期限", asOf: try CivilDate("2025-05-31")) }
         #expect(early?.code == .retentionNotEnded)
         // Refused under a hold, even after the end.
         try await archive.hold(record.id, reason: "税務調査")
-        let held = await #expect(throws: ArchiveError.self) { try await archive.delete(record.id, reason: "期限", asOf: try ArchiveDay("2025-06-01")) }
+        let held = await #expect(throws: ArchiveError.self) { try await archive.delete(record.id, reason: "期限", asOf: try CivilDate("2025-06-01")) }
         #expect(held?.code == .underLegalHold)
-        let report = try await archive.disposalReport(asOf: try ArchiveDay("2025-06-01"))
+        let report = try await archive.disposalReport(asOf: try CivilDate("2025-06-01"))
         #expect(report.held.map(\.id) == [record.id] && report.eligible.isEmpty)
         try await archive.release(record.id, reason: "調査終了")
         // Allowed after the end, recorded, and the key and blob are destroyed.
         archive.actor = "manager"
-        let disposal = try await archive.delete(record.id, reason: "保存期間満了", asOf: try ArchiveDay("2025-06-01"))
+        let disposal = try await archive.delete(record.id, reason: "保存期間満了", asOf: try CivilDate("2025-06-01"))
         #expect(disposal.documentSHA256 == record.document.sha256 && disposal.actor == "manager")
         #expect(try await archive.index.disposals().map(\.recordID) == [record.id])
         let gone = await #expect(throws: ArchiveError.self) { try await archive.document(record.id) }
@@ -95,7 +95,7 @@ import Testing
         let archive = harness.service
         let loss = try await archive.ingest(ArchiveFixtures.document("l"), fileName: "l.pdf",
                                             metadata: try ArchiveFixtures.metadata("2018-02-10", 1, "欠損 商店", loss: true))
-        #expect(loss.retentionEnd == (try ArchiveDay("2028-05-31")))
+        #expect(loss.retentionEnd == (try CivilDate("2028-05-31")))
         let other = try await archive.ingest(ArchiveFixtures.document("o"), fileName: "o.pdf", metadata: try ArchiveFixtures.metadata("2024-01-01", 2, "B"))
         // Rotation re-wraps keys without touching blobs.
         let oldKey = try #require(loss.document.wrappedKey).keyID

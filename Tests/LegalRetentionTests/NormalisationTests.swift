@@ -1,3 +1,4 @@
+import ContractModel
 import Foundation
 import LegalRetention
 import Testing
@@ -34,24 +35,27 @@ import Testing
 
     @Test func daysAndRetention() throws {
         let policy = RetentionPolicy()
-        let metadata = RecordMetadata(transactionDate: try ArchiveDay("2024-02-10"), amount: Money(minorUnits: 1, currency: .jpy),
+        let metadata = RecordMetadata(transactionDate: try CivilDate("2024-02-10"), amount: Money(minorUnits: 1, currency: .jpy),
                                       counterparty: try Counterparty("A"))
-        #expect(policy.fiscalYearEnd(for: metadata) == (try ArchiveDay("2024-03-31")))
-        #expect(policy.filingDeadline(for: metadata) == (try ArchiveDay("2024-05-31")))
+        #expect(policy.fiscalYearEnd(for: metadata) == (try CivilDate("2024-03-31")))
+        #expect(policy.filingDeadline(for: metadata) == (try CivilDate("2024-05-31")))
         // Starts 2024-06-01, 7 years: last day 2031-05-31.
-        #expect(policy.retentionEnd(for: metadata) == (try ArchiveDay("2031-05-31")))
+        #expect(policy.retentionEnd(for: metadata) == (try CivilDate("2031-05-31")))
         var loss = metadata
         loss.hasLossCarryforward = true
-        #expect(policy.retentionEnd(for: loss) == (try ArchiveDay("2034-05-31")))
+        #expect(policy.retentionEnd(for: loss) == (try CivilDate("2034-05-31")))
         var extended = RetentionPolicy(filingExtensionMonths: 1)
-        #expect(extended.retentionEnd(for: metadata) == (try ArchiveDay("2031-06-30")))
+        #expect(extended.retentionEnd(for: metadata) == (try CivilDate("2031-06-30")))
         extended = RetentionPolicy(fiscalYearEndMonth: 12)
         var december = metadata
-        december.transactionDate = try ArchiveDay("2024-12-31")
-        #expect(extended.retentionEnd(for: december) == (try ArchiveDay("2032-02-29")))
-        #expect(throws: ArchiveError.self) { try ArchiveDay("2023-02-29") }
-        #expect(try ArchiveDay("2024-01-31").adding(months: 1) == (try ArchiveDay("2024-02-29")))
-        #expect(try ArchiveDay("1970-01-01").adding(days: 20_000).description == "2024-10-04")
+        december.transactionDate = try CivilDate("2024-12-31")
+        #expect(extended.retentionEnd(for: december) == (try CivilDate("2032-02-29")))
+        // Dates given to the archive (CLI, CSV, index columns) are refused with the archive's error.
+        #expect(throws: ArchiveError(.invalidArgument, "")) { try CivilDate(archiveInput: "2023-02-29") }
+        #expect(throws: ArchiveError(.invalidArgument, "")) { try CivilDate(archiveInput: "2023/02/28") }
+        #expect(try CivilDate(archiveInput: "2023-02-28") == CivilDate("2023-02-28"))
+        #expect(try CivilDate("2024-01-31").adding(months: 1) == (try CivilDate("2024-02-29")))
+        #expect(try CivilDate("1970-01-01").adding(days: 20_000).description == "2024-10-04")
         #expect(try Money(parsing: "1,234.5", currency: .usd).minorUnits == 123_450)
         #expect(throws: ArchiveError.self) { try Money(parsing: "1.5", currency: .jpy) }
     }

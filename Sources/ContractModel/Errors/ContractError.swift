@@ -48,6 +48,9 @@ public struct ContractError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let notFound = Code("notFound")
         /// A caller-supplied value is invalid (empty title, bad e-mail, witness without a factor, …).
         public static let invalidArgument = Code("invalidArgument")
+        /// A year, month and day that do not name a day between 0001-01-01 and 9999-12-31, or
+        /// text that is not a `YYYY-MM-DD` date (``CivilDate``).
+        public static let invalidDate = Code("invalidDate")
         /// The invitation link is unknown, malformed or bound to another participant.
         public static let invalidLink = Code("invalidLink")
         /// The invitation link has expired.

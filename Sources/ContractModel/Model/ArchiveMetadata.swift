@@ -5,7 +5,7 @@ import Foundation
 /// and free custom fields.
 public struct ArchiveMetadata: Hashable, Codable, Sendable {
     /// 取引年月日: the transaction date.
-    public var transactionDate: CalendarDate?
+    public var transactionDate: CivilDate?
     /// 取引金額: the transaction amount.
     public var amount: MonetaryAmount?
     /// 取引先: the counterparty's name.
@@ -18,7 +18,7 @@ public struct ArchiveMetadata: Hashable, Codable, Sendable {
     public var customFields: [String: String]
 
     /// Metadata; everything but the kind is optional.
-    public init(transactionDate: CalendarDate? = nil, amount: MonetaryAmount? = nil, counterparty: String? = nil,
+    public init(transactionDate: CivilDate? = nil, amount: MonetaryAmount? = nil, counterparty: String? = nil,
                 documentKind: DocumentKind = .contract, term: ContractTerm? = nil, customFields: [String: String] = [:]) {
         self.transactionDate = transactionDate
         self.amount = amount
@@ -26,66 +26,6 @@ public struct ArchiveMetadata: Hashable, Codable, Sendable {
         self.documentKind = documentKind
         self.term = term
         self.customFields = customFields
-    }
-}
-
-/// A calendar date without a time or time zone, encoded as `YYYY-MM-DD`.
-public struct CalendarDate: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
-    /// The year (1–9999).
-    public let year: Int
-    /// The month (1–12).
-    public let month: Int
-    /// The day (1–31, valid for the month).
-    public let day: Int
-
-    /// A date; throws ``ContractError/Code/invalidArgument`` for an impossible one.
-    public init(year: Int, month: Int, day: Int) throws {
-        var components = DateComponents(year: year, month: month, day: day)
-        components.calendar = Calendar(identifier: .gregorian)
-        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day), components.isValidDate else {
-            throw ContractError(.invalidArgument, "\(year)-\(month)-\(day) is not a calendar date")
-        }
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// Parses `YYYY-MM-DD`.
-    public init(_ text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
-            throw ContractError(.invalidArgument, "a calendar date must be written YYYY-MM-DD")
-        }
-        try self.init(year: y, month: m, day: d)
-    }
-
-    /// `YYYY-MM-DD`.
-    public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
-
-    /// Orders by year, month, day.
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    /// Decodes `YYYY-MM-DD`.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date"))
-        }
-    }
-
-    /// Encodes `YYYY-MM-DD`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
 
@@ -179,16 +119,16 @@ public enum DocumentKind: Hashable, Codable, Sendable {
 /// 契約期間 and 自動更新: the period a contract runs and whether it renews itself.
 public struct ContractTerm: Hashable, Codable, Sendable {
     /// The first day of the term.
-    public var start: CalendarDate
+    public var start: CivilDate
     /// The last day of the term (`nil`: open-ended).
-    public var end: CalendarDate?
+    public var end: CivilDate?
     /// 自動更新: whether the contract renews automatically at the end of the term.
     public var autoRenewal: Bool
     /// The length of each renewal in months, when it renews.
     public var renewalMonths: Int?
 
     /// A term; throws ``ContractError/Code/invalidArgument`` when it ends before it starts.
-    public init(start: CalendarDate, end: CalendarDate? = nil, autoRenewal: Bool = false, renewalMonths: Int? = nil) throws {
+    public init(start: CivilDate, end: CivilDate? = nil, autoRenewal: Bool = false, renewalMonths: Int? = nil) throws {
         if let end, end < start { throw ContractError(.invalidArgument, "the term ends (\(end)) before it starts (\(start))") }
         if let renewalMonths, renewalMonths <= 0 { throw ContractError(.invalidArgument, "renewalMonths must be positive") }
         self.start = start

@@ -6,9 +6,9 @@ public struct DeletionDecision: Hashable, Codable, Sendable {
     /// The record.
     public var recordID: ArchiveRecordID
     /// The day judged.
-    public var asOf: ArchiveDay
+    public var asOf: CivilDate
     /// The record's last day of retention.
-    public var retentionEnd: ArchiveDay
+    public var retentionEnd: CivilDate
     /// Whether a legal hold is set.
     public var underLegalHold: Bool
     /// Whether it was already disposed of.
@@ -20,7 +20,7 @@ public struct DeletionDecision: Hashable, Codable, Sendable {
 /// What may be disposed of on a day: the 廃棄 list an archive manager signs off.
 public struct DisposalReport: Hashable, Codable, Sendable {
     /// The day judged.
-    public var asOf: ArchiveDay
+    public var asOf: CivilDate
     /// Kept records whose retention has ended and that carry no hold.
     public var eligible: [ArchiveRecord]
     /// Kept records whose retention has ended but that are held.
@@ -78,7 +78,7 @@ extension ArchiveService {
     }
 
     /// Whether `id` may be deleted on `asOf` (``today`` when `nil`).
-    public func deletionDecision(_ id: ArchiveRecordID, asOf: ArchiveDay? = nil) async throws -> DeletionDecision {
+    public func deletionDecision(_ id: ArchiveRecordID, asOf: CivilDate? = nil) async throws -> DeletionDecision {
         let record = try await load(id)
         return DeletionDecision(recordID: id, asOf: asOf ?? today, retentionEnd: record.retentionEnd, underLegalHold: record.legalHold != nil,
                                 alreadyDisposed: record.disposedAt != nil)
@@ -89,7 +89,7 @@ extension ArchiveService {
     /// records the disposal in one transaction; then the blob is deleted. Refusals are logged too.
     /// - Throws: ``ArchiveError/Code/retentionNotEnded``, ``ArchiveError/Code/underLegalHold``, ``ArchiveError/Code/disposed``.
     @discardableResult
-    public func delete(_ id: ArchiveRecordID, reason: String, asOf: ArchiveDay? = nil) async throws -> DisposalRecord {
+    public func delete(_ id: ArchiveRecordID, reason: String, asOf: CivilDate? = nil) async throws -> DisposalRecord {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError(.invalidArgument, "a deletion needs a reason") }
         let record = try await load(id)
         let decision = try await deletionDecision(id, asOf: asOf)
@@ -114,7 +114,7 @@ extension ArchiveService {
     }
 
     /// Records eligible for disposal on `asOf`, those held, and those already disposed of.
-    public func disposalReport(asOf: ArchiveDay? = nil) async throws -> DisposalReport {
+    public func disposalReport(asOf: CivilDate? = nil) async throws -> DisposalReport {
         let day = asOf ?? today
         var eligible: [ArchiveRecord] = [], held: [ArchiveRecord] = []
         var cursor: ArchiveRecordID?

@@ -43,7 +43,7 @@ public struct ArchiveService: Sendable {
     }
 
     /// Today in Japan (UTC+9) by ``clock``: the default day retention is judged on.
-    public var today: ArchiveDay { ArchiveDay(utcDayOf: clock.now().addingTimeInterval(9 * 3600)) }
+    public var today: CivilDate { CivilDate(japanStandardTimeOf: clock.now()) }
 
     /// Removes blobs that no kept record references and that were written before `olderThan`
     /// (left by a crash between the blob write and the index commit, or between a disposal and the

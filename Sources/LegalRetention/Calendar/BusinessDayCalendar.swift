@@ -1,3 +1,5 @@
+import ContractModel
+
 /// Which days an office is open: by default Monday to Friday except the Japanese public holidays
 /// (``JapaneseHolidayCalendar``) and the year-end closure of 12月29日 through 1月3日 that most
 /// Japanese companies and the 行政機関の休日に関する法律 (第1条第1項第3号) observe.

@@ -29,8 +29,9 @@ public struct CalendarError: Error, Hashable, Sendable, CustomStringConvertible 
         /// The code's name.
         public var description: String { name }
 
-        /// A year, month and day that do not name a day of the proleptic Gregorian calendar,
-        /// or text that is not a `YYYY-MM-DD` date.
+        /// A computed date falls after 9999-12-31 (for example the end of a very long period).
+        /// Text or fields that are not a date are refused by `CivilDate` itself with
+        /// `ContractError.Code.invalidDate`.
         public static let invalidDate = Code("invalidDate")
         /// The holiday rules are implemented for ``JapaneseHolidayCalendar/supportedYears`` only.
         public static let unsupportedYear = Code("unsupportedYear")

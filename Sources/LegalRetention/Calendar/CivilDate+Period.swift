@@ -1,3 +1,5 @@
+import ContractModel
+
 extension CivilDate {
     /// The last day of a period of `months` months that starts the day after this date, counted
     /// as the 民法 (Civil Code) counts periods.
@@ -16,7 +18,7 @@ extension CivilDate {
     ///
     /// - Parameter months: the length of the period, 0 or more (0 returns this date).
     /// - Throws: ``CalendarError`` with code ``CalendarError/Code/invalidArgument`` for a negative
-    ///   count, or ``CalendarError/Code/invalidDate`` past 9999-12-31.
+    ///   count, or ``CalendarError/Code/invalidDate`` when the period would end after 9999-12-31.
     public func lastDayOfPeriod(months: Int) throws -> CivilDate {
         guard months >= 0, months <= 12 * 1000 else {
             throw CalendarError(.invalidArgument, "a period of \(months) months is out of range")
@@ -24,14 +26,18 @@ extension CivilDate {
         let start = adding(days: 1)
         let monthIndex = start.year * 12 + (start.month - 1) + months
         let year = monthIndex / 12, month = monthIndex % 12 + 1
+        // In range from here on: the year is 1...9999, the month 1...12 and each day exists.
+        guard year <= 9999 else {
+            throw CalendarError(.invalidDate, "a period of \(months) months after \(self) ends after 9999-12-31")
+        }
         if start.day == 1 {
             // Ends on the last day of the month before the (start + months)th month.
-            return try CivilDate(year: year, month: month, day: 1).adding(days: -1)
+            return CivilDate(uncheckedYear: year, month: month, day: 1).adding(days: -1)
         }
         let length = CivilDate.numberOfDays(inMonth: month, year: year)
         if start.day > length {
-            return try CivilDate(year: year, month: month, day: length)
+            return CivilDate(uncheckedYear: year, month: month, day: length)
         }
-        return try CivilDate(year: year, month: month, day: start.day).adding(days: -1)
+        return CivilDate(uncheckedYear: year, month: month, day: start.day).adding(days: -1)
     }
 }

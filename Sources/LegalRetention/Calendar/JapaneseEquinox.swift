@@ -1,3 +1,5 @@
+import ContractModel
+
 /// The days of the equinoxes in Japan Standard Time, by the approximation widely used for
 /// calendars (the formula derived from the 国立天文台's ephemerides):
 ///

@@ -1,3 +1,5 @@
+import ContractModel
+
 /// A day off under the 国民の祝日に関する法律 (祝日法, 昭和23年法律第178号) or a special law.
 public struct JapaneseHoliday: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The day.

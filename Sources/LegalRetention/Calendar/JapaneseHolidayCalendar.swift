@@ -1,3 +1,5 @@
+import ContractModel
+
 /// The public holidays of Japan: the 国民の祝日 of the 国民の祝日に関する法律 (祝日法) as amended
 /// up to 2018, the 休日 its 第3条 derives from them (振替休日, 国民の休日), and the days special
 /// laws added or moved:

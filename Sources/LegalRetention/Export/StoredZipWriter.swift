@@ -1,3 +1,4 @@
+import ContractModel
 import Foundation
 
 /// A minimal ZIP writer (APPNOTE 6.3.x): entries stored uncompressed (PDFs are already
@@ -41,7 +42,7 @@ struct StoredZipWriter {
 
     static func dosTime(_ date: Date) -> (UInt16, UInt16) {
         let seconds = Int(date.timeIntervalSince1970) + 9 * 3600
-        let day = ArchiveDay(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let day = CivilDate(daysSince1970: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let inDay = ((seconds % 86_400) + 86_400) % 86_400
         let time = UInt16((inDay / 3600) << 11 | ((inDay % 3600) / 60) << 5 | (inDay % 60) / 2)
         let date = UInt16(max(0, day.year - 1980) << 9 | day.month << 5 | day.day)

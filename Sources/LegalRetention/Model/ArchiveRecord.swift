@@ -1,3 +1,4 @@
+import ContractModel
 import Foundation
 
 /// The stored document of a record: its hashes and how its data key is wrapped.
@@ -52,7 +53,7 @@ public struct ArchiveRecord: Hashable, Codable, Sendable {
     /// When it was ingested.
     public var ingestedAt: Date
     /// The last day of its retention period (deletion is allowed from the day after).
-    public var retentionEnd: ArchiveDay
+    public var retentionEnd: CivilDate
     /// A legal hold, if set.
     public var legalHold: LegalHold?
     /// The caller's key for this record in a bulk import (file path and row), to make imports restartable.
@@ -61,7 +62,7 @@ public struct ArchiveRecord: Hashable, Codable, Sendable {
     public var disposedAt: Date?
 
     /// A record as stored.
-    public init(id: ArchiveRecordID, version: Int, metadata: RecordMetadata, document: StoredDocument, ingestedAt: Date, retentionEnd: ArchiveDay,
+    public init(id: ArchiveRecordID, version: Int, metadata: RecordMetadata, document: StoredDocument, ingestedAt: Date, retentionEnd: CivilDate,
                 legalHold: LegalHold?, importKey: String?, disposedAt: Date?) {
         self.id = id
         self.version = version
@@ -118,10 +119,10 @@ public struct DisposalRecord: Hashable, Codable, Sendable {
     /// The metadata at disposal.
     public var metadata: RecordMetadata
     /// The retention end the disposal was judged against.
-    public var retentionEnd: ArchiveDay
+    public var retentionEnd: CivilDate
     /// A disposal record.
     public init(recordID: ArchiveRecordID, time: Date, actor: String, reason: String, documentSHA256: String, metadata: RecordMetadata,
-                retentionEnd: ArchiveDay) {
+                retentionEnd: CivilDate) {
         self.recordID = recordID
         self.time = time
         self.actor = actor

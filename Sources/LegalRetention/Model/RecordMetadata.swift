@@ -1,3 +1,4 @@
+import ContractModel
 import Foundation
 
 /// A record's identifier: random, URL-safe, never reused.
@@ -62,7 +63,7 @@ public struct Counterparty: Hashable, Codable, Sendable {
 /// 取引先) and the rest an archive needs.
 public struct RecordMetadata: Hashable, Codable, Sendable {
     /// 取引年月日.
-    public var transactionDate: ArchiveDay
+    public var transactionDate: CivilDate
     /// 取引金額.
     public var amount: Money
     /// 取引先.
@@ -72,18 +73,18 @@ public struct RecordMetadata: Hashable, Codable, Sendable {
     /// A title (件名), searchable by substring.
     public var title: String
     /// When the document was received (or issued), for the timestamp deadline check.
-    public var receivedDate: ArchiveDay?
+    public var receivedDate: CivilDate?
     /// The end of the fiscal year the transaction belongs to; `nil` takes it from the
     /// ``RetentionPolicy``'s fiscal-year end.
-    public var fiscalYearEnd: ArchiveDay?
+    public var fiscalYearEnd: CivilDate?
     /// Whether the fiscal year has a tax loss carried forward (欠損金), which extends retention to 10 years.
     public var hasLossCarryforward: Bool
     /// App-defined fields (部門, 案件番号, …), searchable by exact value.
     public var customFields: [String: String]
 
     /// Metadata.
-    public init(transactionDate: ArchiveDay, amount: Money, counterparty: Counterparty, documentType: DocumentType = .contract,
-                title: String = "", receivedDate: ArchiveDay? = nil, fiscalYearEnd: ArchiveDay? = nil, hasLossCarryforward: Bool = false,
+    public init(transactionDate: CivilDate, amount: Money, counterparty: Counterparty, documentType: DocumentType = .contract,
+                title: String = "", receivedDate: CivilDate? = nil, fiscalYearEnd: CivilDate? = nil, hasLossCarryforward: Bool = false,
                 customFields: [String: String] = [:]) {
         self.transactionDate = transactionDate
         self.amount = amount

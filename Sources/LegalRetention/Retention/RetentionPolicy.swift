@@ -1,3 +1,5 @@
+import ContractModel
+
 /// How long records are kept (電子帳簿保存法 §7, 法人税法施行規則 §59 / §26の3).
 ///
 /// A record is kept for 7 years (10 for a fiscal year with 欠損金, 法人税法 §57) from the day after
@@ -27,25 +29,25 @@ public struct RetentionPolicy: Hashable, Codable, Sendable {
     }
 
     /// The fiscal-year end for `metadata`.
-    public func fiscalYearEnd(for metadata: RecordMetadata) -> ArchiveDay {
+    public func fiscalYearEnd(for metadata: RecordMetadata) -> CivilDate {
         if let end = metadata.fiscalYearEnd { return end }
         let date = metadata.transactionDate
-        func end(in year: Int) -> ArchiveDay {
+        func end(in year: Int) -> CivilDate {
             let month = min(max(fiscalYearEndMonth, 1), 12)
-            return ArchiveDay(unchecked: year, month, min(max(fiscalYearEndDay, 1), ArchiveDay.daysIn(year: year, month: month)))
+            return CivilDate(uncheckedYear: year, month: month, day: min(max(fiscalYearEndDay, 1), CivilDate.numberOfDays(inMonth: month, year: year)))
         }
         let sameYear = end(in: date.year)
         return sameYear >= date ? sameYear : end(in: date.year + 1)
     }
 
     /// The filing deadline: fiscal-year end + 2 months + the extension (month ends stay month ends).
-    public func filingDeadline(for metadata: RecordMetadata) -> ArchiveDay {
+    public func filingDeadline(for metadata: RecordMetadata) -> CivilDate {
         fiscalYearEnd(for: metadata).adding(months: 2 + filingExtensionMonths)
     }
 
     /// The last day the record must be kept: the period starts the day after the filing
     /// deadline and lasts 7 (or 10) years, so it ends the day before that anniversary.
-    public func retentionEnd(for metadata: RecordMetadata) -> ArchiveDay {
+    public func retentionEnd(for metadata: RecordMetadata) -> CivilDate {
         let start = filingDeadline(for: metadata).adding(days: 1)
         return start.adding(years: metadata.hasLossCarryforward ? lossCarryforwardYears : years).adding(days: -1)
     }

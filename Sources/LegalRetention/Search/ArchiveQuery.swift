@@ -1,3 +1,4 @@
+import ContractModel
 import Foundation
 
 /// A search (可視性の検索要件): every condition set is combined with AND; results come in
@@ -7,9 +8,9 @@ import Foundation
 /// (``CounterpartyNormaliser``), of any length, including one or two characters.
 public struct ArchiveQuery: Hashable, Codable, Sendable {
     /// 取引年月日 on or after.
-    public var from: ArchiveDay?
+    public var from: CivilDate?
     /// 取引年月日 on or before.
-    public var to: ArchiveDay?
+    public var to: CivilDate?
     /// 取引金額 at least (in ``currency``).
     public var minimumAmount: Money?
     /// 取引金額 at most (in ``currency``).
@@ -30,7 +31,7 @@ public struct ArchiveQuery: Hashable, Codable, Sendable {
     public var offset: Int
 
     /// A query; every condition is optional.
-    public init(from: ArchiveDay? = nil, to: ArchiveDay? = nil, minimumAmount: Money? = nil, maximumAmount: Money? = nil,
+    public init(from: CivilDate? = nil, to: CivilDate? = nil, minimumAmount: Money? = nil, maximumAmount: Money? = nil,
                 currency: CurrencyCode? = nil, counterparty: String? = nil, documentType: DocumentType? = nil, titleContains: String? = nil,
                 customFields: [String: String] = [:], limit: Int = 100, offset: Int = 0) {
         self.from = from
@@ -63,9 +64,9 @@ public struct ArchiveQuery: Hashable, Codable, Sendable {
 /// An ``ArchiveQuery`` ready for an ``ArchiveIndex``: substrings normalised, amounts in minor units.
 public struct ResolvedArchiveQuery: Hashable, Sendable {
     /// 取引年月日 on or after.
-    public var from: ArchiveDay?
+    public var from: CivilDate?
     /// 取引年月日 on or before.
-    public var to: ArchiveDay?
+    public var to: CivilDate?
     /// Minor units at least.
     public var minimumMinorUnits: Int64?
     /// Minor units at most.

@@ -17,7 +17,7 @@ public protocol ArchiveIndex: Sendable {
     func search(_ query: ResolvedArchiveQuery) async throws -> ArchiveSearchPage
     /// Replaces the metadata (and retention end) if the stored version is `correction.version - 1`,
     /// and appends `correction` to the history. - Throws: ``ArchiveError/Code/versionConflict``.
-    func correct(_ correction: RecordCorrection, retentionEnd: ArchiveDay) async throws
+    func correct(_ correction: RecordCorrection, retentionEnd: CivilDate) async throws
     /// The history, oldest first (the ingest is version 1).
     func history(_ id: ArchiveRecordID) async throws -> [RecordCorrection]
     /// Sets or clears the legal hold.

@@ -1,3 +1,5 @@
+import ContractModel
+
 /// The result of ``TimestampDeadlinePolicy/judge(receivedOn:timestampedOn:)`` for one record.
 public struct TimestampDeadlineJudgement: Hashable, Sendable, Codable {
     /// The rule of 電子帳簿保存法施行規則 第4条第1項第2号 that a timestamp date is measured against.

@@ -1,3 +1,5 @@
+import ContractModel
+
 /// When the first timestamp on a received electronic transaction record (電子取引の取引情報に係る
 /// 電磁的記録) must have been applied, for records kept under 電子帳簿保存法施行規則 第4条第1項
 /// 第2号 (the receiver timestamps the record):
@@ -9,7 +11,7 @@
 ///   months (取扱通達 4-18), so the latest day is about two months plus seven business days.
 ///
 /// The numbers are guidance, not statute, so both are configurable. The two months are counted as
-/// the 民法 counts periods (``CivilDate/lastDayOfPeriod(months:)``); business days come from
+/// the 民法 counts periods (``ContractModel/CivilDate/lastDayOfPeriod(months:)``); business days come from
 /// ``calendar``.
 public struct TimestampDeadlinePolicy: Hashable, Sendable, Codable {
     /// Business days allowed for 速やかに (default 7).
@@ -37,7 +39,7 @@ public struct TimestampDeadlinePolicy: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - receivedOn: the day the transaction information was received (授受), in Japan.
     ///   - timestampedOn: the day of the record's first timestamp, in Japan (see
-    ///     ``CivilDate/init(japanStandardTimeOf:)`` for a token's genTime).
+    ///     `CivilDate(japanStandardTimeOf:)` for a token's genTime).
     /// - Throws: ``CalendarError`` with code ``CalendarError/Code/invalidArgument`` for negative
     ///   days or months, or from the calendar (for example ``CalendarError/Code/unsupportedYear``).
     public func judge(receivedOn: CivilDate, timestampedOn: CivilDate) throws -> TimestampDeadlineJudgement {

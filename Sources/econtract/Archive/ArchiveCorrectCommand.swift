@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractModel
 import Foundation
 import LegalRetention
 import PDFSign
@@ -20,14 +21,14 @@ struct ArchiveCorrectCommand: AsyncParsableCommand {
             let field = field, value = value
             let record = try await options.open().correct(ArchiveRecordID(id), reason: reason) { m in
                 switch field {
-                case "transaction_date": m.transactionDate = try ArchiveDay(value)
+                case "transaction_date": m.transactionDate = try CivilDate(archiveInput: value)
                 case "amount": m.amount = try Money(parsing: value, currency: m.amount.currency)
                 case "currency": m.amount = Money(minorUnits: m.amount.minorUnits, currency: try CurrencyCode(value))
                 case "counterparty": m.counterparty = try Counterparty(value)
                 case "document_type": m.documentType = DocumentType(value)
                 case "title": m.title = value
-                case "received_date": m.receivedDate = value.isEmpty ? nil : try ArchiveDay(value)
-                case "fiscal_year_end": m.fiscalYearEnd = value.isEmpty ? nil : try ArchiveDay(value)
+                case "received_date": m.receivedDate = value.isEmpty ? nil : try CivilDate(archiveInput: value)
+                case "fiscal_year_end": m.fiscalYearEnd = value.isEmpty ? nil : try CivilDate(archiveInput: value)
                 case "loss_carryforward":
                     guard let flag = Bool(value) else { throw ArchiveError(.invalidArgument, "loss_carryforward is true or false") }
                     m.hasLossCarryforward = flag

@@ -25,7 +25,7 @@ struct ArchiveOptions: ParsableArguments {
     var json = false
 
     /// The day judged, if given.
-    func asOfDay() throws -> ArchiveDay? { try asOf.map { try ArchiveDay($0) } }
+    func asOfDay() throws -> CivilDate? { try asOf.map { try CivilDate(archiveInput: $0) } }
 
     /// Opens the archive under an exclusive lock (held until the process exits) and sweeps orphan
     /// blobs (safe: no other process writes while the lock is held).
@@ -41,7 +41,7 @@ struct ArchiveOptions: ParsableArguments {
         let provider = try SoftwareKeyFileProvider(directory: keys.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("keys"))
         var clock: any ContractClock = SystemContractClock()
         if let day = try asOfDay() {
-            clock = FixedArchiveClock(time: Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch) * 86_400 + 3 * 3600))
+            clock = FixedArchiveClock(time: Date(timeIntervalSince1970: TimeInterval(day.daysSince1970) * 86_400 + 3 * 3600))
         }
         let service = ArchiveService(index: index, blobs: blobs, keys: provider, clock: clock, actor: actor)
         try await service.sweepOrphans(olderThan: nil)
@@ -147,8 +147,8 @@ func makeMetadata(date: String, amount: String, currency: String, counterparty: 
         guard let equals = field.firstIndex(of: "="), equals != field.startIndex else { throw ArchiveError(.invalidArgument, "--field must be NAME=VALUE") }
         custom[String(field[..<equals])] = String(field[field.index(after: equals)...])
     }
-    return RecordMetadata(transactionDate: try ArchiveDay(date), amount: try Money(parsing: amount, currency: code), counterparty: try Counterparty(counterparty),
+    return RecordMetadata(transactionDate: try CivilDate(archiveInput: date), amount: try Money(parsing: amount, currency: code), counterparty: try Counterparty(counterparty),
                           documentType: DocumentType(type.flatMap { $0.isEmpty ? nil : $0 } ?? DocumentType.contract.rawValue), title: title ?? "",
-                          receivedDate: try received.flatMap { $0.isEmpty ? nil : try ArchiveDay($0) },
-                          fiscalYearEnd: try fiscalYearEnd.map { try ArchiveDay($0) }, hasLossCarryforward: loss, customFields: custom)
+                          receivedDate: try received.flatMap { $0.isEmpty ? nil : try CivilDate(archiveInput: $0) },
+                          fiscalYearEnd: try fiscalYearEnd.map { try CivilDate(archiveInput: $0) }, hasLossCarryforward: loss, customFields: custom)
 }

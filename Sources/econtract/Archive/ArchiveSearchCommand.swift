@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContractModel
 import Foundation
 import LegalRetention
 
@@ -21,7 +22,7 @@ struct ArchiveQueryOptions: ParsableArguments {
             guard let equals = field.firstIndex(of: "=") else { throw ArchiveError(.invalidArgument, "--field must be NAME=VALUE") }
             custom[String(field[..<equals])] = String(field[field.index(after: equals)...])
         }
-        return ArchiveQuery(from: try from.map { try ArchiveDay($0) }, to: try to.map { try ArchiveDay($0) },
+        return ArchiveQuery(from: try from.map { try CivilDate(archiveInput: $0) }, to: try to.map { try CivilDate(archiveInput: $0) },
                             minimumAmount: try minAmount.map { try Money(parsing: $0, currency: code) },
                             maximumAmount: try maxAmount.map { try Money(parsing: $0, currency: code) },
                             currency: minAmount == nil && maxAmount == nil ? nil : code, counterparty: counterparty, documentType: type.map { DocumentType($0) },

@@ -34,7 +34,7 @@ func runReportingErrors(_ body: () async throws -> Void) async throws {
     } catch let error as ContractError {
         // Bad input or an illegal step (2); a refused or failed action (authentication, storage, signing) is 1.
         FileHandle.standardError.write(Data("error: \(error.reason) [ContractError.\(error.code)]\n".utf8))
-        let input: [ContractError.Code] = [.invalidArgument, .notFound, .illegalTransition, .callerNotAllowed, .invalidLink]
+        let input: [ContractError.Code] = [.invalidArgument, .invalidDate, .notFound, .illegalTransition, .callerNotAllowed, .invalidLink]
         throw input.contains(error.code) ? CLIExit.badInput : CLIExit.invalid
     } catch let error as EvidenceRecordError {
         // A record that cannot be read or used is bad input (2); a TSA whose token stamps something else failed (1).

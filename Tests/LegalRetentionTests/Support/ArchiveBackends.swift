@@ -66,7 +66,7 @@ enum ArchiveFixtures {
 
     static func metadata(_ date: String, _ amount: Int64, _ counterparty: String, type: DocumentType = .contract, title: String = "業務委託契約",
                          loss: Bool = false, custom: [String: String] = [:]) throws -> RecordMetadata {
-        RecordMetadata(transactionDate: try ArchiveDay(date), amount: Money(minorUnits: amount, currency: .jpy), counterparty: try Counterparty(counterparty),
+        RecordMetadata(transactionDate: try CivilDate(date), amount: Money(minorUnits: amount, currency: .jpy), counterparty: try Counterparty(counterparty),
                        documentType: type, title: title, hasLossCarryforward: loss, customFields: custom)
     }
 

@@ -1,13 +1,15 @@
 import Foundation
 
-/// A day of the proleptic Gregorian calendar, without a time or a time zone.
+/// A day of the proleptic Gregorian calendar, without a time or a time zone: 取引年月日,
+/// contract terms, retention ends and the days of the Japanese business calendar.
 ///
-/// Deadlines under the 電子帳簿保存法 are counted in days of the Japanese civil calendar, so the
-/// calendar types work on plain dates and never on `Foundation.Calendar`, whose results depend on
-/// the process's time zone. Convert an instant with ``init(japanStandardTimeOf:)`` (Japan has used
-/// UTC+9 without daylight saving time since 1952).
+/// Dates compare in calendar order, encode in JSON as the string `"YYYY-MM-DD"` (ISO 8601
+/// calendar date, extended format) and do their arithmetic on day numbers, never through
+/// `Foundation.Calendar`, whose results depend on the process's time zone and which switches
+/// to the Julian calendar before 1582. Convert an instant with ``init(japanStandardTimeOf:)``
+/// (Japan has used UTC+9 without daylight saving time since 1952).
 ///
-/// Encoded in JSON as the string `"YYYY-MM-DD"` (ISO 8601 calendar date, extended format).
+/// LegalRetention adds the weekday, 民法 period counting and the business-day calendar.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year, 1 through 9999.
     public let year: Int
@@ -18,19 +20,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Creates a date, checking that it exists.
     ///
-    /// - Throws: ``CalendarError`` with code ``CalendarError/Code/invalidDate`` when the year is
+    /// - Throws: ``ContractError`` with code ``ContractError/Code/invalidDate`` when the year is
     ///   outside 1...9999 or the month or day does not exist.
     public init(year: Int, month: Int, day: Int) throws {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CivilDate.numberOfDays(inMonth: month, year: year)).contains(day) else {
-            throw CalendarError(.invalidDate, "\(year)-\(month)-\(day) is not a date between 0001-01-01 and 9999-12-31")
+            throw ContractError(.invalidDate, "\(year)-\(month)-\(day) is not a date between 0001-01-01 and 9999-12-31")
         }
-        self.init(checkedYear: year, month: month, day: day)
+        self.init(uncheckedYear: year, month: month, day: day)
     }
 
     /// Parses exactly `YYYY-MM-DD` (ten ASCII characters).
     ///
-    /// - Throws: ``CalendarError`` with code ``CalendarError/Code/invalidDate``.
+    /// - Throws: ``ContractError`` with code ``ContractError/Code/invalidDate``.
     public init(_ text: String) throws {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
@@ -43,13 +45,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-            throw CalendarError(.invalidDate, "\(text.debugDescription) is not a YYYY-MM-DD date")
+            throw ContractError(.invalidDate, "\(text.debugDescription) is not a YYYY-MM-DD date")
         }
         try self.init(year: year, month: month, day: day)
     }
 
     /// The date in Japan (UTC+9, no daylight saving time) at an instant, for example a
-    /// timestamp token's genTime.
+    /// timestamp token's genTime or "today" for a retention decision.
     public init(japanStandardTimeOf instant: Date) {
         let seconds = Int((instant.timeIntervalSince1970 + 9 * 3600).rounded(.down))
         self.init(daysSince1970: seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400))
@@ -66,10 +68,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let shiftedMonth = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        self.init(checkedYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        self.init(uncheckedYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
-    private init(checkedYear year: Int, month: Int, day: Int) {
+    /// A date whose fields the caller has already checked (or computed in range); for the
+    /// package's own arithmetic only.
+    package init(uncheckedYear year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -77,6 +81,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Days since 1970-01-01 (negative before it).
     public var daysSince1970: Int {
+        // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -84,19 +89,6 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
     }
-
-    /// The day of the week.
-    public var weekday: Weekday {
-        // 1970-01-01 was a Thursday (ISO number 4).
-        let iso = ((daysSince1970 + 3) % 7 + 7) % 7 + 1
-        return Weekday.allCases[iso - 1]
-    }
-
-    /// The date `days` days later (earlier when negative).
-    public func adding(days: Int) -> CivilDate { CivilDate(daysSince1970: daysSince1970 + days) }
-
-    /// The number of days from this date to `other` (negative when `other` is earlier).
-    public func days(until other: CivilDate) -> Int { other.daysSince1970 - daysSince1970 }
 
     /// `YYYY-MM-DD`.
     public var description: String {
@@ -133,7 +125,7 @@ extension CivilDate: Codable {
         let text = try container.decode(String.self)
         do {
             try self.init(text)
-        } catch let error as CalendarError {
+        } catch let error as ContractError {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.reason)
         }
     }
@@ -142,23 +134,5 @@ extension CivilDate: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
-    }
-}
-
-/// A day of the week, in ISO 8601 order (Monday first). Encoded as its English name.
-public enum Weekday: String, CaseIterable, Hashable, Sendable, Codable {
-    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
-
-    /// ISO 8601 number: Monday 1 through Sunday 7.
-    public var isoNumber: Int {
-        switch self {
-        case .monday: 1
-        case .tuesday: 2
-        case .wednesday: 3
-        case .thursday: 4
-        case .friday: 5
-        case .saturday: 6
-        case .sunday: 7
-        }
     }
 }
