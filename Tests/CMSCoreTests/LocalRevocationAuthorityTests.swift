@@ -26,7 +26,7 @@ enum RevocationTestPKI {
     static func responderCertificate(ocspSigning: Bool) -> Certificate {
         let usage = try! ExtendedKeyUsage(ocspSigning ? [.ocspSigning] : [.emailProtection])
         return try! Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(responderKey.publicKey),
+            version: .v3, serialNumber: TestPKI.serialNumber(), publicKey: .init(responderKey.publicKey),
             notValidBefore: TestPKI.now.addingTimeInterval(-86_400 * 60), notValidAfter: TestPKI.now.addingTimeInterval(86_400 * 60),
             issuer: TestPKI.intermediate.subject,
             subject: try! DistinguishedName { CommonName(ocspSigning ? "Test OCSP Responder" : "Test Non-OCSP Responder") },
@@ -59,7 +59,7 @@ enum RevocationTestPKI {
 
     /// A leaf of an unrelated CA.
     static let foreignLeaf: Certificate = try! Certificate(
-        version: .v3, serialNumber: .init(), publicKey: TestPKI.publicKey(.p256),
+        version: .v3, serialNumber: TestPKI.serialNumber(), publicKey: TestPKI.publicKey(.p256),
         notValidBefore: TestPKI.now.addingTimeInterval(-3600), notValidAfter: TestPKI.now.addingTimeInterval(86_400),
         issuer: TestPKI.otherRoot.subject, subject: try! DistinguishedName { CommonName("Foreign leaf") },
         signatureAlgorithm: .ecdsaWithSHA256, extensions: Certificate.Extensions(),
@@ -382,7 +382,7 @@ struct LocalRevocationAuthorityCRLTests {
                 let caKey = try TestPKI.signingKey(type)
                 let ca = try await caKey.signerCertificate
                 let leaf = try Certificate(
-                    version: .v3, serialNumber: .init(), publicKey: TestPKI.publicKey(.p256),
+                    version: .v3, serialNumber: TestPKI.serialNumber(), publicKey: TestPKI.publicKey(.p256),
                     notValidBefore: TestPKI.now.addingTimeInterval(-3600), notValidAfter: TestPKI.now.addingTimeInterval(86_400),
                     issuer: ca.subject, subject: try DistinguishedName { CommonName("Leaf of \(type)") },
                     signatureAlgorithm: .ecdsaWithSHA256, extensions: Certificate.Extensions(),

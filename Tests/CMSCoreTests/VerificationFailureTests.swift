@@ -149,7 +149,7 @@ struct VerificationFailureTests {
     func weakRSA() async throws {
         let weakKey = try _RSA.Signing.PrivateKey(unsafeKeySize: .init(bitCount: 1024))
         let leaf = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(weakKey.publicKey),
+            version: .v3, serialNumber: TestPKI.serialNumber(), publicKey: .init(weakKey.publicKey),
             notValidBefore: TestPKI.now.addingTimeInterval(-60), notValidAfter: TestPKI.now.addingTimeInterval(86400),
             issuer: TestPKI.intermediate.subject, subject: try DistinguishedName { CommonName("Weak") },
             signatureAlgorithm: .ecdsaWithSHA256, extensions: Certificate.Extensions(), issuerPrivateKey: .init(TestPKI.intermediateKey))

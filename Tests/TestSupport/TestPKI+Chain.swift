@@ -59,7 +59,7 @@ extension TestPKI {
         for item in extra { try! extensions.append(item) }
         if let authorityInformationAccess { try! extensions.append(Certificate.Extension(authorityInformationAccess, critical: false)) }
         return try! Certificate(
-            version: .v3, serialNumber: .init(), publicKey: publicKey(type),
+            version: .v3, serialNumber: TestPKI.serialNumber(), publicKey: publicKey(type),
             notValidBefore: notBefore, notValidAfter: notAfter,
             issuer: intermediate.subject, subject: try! DistinguishedName { CommonName("\(name) \(type.rawValue)") },
             signatureAlgorithm: .ecdsaWithSHA256, extensions: extensions,
@@ -78,7 +78,7 @@ extension TestPKI {
     private static func makeCA(name: String, key: Certificate.PrivateKey, issuer: (Certificate, Certificate.PrivateKey)?) -> Certificate {
         let subject = try! DistinguishedName { CommonName(name) }
         return try! Certificate(
-            version: .v3, serialNumber: .init(), publicKey: key.publicKey,
+            version: .v3, serialNumber: TestPKI.serialNumber(), publicKey: key.publicKey,
             notValidBefore: now.addingTimeInterval(-86400 * 30), notValidAfter: now.addingTimeInterval(86400 * 3650),
             issuer: issuer?.0.subject ?? subject, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try! Certificate.Extensions {

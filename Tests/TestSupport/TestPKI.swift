@@ -68,11 +68,21 @@ public struct TestPKI: Sendable {
         }
     }
 
+    /// A random positive serial number of 16 octets, as the sandbox CA issues. swift-certificates'
+    /// default draws 20 random octets, which encode as 21 when the top bit is set: beyond
+    /// RFC 5280 §4.1.2.2's 20-octet limit, and NSS (hence pdfsig) then refuses the certificate,
+    /// so a test that hands such a certificate to an outside tool would fail about half the time.
+    public static func serialNumber() -> Certificate.SerialNumber {
+        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255) }
+        bytes[0] = bytes[0] & 0x7F | 0x40
+        return Certificate.SerialNumber(bytes: bytes)
+    }
+
     public static func makeRoot(name commonName: String, notBefore: Date, notAfter: Date) throws -> Identity {
         let key = P256.Signing.PrivateKey()
         let name = try name(commonName)
         let certificate = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
+            version: .v3, serialNumber: serialNumber(), publicKey: .init(key.publicKey),
             notValidBefore: notBefore, notValidAfter: notAfter, issuer: name, subject: name,
             signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
@@ -87,7 +97,7 @@ public struct TestPKI: Sendable {
                       notBefore: Date, notAfter: Date) throws -> Identity {
         let key = P256.Signing.PrivateKey()
         let certificate = try Certificate(
-            version: .v3, serialNumber: .init(), publicKey: .init(key.publicKey),
+            version: .v3, serialNumber: serialNumber(), publicKey: .init(key.publicKey),
             notValidBefore: notBefore, notValidAfter: notAfter, issuer: issuer.certificate.subject,
             subject: try name(commonName), signatureAlgorithm: .ecdsaWithSHA256, extensions: extensions,
             issuerPrivateKey: .init(issuer.key))
