@@ -66,31 +66,15 @@ package enum ASN1Time {
 
     /// The UTC calendar date and time of `date`, truncated to whole seconds (proleptic Gregorian).
     package static func components(of date: Date) -> (year: Int, month: Int, day: Int, hours: Int, minutes: Int, seconds: Int) {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
-        let secs = total - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (days, secs) = ProlepticGregorianDays.split(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down)))
+        let (year, month, day) = ProlepticGregorianDays.civil(fromDays: days)
         return (year, month, day, secs / 3_600, secs % 3_600 / 60, secs % 60)
     }
 
     /// The instant of a UTC calendar date and time (proleptic Gregorian).
     package static func date(year: Int, month: Int, day: Int, hours: Int, minutes: Int, seconds: Int,
                              fraction: Double) -> Date {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
+        let days = ProlepticGregorianDays.days(year: year, month: month, day: day)
         let secs = days * 86_400 + hours * 3_600 + minutes * 60 + seconds
         return Date(timeIntervalSince1970: Double(secs) + fraction)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import CMSCore
 
 /// A day of the proleptic Gregorian calendar, without a time or a time zone: 取引年月日,
 /// contract terms, retention ends and the days of the Japanese business calendar.
@@ -59,16 +60,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The date a number of days after 1970-01-01 (negative: before it).
     public init(daysSince1970 days: Int) {
-        // Howard Hinnant's civil_from_days, on eras of 400 years (146,097 days).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        self.init(uncheckedYear: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let (year, month, day) = ProlepticGregorianDays.civil(fromDays: days)
+        self.init(uncheckedYear: year, month: month, day: day)
     }
 
     /// A date whose fields the caller has already checked (or computed in range); for the
@@ -81,13 +74,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Days since 1970-01-01 (negative before it).
     public var daysSince1970: Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        ProlepticGregorianDays.days(year: year, month: month, day: day)
     }
 
     /// `YYYY-MM-DD`.

@@ -1,4 +1,5 @@
 import Foundation
+import CMSCore
 
 extension PDFString {
     /// A text string (ISO 32000-2 §7.9.2.2): printable ASCII as a literal string, anything
@@ -14,29 +15,17 @@ extension PDFString {
 
     /// A date string (§7.9.4) in UTC: `D:YYYYMMDDHHmmSSZ`.
     ///
-    /// Computed with integer arithmetic (the proleptic Gregorian calendar, days from
-    /// 1970-01-01), not `Calendar` and `String(format:)`, whose first use costs a command-line
-    /// signature about half a millisecond of start-up.
+    /// Computed with integer arithmetic (`ASN1Time.components(of:)`), not `Calendar` and
+    /// `String(format:)`, whose first use costs a command-line signature about half a
+    /// millisecond of start-up.
     package static func date(_ date: Date) -> PDFString {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        // Civil date from a day count (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms").
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func digits(_ value: Int64, _ width: Int) -> String {
+        let (year, month, day, hours, minutes, seconds) = ASN1Time.components(of: date)
+        func digits(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
         let text = "D:" + digits(year, 4) + digits(month, 2) + digits(day, 2)
-            + digits(secondOfDay / 3_600, 2) + digits(secondOfDay % 3_600 / 60, 2) + digits(secondOfDay % 60, 2) + "Z"
+            + digits(hours, 2) + digits(minutes, 2) + digits(seconds, 2) + "Z"
         return PDFString(bytes: Array(text.utf8), format: .literal)
     }
 
