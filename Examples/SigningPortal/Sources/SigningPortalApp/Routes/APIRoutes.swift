@@ -2,6 +2,7 @@ import ContractModel
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// `/api/v1`: JSON in and out, bearer tokens from `SigningPortal issue-token`, the same access
 /// policy as the pages (a token acts as the sender). Every refusal is a 4xx JSON body
@@ -23,7 +24,7 @@ struct APIRoutes {
             }
             var request = request
             let body: ByteBuffer
-            do { body = try await request.collectBody(upTo: portal.configuration.maximumUploadBytes) } catch let error as HTTPError where error.status == .contentTooLarge {
+            do { body = try await request.collectBody(upTo: portal.configuration.maximumUploadBytes) } catch is NIOTooManyBytesError {
                 throw PortalError(.tooLarge, "the PDF is larger than \(portal.configuration.maximumUploadBytes / 1024 / 1024) MB")
             }
             let q = request.uri.queryParameters
@@ -121,8 +122,8 @@ struct APIErrorMiddleware: RouterMiddleware {
         } catch let error as ContractError {
             let mapped = Portal.translate(error)
             return APIRoutes.error(mapped.code == .notFound ? .notFound : mapped.code == .conflict ? .conflict : .badRequest, mapped.code.rawValue, mapped.message)
-        } catch let error as HTTPError where (400..<500).contains(error.status.code) {
-            return APIRoutes.error(error.status, "bad-request", error.body ?? error.status.reasonPhrase)
+        } catch let error as any HTTPResponseError where (400..<500).contains(error.status.code) {
+            return APIRoutes.error(error.status, error.status == .contentTooLarge ? "too-large" : "bad-request", error.status.reasonPhrase)
         } catch {
             context.logger.error("API request failed", metadata: ["error": "\(type(of: error))"])
             return APIRoutes.error(.internalServerError, "internal", "the request failed")

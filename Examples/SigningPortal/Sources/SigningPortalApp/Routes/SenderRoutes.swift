@@ -2,6 +2,7 @@ import ContractModel
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// The sender's pages: login link, contract list and creation, participants, sending, status
 /// with the audit trail, downloads and archive search. Every route needs a sender session; every
@@ -130,7 +131,7 @@ struct SenderRoutes {
             let body: ByteBuffer
             do {
                 body = try await request.collectBody(upTo: context.maxUploadSize)
-            } catch let error as HTTPError where error.status == .contentTooLarge {
+            } catch is NIOTooManyBytesError {
                 throw PortalError(.tooLarge, l.t("ファイルが大きすぎます(20 MB まで)。", "The file is too large (20 MB at most)."))
             }
             guard let form = MultipartForm(contentType: request.headers[.contentType], body: body) else {

@@ -110,6 +110,11 @@ struct SignerRoutes {
         } catch let error as ContractError where error.code == .rateLimited {
             // The code sent moments ago is still valid.
         } catch let error as ContractError {
+            // After completion every link is revoked: say that the contract is done rather than withdrawn.
+            if error.code == .linkRevoked, let contract = try? await portal.workflow.contract(link.contractID, by: portal.senderContext(request.info(context))),
+               contract.state.kind == .completed {
+                return linkPage(ContractError(.linkAlreadyUsed, ""), request)
+            }
             return linkPage(error, request)
         }
         var session = await portal.sessions.create()
@@ -163,7 +168,7 @@ struct SignerRoutes {
         switch error.code {
         case .linkAlreadyUsed:
             (status, code, title, text) = (.gone, "link-used", l.t("このリンクは使用済みです", "This link was already used"),
-                                           l.t("このリンクで既に署名されています。署名済みの文書は送信者にお問い合わせください。", "This link was already used to sign. Ask the sender for the signed document."))
+                                           l.t("このリンクで既に署名されたか、契約は締結済みです。署名済みの文書は、署名した画面か送信者から受け取れます。", "This link was already used to sign, or the contract is completed. Get the signed document from the page where you signed, or from the sender."))
         case .linkExpired:
             (status, code, title, text) = (.gone, "link-expired", l.t("このリンクは有効期限切れです", "This link has expired"),
                                            l.t("有効期限が切れています。送信者に新しい招待を依頼してください。", "The link has expired. Ask the sender to invite you again."))
