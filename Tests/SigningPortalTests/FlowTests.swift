@@ -2,6 +2,7 @@ import CMSCore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import PDFSign
 import Testing
 import TestSupport
@@ -14,7 +15,8 @@ struct FlowTests {
     @Test("sender creates and sends; counterparty opens, passes the OTP, consents and signs; the PDF is intact at B-LTA with the sandbox root")
     func fullFlow() async throws {
         let harness = try await PortalHarness()
-        try await harness.run { client in
+        let handler = CapturingLogHandler()
+        try await harness.run(logger: Logger(label: "test") { _ in handler }) { client in
             let sender = Browser(client)
             try await Flow.loginSender(harness, sender)
             let id = try await Flow.createAndSend(harness, sender)
@@ -69,5 +71,10 @@ struct FlowTests {
             let outside = try await sender.request("/archive?counterparty=zzz")
             #expect(!outside.text.contains("<td>業務委託契約書</td>"))
         }
+        // No secret reached the logs at info level: OTPs, invitation and login tokens, session ids.
+        let secrets = try harness.outbox().flatMap { [$0.code, $0.link.map { String($0.split(separator: "/").last ?? "") }] }.compactMap { $0 }
+        #expect(secrets.count >= 3)
+        #expect(handler.lines(atLeast: .info).count >= 4, "the capture saw \(handler.lines(atLeast: .trace))")
+        for line in handler.lines(atLeast: .info) { for secret in secrets { #expect(!line.contains(secret)) } }
     }
 }

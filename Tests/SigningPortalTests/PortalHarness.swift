@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import HummingbirdTesting
 import NIOCore
 import PDFSign
@@ -12,14 +13,15 @@ struct PortalHarness {
     let portal: Portal
     let directory: URL
 
-    init(invitationLifetime: TimeInterval = 7 * 86400) async throws {
+    init(invitationLifetime: TimeInterval = 7 * 86400, otpAttemptsPerAddress: Int = 200) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("signing-portal-\(UUID().uuidString)")
-        portal = try await Portal(configuration: PortalConfiguration(dataDirectory: directory, invitationLifetime: invitationLifetime, printsOutbox: false))
+        portal = try await Portal(configuration: PortalConfiguration(dataDirectory: directory, invitationLifetime: invitationLifetime, printsOutbox: false,
+                                                                     otpAttemptsPerAddress: otpAttemptsPerAddress))
     }
 
     /// Runs `body` against the application.
-    func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        try await buildApplication(portal, announce: false).test(.router) { client in try await body(client) }
+    func run(logger: Logger? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await buildApplication(portal, logger: logger, announce: false).test(.router) { client in try await body(client) }
     }
 
     /// The outbox entries.
@@ -127,4 +129,25 @@ enum Flow {
     static func code(_ harness: PortalHarness, _ email: String) throws -> String? {
         try harness.outbox().last { $0.kind == "otp" && $0.to == email }?.code
     }
+}
+
+/// Keeps every log record (all levels), to show that none at info or above carries a secret.
+final class CapturingLogHandler: LogHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var records: [(Logger.Level, String)] = []
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        let all = self.metadata.merging(metadata ?? [:]) { $1 }
+        lock.withLock { records.append((level, "\(message) \(all)")) }
+    }
+
+    /// The records at `level` or above.
+    func lines(atLeast level: Logger.Level) -> [String] { lock.withLock { records.filter { $0.0 >= level }.map(\.1) } }
 }

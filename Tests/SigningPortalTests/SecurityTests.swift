@@ -203,3 +203,25 @@ struct SecurityTests {
         #expect(!stored.contains(token))
     }
 }
+
+@Suite("SigningPortal rate limits")
+struct RateLimitTests {
+    @Test("OTP attempts from one address are limited across participants: within the limit 401, over it 429")
+    func perAddress() async throws {
+        let harness = try await PortalHarness(otpAttemptsPerAddress: 3)
+        try await harness.run { client in
+            let sender = Browser(client)
+            try await Flow.loginSender(harness, sender)
+            _ = try await Flow.createAndSend(harness, sender, email: "a@example.com")
+            _ = try await Flow.createAndSend(harness, sender, email: "b@example.com")
+            var statuses: [HTTPResponse.Status] = []
+            for (email, tries) in [("a@example.com", 2), ("b@example.com", 2)] {
+                let browser = Browser(client)
+                try await browser.request(try #require(try Flow.invitation(harness, email)))
+                let csrf = try #require(Browser.csrf(try await browser.request("/sign")))
+                for _ in 0..<tries { statuses.append(try await browser.post("/sign/otp", ["csrf": csrf, "code": "99999x"]).status) }
+            }
+            #expect(statuses == [.unauthorized, .unauthorized, .unauthorized, .tooManyRequests])
+        }
+    }
+}

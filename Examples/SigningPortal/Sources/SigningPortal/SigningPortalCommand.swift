@@ -18,10 +18,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Folder for the stores, documents, archive, outbox.jsonl and sandbox-root.pem.") var data = "SigningPortalData"
     @Option(help: "How long an invitation link works, in seconds.") var invitationLifetime: Double = 7 * 86400
     @Option(help: "Public base URL of links (default http://HOST:PORT).") var baseURL: String?
+    @Option(help: "OTP attempts allowed per client address in 10 minutes.") var otpAttemptsPerAddress = 200
 
     func run() async throws {
         let configuration = PortalConfiguration(dataDirectory: URL(fileURLWithPath: data), host: host, port: port, baseURL: baseURL,
-                                                invitationLifetime: invitationLifetime)
+                                                invitationLifetime: invitationLifetime, otpAttemptsPerAddress: otpAttemptsPerAddress)
         let portal = try await Portal(configuration: configuration)
         try await buildApplication(portal).runService()
     }

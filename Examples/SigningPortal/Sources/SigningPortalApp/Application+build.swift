@@ -28,11 +28,11 @@ public func buildRouter(_ portal: Portal) -> Router<PortalContext> {
     return router
 }
 
-/// Builds the application. When listening, it sets the base URL (if not given), issues the
+/// Builds the application (logging at info unless `logger` says more). When listening, it sets the base URL (if not given), issues the
 /// sender's login link (outbox and stdout), then prints `SigningPortal listening on http://HOST:PORT`.
 public func buildApplication(_ portal: Portal, logger: Logger? = nil, announce: Bool = true) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "SigningPortal")
-    if logger.logLevel > .info || ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil { logger.logLevel = .info }
+    if logger.logLevel > .info { logger.logLevel = .info }
     let configuration = portal.configuration
     return Application(
         router: buildRouter(portal),

@@ -30,16 +30,18 @@ public final class Portal: Sendable {
     public let tokens: APITokens
     /// Uploads waiting for their first participant.
     public let uploads: PendingUploads
-    /// OTP attempts per client IP (30 per 10 minutes) and per participant (10 per 10 minutes).
-    public let otpByAddress = RateLimiter(limit: 30, window: 600)
-    /// OTP attempts per participant.
-    public let otpByParticipant = RateLimiter(limit: 10, window: 600)
+    /// OTP attempts per client IP in 10 minutes (``PortalConfiguration/otpAttemptsPerAddress``).
+    public let otpByAddress: RateLimiter
+    /// OTP attempts per invitation in 10 minutes (``PortalConfiguration/otpAttemptsPerInvitation``).
+    public let otpByParticipant: RateLimiter
     /// The base URL, once known.
     public let base: BaseURL
 
     /// Opens (or creates) everything under the data folder.
     public init(configuration: PortalConfiguration) async throws {
         self.configuration = configuration
+        otpByAddress = RateLimiter(limit: configuration.otpAttemptsPerAddress, window: 600)
+        otpByParticipant = RateLimiter(limit: configuration.otpAttemptsPerInvitation, window: 600)
         let directory = configuration.dataDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         base = BaseURL(configuration.baseURL ?? "http://\(configuration.host):\(configuration.port)")

@@ -16,10 +16,17 @@ public struct PortalConfiguration: Sendable {
     public var maximumUploadBytes: Int
     /// Whether outbox lines are also printed on standard output.
     public var printsOutbox: Bool
+    /// OTP attempts allowed per client address in 10 minutes, across participants.
+    public var otpAttemptsPerAddress: Int
+    /// OTP attempts allowed per invitation in 10 minutes (the workflow locks after 5 wrong ones anyway).
+    public var otpAttemptsPerInvitation: Int
 
     /// A configuration.
     public init(dataDirectory: URL, host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
-                invitationLifetime: TimeInterval = 7 * 86400, maximumUploadBytes: Int = 20 * 1024 * 1024, printsOutbox: Bool = true) {
+                invitationLifetime: TimeInterval = 7 * 86400, maximumUploadBytes: Int = 20 * 1024 * 1024, printsOutbox: Bool = true,
+                otpAttemptsPerAddress: Int = 200, otpAttemptsPerInvitation: Int = 10) {
+        self.otpAttemptsPerAddress = otpAttemptsPerAddress
+        self.otpAttemptsPerInvitation = otpAttemptsPerInvitation
         self.dataDirectory = dataDirectory
         self.host = host
         self.port = port

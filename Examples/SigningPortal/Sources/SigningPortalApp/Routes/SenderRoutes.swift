@@ -118,6 +118,7 @@ struct SenderRoutes {
                                                    "This login link was already used, has expired, or is not valid. Issue a new one."),
                                                code: "login-link-invalid", lang: l, path: request.uri.path), status: .gone, request: request)
         }
+        context.logger.info("sender logged in")
         var session = await portal.sessions.create()
         session.isSender = true
         await portal.sessions.update(session)
@@ -161,6 +162,7 @@ struct SenderRoutes {
                 page = page.replacingOccurrences(of: "<p id=\"error-message\" class=\"notice\">", with: "<p id=\"error-message\" class=\"notice\" data-code=\"\(error.code.rawValue)\">")
                 return Respond.html(page, status: status, request: request)
             }
+            context.logger.info("contract uploaded", metadata: ["contract": "\(upload.id.rawValue)", "bytes": "\(file.bytes.count)"])
             return Respond.redirect("/contracts/\(upload.id.rawValue)", request: request)
         }
     }

@@ -41,12 +41,14 @@ struct SignerRoutes {
             do {
                 try await portal.workflow.verifyOTP(link, factor: .emailOTP, code: String((fields["code"] ?? "").prefix(16)), request: info)
             } catch let error as ContractError where error.code == .authenticationFailed || error.code == .otpExpired || error.code == .invalidArgument {
+                context.logger.info("OTP refused", metadata: ["contract": "\(link.contractID.rawValue)", "reason": "\(error.code)"])
                 // One message for a wrong, expired or missing code: nothing to tell them apart.
                 return Respond.html(Layout.page(l.t("本人確認", "Verification"), lang: l, path: "/sign",
                                                 body: SignerPages.otp(csrf: session.csrfToken, l: l,
                                                                       error: l.t("確認コードが正しくないか、有効期限が切れています。", "The code is wrong or has expired."))),
                                     status: .unauthorized, request: request)
             }
+            context.logger.info("OTP verified", metadata: ["contract": "\(link.contractID.rawValue)"])
             var verified = session
             verified.otpVerified = true
             await portal.sessions.update(verified)
@@ -75,6 +77,7 @@ struct SignerRoutes {
             }
             let instruction = WitnessSigningInstruction(documentSHA256: fields["documentSHA256"] ?? "", consentText: Portal.consentText, request: request.info(context))
             let evidence = try await portal.workflow.signAsWitness(link, instruction: instruction)
+            context.logger.info("participant signed", metadata: ["contract": "\(evidence.contractID.rawValue)", "participant": "\(evidence.participantID.rawValue)"])
             var signed = session
             signed.signed = (evidence.contractID, evidence.participantID)
             signed.invitation = nil
@@ -117,6 +120,8 @@ struct SignerRoutes {
             }
             return linkPage(error, request)
         }
+        // Never log the link itself: it is a secret.
+        context.logger.info("invitation opened", metadata: ["contract": "\(link.contractID.rawValue)"])
         var session = await portal.sessions.create()
         session.invitation = link.description
         await portal.sessions.update(session)
