@@ -197,6 +197,12 @@ struct SecurityTests {
             let missing = try await client.execute(uri: "/api/v1/contracts/nope", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(missing.status == .notFound)
             #expect(String(buffer: missing.body).contains("\"code\":\"not-found\""))
+            let unknownPath = try await client.execute(uri: "/api/v1/no-such-endpoint", method: .post, headers: [.authorization: "Bearer \(token)"])
+            #expect(unknownPath.status == .notFound)
+            #expect(unknownPath.headers[.contentType] == "application/json")
+            let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
+            #expect(document.status == .ok)
+            #expect(String(buffer: document.body).contains("\"openapi\": \"3.1.0\""))
         }
         // Only the hash is stored.
         let stored = try String(contentsOf: harness.directory.appendingPathComponent("api-tokens.json"), encoding: .utf8)

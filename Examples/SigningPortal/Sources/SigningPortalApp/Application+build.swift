@@ -25,6 +25,7 @@ public func buildRouter(_ portal: Portal) -> Router<PortalContext> {
     SenderRoutes(portal: portal).register(on: router)
     SignerRoutes(portal: portal).register(on: router)
     APIRoutes(portal: portal).register(on: router)
+    APIRoutes(portal: portal).registerFallback(on: router)
     return router
 }
 

@@ -73,6 +73,14 @@ struct APIRoutes {
         }
     }
 
+    /// Any other path or method under `/api/v1`: a JSON 404 (not the router's empty one).
+    func registerFallback(on router: Router<PortalContext>) {
+        let api = router.group("/api/v1").add(middleware: APIErrorMiddleware(portal: portal))
+        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] {
+            api.on("/**", method: method) { _, _ -> Response in throw PortalError(.notFound, "no such endpoint") }
+        }
+    }
+
     private func status(_ id: ContractID, _ request: Request, _ context: PortalContext, code: HTTPResponse.Status = .ok) async throws -> Response {
         let caller = portal.senderContext(request.info(context))
         let view = try await portal.senderView(id, by: caller)
