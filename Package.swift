@@ -42,6 +42,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
         // The SigningPortal example and its tests only; no library product depends on it.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        // The ダウンロードの求め export ZIP, in the LegalRetention target only.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
     targets: [
         .target(
@@ -93,12 +95,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // System zlib (Debian: zlib1g-dev) for FlateDecode streams.
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // System zlib (Debian: zlib1g-dev) for FlateDecode streams. Not named `CZlib`: ZIPFoundation
+        // (LegalRetention's export) ships a module of that name.
+        .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "PDFSign",
             dependencies: [
-                "CMSCore", "TimestampClient", "CZlib",
+                "CMSCore", "TimestampClient", "CSystemZlib",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -143,6 +146,7 @@ let package = Package(
             dependencies: [
                 "ContractModel", "PDFSign",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),

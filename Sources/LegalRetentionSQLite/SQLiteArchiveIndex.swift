@@ -101,22 +101,27 @@ public final class SQLiteArchiveIndex: ArchiveIndex {
         let hold = try record.legalHold.map { try ArchiveJSON.encode($0) }
         try await run("cannot insert record \(record.id)") {
             try await pool.write { db in
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM records WHERE id = ? OR import_key = ?", arguments: [record.id.rawValue, record.importKey]) == true {
-                    throw ArchiveError(.versionConflict, "record \(record.id) or import key \(record.importKey ?? "") exists")
-                }
-                let m = record.metadata
-                try db.execute(sql: """
-                    INSERT INTO records (id, version, transaction_date, amount_minor, currency, counterparty_key, document_type, title_key, metadata,
-                                         document, ingested_at, retention_end, legal_hold, import_key, disposed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-                    """, arguments: [record.id.rawValue, record.version, m.transactionDate.description, m.amount.minorUnits, m.amount.currency.rawValue,
-                                     m.counterparty.searchKey, m.documentType.rawValue, CounterpartyNormaliser.searchKey(m.title), metadata, document,
-                                     record.ingestedAt.timeIntervalSince1970, record.retentionEnd.description, hold, record.importKey])
-                let seq = db.lastInsertedRowID
-                try Self.writeCustomFields(m.customFields, seq: seq, db)
-                try db.execute(sql: "INSERT INTO record_versions (record_id, version, entry) VALUES (?, 1, ?)", arguments: [record.id.rawValue, entry])
+                try Self.insertRow(record, metadata: metadata, document: document, hold: hold, entry: entry, db)
             }
         }
+    }
+
+    /// One record's row, custom fields and ingest entry (inside the caller's transaction).
+    static func insertRow(_ record: ArchiveRecord, metadata: String, document: String, hold: String?, entry: String, _ db: Database) throws {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM records WHERE id = ? OR import_key = ?", arguments: [record.id.rawValue, record.importKey]) == true {
+            throw ArchiveError(.versionConflict, "record \(record.id) or import key \(record.importKey ?? "") exists")
+        }
+        let m = record.metadata
+        try db.cachedStatement(sql: """
+            INSERT INTO records (id, version, transaction_date, amount_minor, currency, counterparty_key, document_type, title_key, metadata,
+                                 document, ingested_at, retention_end, legal_hold, import_key, disposed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            """).execute(arguments: [record.id.rawValue, record.version, m.transactionDate.description, m.amount.minorUnits, m.amount.currency.rawValue,
+                                     m.counterparty.searchKey, m.documentType.rawValue, CounterpartyNormaliser.searchKey(m.title), metadata, document,
+                                     record.ingestedAt.timeIntervalSince1970, record.retentionEnd.description, hold, record.importKey])
+        let seq = db.lastInsertedRowID
+        try Self.writeCustomFields(m.customFields, seq: seq, db)
+        try db.cachedStatement(sql: "INSERT INTO record_versions (record_id, version, entry) VALUES (?, 1, ?)").execute(arguments: [record.id.rawValue, entry])
     }
 
     static func writeCustomFields(_ fields: [String: String], seq: Int64, _ db: Database) throws {

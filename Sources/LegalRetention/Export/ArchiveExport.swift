@@ -38,7 +38,7 @@ extension ArchiveService {
     /// and offset are ignored) as a ZIP holding `files/<id>.<ext>`, `index.csv` (UTF-8 with BOM,
     /// CRLF, Excel-friendly) and `SHA256SUMS` (the `sha256sum -c` format over both). Logged.
     public func export(_ query: ArchiveQuery, progress: (@Sendable (Int) -> Void)? = nil) async throws -> ArchiveExportSummary {
-        var zip = StoredZipWriter()
+        let zip = try ZipExportWriter()
         var csv = "\u{FEFF}" + ArchiveCSV.line(ArchiveCSV.indexColumns)
         var sums = ""
         var page = query
@@ -63,10 +63,10 @@ extension ArchiveService {
             page.offset += page.limit
         }
         let csvBytes = Array(csv.utf8)
-        try zip.add("index.csv", csvBytes, modified: now)
+        try zip.add("index.csv", csvBytes, modified: now, compress: true)
         sums += "\(HexDigest.sha256(csvBytes))  index.csv\n"
-        try zip.add("SHA256SUMS", Array(sums.utf8), modified: now)
+        try zip.add("SHA256SUMS", Array(sums.utf8), modified: now, compress: true)
         try await log(.export, ["query": Self.describe(query), "records": String(count)])
-        return ArchiveExportSummary(records: count, documentBytes: bytes, zip: zip.finish())
+        return ArchiveExportSummary(records: count, documentBytes: bytes, zip: try zip.finish())
     }
 }

@@ -31,7 +31,8 @@ public protocol BlobStore: Sendable {
 }
 
 /// Blobs as files in a folder: `<first two hex digits>/<sha256>`, written to a temporary file in
-/// the same folder, flushed, and renamed into place.
+/// the same folder, flushed, renamed into place, and the folder flushed. ``put(batch:)`` flushes
+/// each folder once for many blobs.
 public struct FileBlobStore: BlobStore {
     /// The folder.
     public let directory: URL
@@ -52,14 +53,15 @@ public struct FileBlobStore: BlobStore {
         return directory.appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
     }
 
-    /// Writes a temporary file, `fsync`s it, renames it to its hash.
+    /// Writes a temporary file, `fsync`s it, renames it to its hash and `fsync`s the folder.
     public func put(_ bytes: [UInt8]) async throws -> String {
         let key = HexDigest.sha256(bytes)
         let target = try path(key)
         if FileManager.default.fileExists(atPath: target.path) { return key }
         let temporary = directory.appendingPathComponent("tmp").appendingPathComponent(UUID().uuidString)
+        let folder = target.deletingLastPathComponent(), newFolder = !FileManager.default.fileExists(atPath: folder.path)
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
                 throw ArchiveError(.storageFailure, "cannot create \(temporary.path)")
             }
@@ -68,6 +70,9 @@ public struct FileBlobStore: BlobStore {
             try handle.synchronize()
             try handle.close()
             if rename(temporary.path, target.path) != 0 { throw ArchiveError(.storageFailure, "cannot rename into \(target.path): errno \(errno)") }
+            // The rename is durable only once the folder (and a new folder's parent) is flushed.
+            try Self.syncDirectory(folder)
+            if newFolder { try Self.syncDirectory(directory) }
         } catch let error as ArchiveError {
             try? FileManager.default.removeItem(at: temporary)
             throw error

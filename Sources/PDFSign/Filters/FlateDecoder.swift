@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 
 /// FlateDecode (zlib/deflate, RFC 1950/1951) via system zlib, inflating in chunks
 /// under an output limit.
@@ -32,7 +32,7 @@ enum FlateDecoder {
                 let (status, produced) = chunk.withUnsafeMutableBufferPointer { chunkBuffer -> (Int32, Int) in
                     stream.next_out = chunkBuffer.baseAddress
                     stream.avail_out = uInt(chunkSize)
-                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    let status = CSystemZlib.inflate(&stream, Z_NO_FLUSH)
                     return (status, chunkSize - Int(stream.avail_out))
                 }
                 if produced > 0 { try output.append(contentsOf: chunk[0..<produced]) }

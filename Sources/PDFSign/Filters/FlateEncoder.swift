@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 
 /// Deflate compression (zlib format) for writing streams and for tests.
 enum FlateEncoder {

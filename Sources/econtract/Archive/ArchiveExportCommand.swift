@@ -35,18 +35,19 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
     @Flag(help: "Report progress on stderr.") var progress = false
+    @Flag(name: .customLong("processing-regulation"),
+          help: "The company has a 事務処理規程: judge first timestamps by rule ロ too (2 months plus 7 business days), not only イ (7 business days).")
+    var processingRegulation = false
 
     func run() async throws {
         try await runArchive {
             let show = progress
-            let report = try await options.open().verify { count in
+            let deadlines = TimestampDeadlineCheck(policy: processingRegulation ? .withProcessingRegulation : .promptly)
+            let report = try await options.open().verify(checks: [deadlines]) { count in
                 if show, count % 200 == 0 { FileHandle.standardError.write(Data("verify: \(count) records\n".utf8)) }
             }
-            try options.output(report) {
-                (["\(report.recordsChecked) records, \(report.signedDocuments) signed PDFs, \(report.accessLogEvents) access-log events: "
-                  + (report.passed ? "OK" : "FAILED")] + report.findings.map { "  \($0.kind) \($0.recordID?.rawValue ?? "-"): \($0.detail)" })
-                    .joined(separator: "\n")
-            }
+            let output = ArchiveVerifyOutput(report: report, timestampDeadlines: deadlines.results)
+            try options.output(output) { output.text }
             if !report.passed { throw CLIExit.invalid }
         }
     }

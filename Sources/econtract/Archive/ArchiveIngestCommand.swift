@@ -34,11 +34,12 @@ struct ArchiveIngestCommand: AsyncParsableCommand {
 struct ArchiveImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import many documents from a CSV (file,transaction_date,amount,currency,counterparty,document_type,received_date).",
-        discussion: "Paths in the file column are relative to the CSV. Each row is committed on its own; running the same CSV again skips rows already imported, so an interrupted import is resumed by running it again.")
+        discussion: "Paths in the file column are relative to the CSV. Rows are committed in batches (--batch), each batch whole or not at all; running the same CSV again skips rows already imported, so an interrupted import is resumed by running it again.")
 
     @OptionGroup var options: ArchiveOptions
     @Option(help: "The CSV (UTF-8, optional BOM, header row).") var csv: String
     @Flag(help: "Report progress on stderr.") var progress = false
+    @Option(help: "Rows committed per transaction (their blobs are flushed together first).") var batch = 200
 
     struct Summary: Codable {
         var rows: Int
@@ -59,26 +60,32 @@ struct ArchiveImportCommand: AsyncParsableCommand {
             let base = URL(fileURLWithPath: csv).deletingLastPathComponent()
             let csvHash = SHA256Hex.of(bytes)
             var summary = Summary(rows: rows.count - 1, imported: 0, alreadyImported: 0)
+            let batchSize = max(1, self.batch)
+            var pending: [ArchiveIngestRequest] = []
+            func flush() async throws {
+                guard !pending.isEmpty else { return }
+                for outcome in try await archive.ingest(batch: pending) {
+                    if case .imported = outcome { summary.imported += 1 } else { summary.alreadyImported += 1 }
+                }
+                pending.removeAll(keepingCapacity: true)
+            }
             for (offset, row) in rows.dropFirst().enumerated() {
                 func value(_ name: String) -> String? { columns[name].flatMap { $0 < row.count ? row[$0] : nil } }
                 let importKey = "csv:\(csvHash)#\(offset + 1)"
-                if try await archive.index.record(importKey: importKey) != nil {
-                    summary.alreadyImported += 1
-                } else {
-                    do {
-                        let metadata = try makeMetadata(date: value("transaction_date") ?? "", amount: value("amount") ?? "", currency: value("currency") ?? "JPY",
-                                                        counterparty: value("counterparty") ?? "", type: value("document_type"), received: value("received_date"),
-                                                        title: value("title"), fiscalYearEnd: nil, loss: false, fields: [])
-                        let path = value("file") ?? ""
-                        let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-                        _ = try await archive.ingest(try readFile(file.path), fileName: path, metadata: metadata, importKey: importKey)
-                        summary.imported += 1
-                    } catch let error as ArchiveError {
-                        throw ArchiveError(error.code, "row \(offset + 2): \(error.reason) (rows before it are imported; fix it and run again)")
-                    }
+                do {
+                    let metadata = try makeMetadata(date: value("transaction_date") ?? "", amount: value("amount") ?? "", currency: value("currency") ?? "JPY",
+                                                    counterparty: value("counterparty") ?? "", type: value("document_type"), received: value("received_date"),
+                                                    title: value("title"), fiscalYearEnd: nil, loss: false, fields: [])
+                    let path = value("file") ?? ""
+                    let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+                    pending.append(ArchiveIngestRequest(document: try readFile(file.path), fileName: path, metadata: metadata, importKey: importKey))
+                } catch let error as ArchiveError {
+                    try await flush()
+                    throw ArchiveError(error.code, "row \(offset + 2): \(error.reason) (rows before it are imported; fix it and run again)")
                 }
-                if progress, (offset + 1) % 500 == 0 || offset + 2 == rows.count {
-                    FileHandle.standardError.write(Data("import: \(offset + 1)/\(rows.count - 1)\n".utf8))
+                if pending.count >= batchSize || offset + 2 == rows.count {
+                    try await flush()
+                    if progress { FileHandle.standardError.write(Data("import: \(offset + 1)/\(rows.count - 1)\n".utf8)) }
                 }
             }
             try options.output(summary) { "imported \(summary.imported), already imported \(summary.alreadyImported), of \(summary.rows) rows" }

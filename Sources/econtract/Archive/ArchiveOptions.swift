@@ -24,6 +24,15 @@ struct ArchiveOptions: ParsableArguments {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Option(help: "RFC 3161 TSA URL anchoring the access log (default: the sandbox TSA in ARCHIVE/sandbox).")
+    var tsa: String?
+
+    @Option(name: .customLong("anchor-every"), help: "Timestamp the access log's head every N events.")
+    var anchorEvery: Int = 100
+
+    @Flag(name: .customLong("no-anchor"), help: "Do not timestamp the access log.")
+    var noAnchor = false
+
     /// The day judged, if given.
     func asOfDay() throws -> CivilDate? { try asOf.map { try CivilDate(archiveInput: $0) } }
 
@@ -43,7 +52,8 @@ struct ArchiveOptions: ParsableArguments {
         if let day = try asOfDay() {
             clock = FixedArchiveClock(time: Date(timeIntervalSince1970: TimeInterval(day.daysSince1970) * 86_400 + 3 * 3600))
         }
-        let service = ArchiveService(index: index, blobs: blobs, keys: provider, clock: clock, actor: actor)
+        let service = ArchiveService(index: index, blobs: blobs, keys: provider, clock: clock, actor: actor,
+                                     anchoring: try ArchiveAnchoringFactory.make(self, root: root), anchorInterval: anchorEvery)
         try await service.sweepOrphans(olderThan: nil)
         return service
     }
