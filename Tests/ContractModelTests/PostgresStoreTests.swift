@@ -6,7 +6,7 @@ import Testing
 
 /// PostgreSQL-only behaviour: typed errors for bad configuration and unreachable servers (no
 /// server needed), idempotent migrations, and two OS processes signing one contract at once.
-@Suite struct PostgresStoreTests {
+@Suite(.dropsPostgresSchemas) struct PostgresStoreTests {
     @Test func badURLsAreRefusedWithTypedErrors() throws {
         for text in ["mysql://u@h/db", "postgres://h/db", "postgres://u@/db", "postgres://u@h", "postgres://u@h/db?sslmode=sometimes",
                      "postgres://u@h:70000/db", "postgres://u@h/db?schema=Robert');DROP"] {
@@ -28,6 +28,51 @@ import Testing
         let error = await #expect(throws: PostgresStoreError.self) { try await PostgresContractStore.open(configuration) }
         #expect(error?.code == .connectionFailed)
         #expect(error?.isUnavailable == true)
+    }
+
+    /// A transaction that outlives the client's time limit: the call throws `timedOut` without
+    /// waiting for the server (whose query would sleep 600 s), the transaction's connection is
+    /// closed, so its server session ends instead of going back to the pool, and the client
+    /// still works. Bounded polling, no timing asserted; the trait only stops a regression from
+    /// hanging the run.
+    @Test(.timeLimit(.minutes(3))) func timedOutTransactionClosesItsConnection() async throws {
+        guard let server = PostgresTestServer.configuration else {
+            print("SKIPPED timedOutTransactionClosesItsConnection: ECONTRACT_TEST_POSTGRES_URL is not set")
+            return
+        }
+        let schema = PostgresTestServer.freshSchema()
+        let short = try PostgresConnectionConfiguration(host: server.host, port: server.port, username: server.username, password: server.password,
+                                                        database: server.database, schema: schema, tls: server.tls, timeout: .seconds(2))
+        let client = try await PostgresStoreClient.open(short)
+        let backend = BackendPID()
+        let error = await #expect(throws: PostgresStoreError.self) {
+            try await client.transaction { connection in
+                let pid = try await SQL("SELECT pg_backend_pid()::int8").rows(on: connection, client.logger).first?.decode(Int.self)
+                backend.value = pid
+                try await SQL("SELECT pg_sleep(600)").run(on: connection, client.logger)
+            }
+        }
+        #expect(error?.code == .timedOut)
+        let pid = try #require(backend.value, "the transaction never ran")
+        // The pool replaces the closed connection.
+        let one = try await client.withConnection { connection in
+            try await SQL("SELECT 1::int8").rows(on: connection, client.logger).first?.decode(Int.self)
+        }
+        #expect(one == 1)
+
+        let observer = try await PostgresStoreClient.open(try server.with(schema: schema))
+        var alive = true
+        for _ in 0..<120 {
+            alive = try await observer.withConnection { connection in
+                try await SQL("SELECT count(*)::int8 FROM pg_stat_activity WHERE pid = $1", .int(pid)).rows(on: connection, observer.logger)
+                    .first?.decode(Int.self) != 0
+            }
+            if !alive { break }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        await observer.close()
+        await client.close()
+        #expect(!alive, "the timed-out transaction's server session \(pid) still exists")
     }
 
     @Test func migrationsAreIdempotentAndRefuseNewerSchemas() async throws {
@@ -131,5 +176,15 @@ import Testing
             seen += chunk
         }
         return String(decoding: seen, as: UTF8.self)
+    }
+}
+
+/// The server process id a transaction ran on, read after it was abandoned.
+final class BackendPID: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pid: Int?
+    var value: Int? {
+        get { lock.withLock { pid } }
+        set { lock.withLock { pid = newValue } }
     }
 }
