@@ -48,12 +48,14 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }
-            for (index, key) in keys.enumerated() {
+            // Each key's UTF-16 code units are made once, not at every comparison of the sort.
+            let sorted = members.map { (units: Array($0.key.utf16), key: $0.key, value: $0.value) }
+                .sorted { $0.units.lexicographicallyPrecedes($1.units) }
+            for (index, member) in sorted.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(key, into: &out)
+                Self.writeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                members[key]!.write(into: &out)
+                member.value.write(into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
