@@ -7,7 +7,7 @@ import PDFSign
 import Testing
 
 /// The same bodies run against every store implementation.
-@Suite struct ContractStoreTests {
+@Suite(.dropsPostgresSchemas) struct ContractStoreTests {
     @Test(arguments: StoreKind.allCases)
     func optimisticConcurrency(_ kind: StoreKind) async throws {
         let harness = try await Harness(kind)

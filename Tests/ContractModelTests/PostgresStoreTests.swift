@@ -6,7 +6,7 @@ import Testing
 
 /// PostgreSQL-only behaviour: typed errors for bad configuration and unreachable servers (no
 /// server needed), idempotent migrations, and two OS processes signing one contract at once.
-@Suite struct PostgresStoreTests {
+@Suite(.dropsPostgresSchemas) struct PostgresStoreTests {
     @Test func badURLsAreRefusedWithTypedErrors() throws {
         for text in ["mysql://u@h/db", "postgres://h/db", "postgres://u@/db", "postgres://u@h", "postgres://u@h/db?sslmode=sometimes",
                      "postgres://u@h:70000/db", "postgres://u@h/db?schema=Robert');DROP"] {
@@ -28,6 +28,61 @@ import Testing
         let error = await #expect(throws: PostgresStoreError.self) { try await PostgresContractStore.open(configuration) }
         #expect(error?.code == .connectionFailed)
         #expect(error?.isUnavailable == true)
+    }
+
+    /// A transaction that outlives the client's time limit: the call throws `timedOut` without
+    /// waiting for the server (whose query would sleep 600 s), the transaction's connection is
+    /// closed, so its server session ends instead of going back to the pool, and the client
+    /// still works. Bounded polling and retries, no timing asserted: on a starved machine the
+    /// 2-second limit can also cut short the set-up (open, the pid query, a new connection), so
+    /// those steps are tried again. The trait only stops a regression from hanging the run.
+    @Test(.timeLimit(.minutes(10))) func timedOutTransactionClosesItsConnection() async throws {
+        guard let server = PostgresTestServer.configuration else {
+            print("SKIPPED timedOutTransactionClosesItsConnection: ECONTRACT_TEST_POSTGRES_URL is not set")
+            return
+        }
+        let schema = PostgresTestServer.freshSchema()
+        let short = try PostgresConnectionConfiguration(host: server.host, port: server.port, username: server.username, password: server.password,
+                                                        database: server.database, schema: schema, tls: server.tls, timeout: .seconds(2))
+        var found: (client: PostgresStoreClient, pid: Int)?
+        for _ in 0..<10 where found == nil {
+            guard let client = try? await PostgresStoreClient.open(short) else { continue }  // starved past 2 s: try again
+            let backend = BackendPID()
+            do {
+                try await client.transaction { connection in
+                    let pid = try await SQL("SELECT pg_backend_pid()::int8").rows(on: connection, client.logger).first?.decode(Int.self)
+                    backend.value = pid
+                    try await SQL("SELECT pg_sleep(600)").run(on: connection, client.logger)
+                }
+                Issue.record("a 600-second statement returned within a 2-second limit")
+            } catch let error as PostgresStoreError {
+                #expect(error.code == .timedOut, "\(error)")
+            }
+            if let pid = backend.value { found = (client, pid) } else { await client.close() }
+        }
+        let (client, pid) = try #require(found, "the transaction never reached its statement")
+        // The pool replaces the closed connection.
+        var answered = false
+        for _ in 0..<10 where !answered {
+            answered = (try? await client.withConnection { connection in
+                try await SQL("SELECT 1::int8").rows(on: connection, client.logger).first?.decode(Int.self)
+            }) == 1
+        }
+        #expect(answered, "the client no longer answers after a timed-out transaction")
+
+        let observer = try await PostgresStoreClient.open(try server.with(schema: schema))
+        var alive = true
+        for _ in 0..<120 {
+            alive = try await observer.withConnection { connection in
+                try await SQL("SELECT count(*)::int8 FROM pg_stat_activity WHERE pid = $1", .int(pid)).rows(on: connection, observer.logger)
+                    .first?.decode(Int.self) != 0
+            }
+            if !alive { break }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        await observer.close()
+        await client.close()
+        #expect(!alive, "the timed-out transaction's server session \(pid) still exists")
     }
 
     @Test func migrationsAreIdempotentAndRefuseNewerSchemas() async throws {
@@ -131,5 +186,15 @@ import Testing
             seen += chunk
         }
         return String(decoding: seen, as: UTF8.self)
+    }
+}
+
+/// The server process id a transaction ran on, read after it was abandoned.
+final class BackendPID: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pid: Int?
+    var value: Int? {
+        get { lock.withLock { pid } }
+        set { lock.withLock { pid = newValue } }
     }
 }

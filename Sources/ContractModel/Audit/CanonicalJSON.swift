@@ -48,12 +48,14 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }
-            for (index, key) in keys.enumerated() {
+            // Each key's UTF-16 code units are made once, not at every comparison of the sort.
+            let sorted = members.map { (units: Array($0.key.utf16), key: $0.key, value: $0.value) }
+                .sorted { $0.units.lexicographicallyPrecedes($1.units) }
+            for (index, member) in sorted.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(key, into: &out)
+                Self.writeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                members[key]!.write(into: &out)
+                member.value.write(into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -85,33 +87,46 @@ public indirect enum CanonicalJSON: Hashable, Sendable {
         guard chars.count == 24, chars[4] == 0x2D, chars[7] == 0x2D, chars[10] == 0x54, chars[13] == 0x3A, chars[16] == 0x3A,
               chars[19] == 0x2E, chars[23] == 0x5A else { return nil }
         func number(_ range: Range<Int>) -> Int? {
-            guard chars[range].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-            return Int(String(decoding: chars[range], as: UTF8.self))
+            var value = 0
+            for byte in chars[range] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
-              let minute = number(14..<16), let second = number(17..<19), let millisecond = number(20..<23) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let base = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)) else {
-            return nil
-        }
-        let date = Date(timeIntervalSince1970: (base.timeIntervalSince1970 * 1000 + Double(millisecond)) / 1000)
+              let minute = number(14..<16), let second = number(17..<19), let millisecond = number(20..<23),
+              hour < 24, minute < 60, second < 60, let civil = try? CivilDate(year: year, month: month, day: day) else { return nil }
+        let seconds = Int64(civil.daysSince1970) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let date = Date(timeIntervalSince1970: Double(seconds * 1000 + Int64(millisecond)) / 1000)
         return formatDate(date) == text ? date : nil
     }
 
-    /// `YYYY-MM-DDThh:mm:ss.mmmZ` in UTC, truncated to the millisecond.
+    /// `YYYY-MM-DDThh:mm:ss.mmmZ` in UTC (proleptic Gregorian), truncated to the millisecond.
+    /// Pure arithmetic on day numbers (``CivilDate``), never `Foundation.Calendar`: every audit
+    /// event hash formats its time.
     public static func formatDate(_ date: Date) -> String {
         let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let milliseconds = ((totalMilliseconds % 1000) + 1000) % 1000
         let seconds = (totalMilliseconds - milliseconds) / 1000
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        let civil = CivilDate(daysSince1970: Int((seconds - secondOfDay) / 86_400))
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        func put(_ value: Int, _ width: Int, then separator: UInt8?) {
+            let digits = Array(String(value).utf8)
+            if digits.count < width { out += Array(repeating: 0x30, count: width - digits.count) }
+            out += digits
+            if let separator { out.append(separator) }
         }
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)).\(pad(Int(milliseconds), 3))Z"
+        put(civil.year, 4, then: 0x2D)
+        put(civil.month, 2, then: 0x2D)
+        put(civil.day, 2, then: 0x54)
+        put(Int(secondOfDay / 3600), 2, then: 0x3A)
+        put(Int(secondOfDay / 60 % 60), 2, then: 0x3A)
+        put(Int(secondOfDay % 60), 2, then: 0x2E)
+        put(Int(milliseconds), 3, then: 0x5A)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -9,29 +9,29 @@ import Foundation
 /// digest is stable across platforms and releases.
 public struct WitnessEvidence: Hashable, Codable, Sendable {
     /// The contract.
-    public var contractID: ContractID
+    public var contractID: ContractID { didSet { refreshDigest() } }
     /// Its version.
-    public var contractVersion: Int
+    public var contractVersion: Int { didSet { refreshDigest() } }
     /// The participant who instructed the signature.
-    public var participantID: ParticipantID
+    public var participantID: ParticipantID { didSet { refreshDigest() } }
     /// Their name.
-    public var participantName: String
+    public var participantName: String { didSet { refreshDigest() } }
     /// Their e-mail address (where the invitation link went: the first factor).
-    public var participantEmail: String
+    public var participantEmail: String { didSet { refreshDigest() } }
     /// When the invitation link was issued.
-    public var invitationIssuedAt: Date
+    public var invitationIssuedAt: Date { didSet { refreshDigest() } }
     /// The second factors satisfied, with their times.
-    public var factors: [SatisfiedFactor]
+    public var factors: [SatisfiedFactor] { didSet { refreshDigest() } }
     /// When the participant gave the signing instruction.
-    public var instructedAt: Date
+    public var instructedAt: Date { didSet { refreshDigest() } }
     /// The client's IP address.
-    public var ipAddress: String?
+    public var ipAddress: String? { didSet { refreshDigest() } }
     /// The client's user agent.
-    public var userAgent: String?
+    public var userAgent: String? { didSet { refreshDigest() } }
     /// Hex SHA-256 of the document the participant was shown.
-    public var documentSHA256: String
+    public var documentSHA256: String { didSet { refreshDigest() } }
     /// The consent text the participant agreed to.
-    public var consentText: String
+    public var consentText: String { didSet { refreshDigest() } }
 
     /// Evidence.
     public init(contractID: ContractID, contractVersion: Int, participantID: ParticipantID, participantName: String, participantEmail: String,
@@ -49,6 +49,24 @@ public struct WitnessEvidence: Hashable, Codable, Sendable {
         self.userAgent = userAgent
         self.documentSHA256 = documentSHA256
         self.consentText = consentText
+        digest = Array(SHA256.hash(data: canonicalEncoding))
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case contractID, contractVersion, participantID, participantName, participantEmail, invitationIssuedAt, factors, instructedAt
+        case ipAddress, userAgent, documentSHA256, consentText
+    }
+
+    /// Decodes the fields (the digest is not encoded; it is computed again).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(contractID: try c.decode(ContractID.self, forKey: .contractID), contractVersion: try c.decode(Int.self, forKey: .contractVersion),
+                  participantID: try c.decode(ParticipantID.self, forKey: .participantID),
+                  participantName: try c.decode(String.self, forKey: .participantName), participantEmail: try c.decode(String.self, forKey: .participantEmail),
+                  invitationIssuedAt: try c.decode(Date.self, forKey: .invitationIssuedAt), factors: try c.decode([SatisfiedFactor].self, forKey: .factors),
+                  instructedAt: try c.decode(Date.self, forKey: .instructedAt), ipAddress: try c.decodeIfPresent(String.self, forKey: .ipAddress),
+                  userAgent: try c.decodeIfPresent(String.self, forKey: .userAgent), documentSHA256: try c.decode(String.self, forKey: .documentSHA256),
+                  consentText: try c.decode(String.self, forKey: .consentText))
     }
 
     /// The canonical JSON of the evidence.
@@ -69,8 +87,12 @@ public struct WitnessEvidence: Hashable, Codable, Sendable {
         return object.json.encoded
     }
 
-    /// SHA-256 of ``canonicalEncoding``: the value for a signed attribute.
-    public var digest: [UInt8] { Array(SHA256.hash(data: canonicalEncoding)) }
+    /// SHA-256 of ``canonicalEncoding``: the value for a signed attribute. Computed once when
+    /// the evidence is made (and again when a field changes), not on every read: the workflow,
+    /// the signing engine and the trail all use it.
+    public private(set) var digest: [UInt8] = []
+
+    private mutating func refreshDigest() { digest = Array(SHA256.hash(data: canonicalEncoding)) }
 
     /// ``digest`` in lower-case hex.
     public var digestHex: String { Hex.encode(digest) }

@@ -51,8 +51,10 @@ public struct PDFSignerContractEngine: ContractSigningEngine {
             key = witnessKey
             options.signerName = request.participant.name
             options.contactInfo = request.participant.email
-            options.reason = witnessReason(for: request.participant) + " (evidence sha256:\(evidence.digestHex))"
-            options.additionalSignedAttributes.append(try WitnessEvidenceAttribute(evidence: evidence).signedAttribute())
+            // The evidence digest is computed once, for both the /Reason and the signed attribute.
+            let attribute = WitnessEvidenceAttribute(evidence: evidence)
+            options.reason = witnessReason(for: request.participant) + " (evidence sha256:\(attribute.evidenceDigestHex))"
+            options.additionalSignedAttributes.append(try attribute.signedAttribute())
         }
         customizeOptions(&options, request)
         let signer = PDFSigner(key: key, options: options, level: level, timestampAuthority: timestampAuthority)

@@ -22,6 +22,10 @@ extension ContractWorkflow {
     /// Expires contracts whose deadline is at or before `date` (revoking their links) and sends
     /// reminders to participants who still have to act, ``Configuration/reminderInterval`` after
     /// their invitation or last reminder. The host calls this periodically.
+    ///
+    /// Each reminder carries a fresh invitation link and revokes the previous one, as
+    /// ``remind(_:participant:by:)`` does (only hashes of links are stored, so the original link
+    /// cannot be sent again).
     public func processDue(at date: Date) async throws -> DueProcessingReport {
         var report = DueProcessingReport()
         for id in try await dependencies.store.contractIDs(in: [.sent, .inProgress]) {
@@ -39,13 +43,10 @@ extension ContractWorkflow {
                     }
                     guard let interval = configuration.reminderInterval else { return (false, []) }
                     var reminded: [ParticipantID] = []
-                    for participant in mutation.contract.participants
-                    where participant.role.mustAct && [.invited, .viewed, .authenticated].contains(participant.state) {
+                    for participant in mutation.contract.participants where Self.awaitsAction(participant) {
                         guard let last = participant.remindedAt ?? participant.invitedAt, date.timeIntervalSince(last) >= interval else { continue }
                         _ = try ContractTransitions.next(from: mutation.contract.state, on: .remind)
-                        mutation.updateParticipant(participant.id) { p, _ in p.remindedAt = date }
-                        mutation.emit(.reminded, actor: .system, participant: participant.id)
-                        mutation.notify(.reminder, participant, text: "A reminder: the contract is waiting for you. Use the link in your invitation.")
+                        _ = sendReminder(&mutation, participant, at: date, actor: .system, request: nil, trigger: "scheduled")
                         reminded.append(participant.id)
                     }
                     return (false, reminded)

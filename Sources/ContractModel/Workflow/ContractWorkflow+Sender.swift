@@ -55,7 +55,7 @@ extension ContractWorkflow {
         do { _ = try PDFDocument(bytes: pdf) } catch {
             throw ContractError(.invalidArgument, "the primary document is not a readable PDF: \(error)")
         }
-        let documentHash = try await dependencies.documents.put(pdf)
+        let documentHash = try await storeDocument(pdf)
         let reference = DocumentReference(sha256: documentHash, fileName: fileName, byteCount: pdf.count)
         var attachmentReferences: [DocumentReference] = []
         for attachment in attachments {
@@ -152,7 +152,7 @@ extension ContractWorkflow {
         do { _ = try PDFDocument(bytes: pdf) } catch {
             throw ContractError(.invalidArgument, "the corrected document is not a readable PDF: \(error)")
         }
-        let hash = try await dependencies.documents.put(pdf)
+        let hash = try await storeDocument(pdf)
         return try await mutate(id) { mutation in
             try await authorize(&mutation, .member(caller), .edit, action: .correct)
             try transition(&mutation, .correct)
@@ -243,22 +243,31 @@ extension ContractWorkflow {
         for participant in mutation.contract.participants where participant.state == .pending {
             let invite = (participant.role.mustAct && participant.orderGroup == group) || (includeViewers && participant.role == .viewer)
             guard invite else { continue }
-            let link = InvitationLink.generate(for: mutation.contract.id, random: dependencies.random)
-            var auth = mutation.record.authentication[participant.id] ?? ParticipantAuthentication()
-            if var previous = auth.invitation {
-                previous.revokedAt = previous.revokedAt ?? mutation.now
-                auth.previousInvitations.append(previous)
-            }
-            auth.invitation = InvitationRecord(tokenHash: link.tokenHash, participantID: participant.id, contractVersion: mutation.contract.version,
-                                               issuedAt: mutation.now, expiresAt: mutation.now.addingTimeInterval(configuration.linkLifetime))
-            auth.satisfied = []
-            mutation.record.authentication[participant.id] = auth
+            let link = issueLink(&mutation, to: participant.id)
             mutation.updateParticipant(participant.id) { p, now in p.state = .invited; p.invitedAt = now }
             // A party signer acts in the host's app, but still gets the link to view.
             mutation.notify(kind, participant, text: "Please review \(participant.role == .viewer ? "" : "and act on ")the contract.", link: link)
             issued.append(IssuedInvitation(participantID: participant.id, link: link))
         }
         return issued
+    }
+
+    /// Issues a fresh link to `participant`: the current one (if any) is revoked and kept in
+    /// ``ParticipantAuthentication/previousInvitations``, so it is refused as revoked; the
+    /// factors satisfied under it no longer count (they belong to that invitation).
+    func issueLink(_ mutation: inout Mutation, to participant: ParticipantID) -> InvitationLink {
+        let link = InvitationLink.generate(for: mutation.contract.id, random: dependencies.random)
+        var auth = mutation.record.authentication[participant] ?? ParticipantAuthentication()
+        if var previous = auth.invitation {
+            previous.revokedAt = previous.revokedAt ?? mutation.now
+            auth.previousInvitations.append(previous)
+        }
+        auth.invitation = InvitationRecord(tokenHash: link.tokenHash, participantID: participant, contractVersion: mutation.contract.version,
+                                           issuedAt: mutation.now, expiresAt: mutation.now.addingTimeInterval(configuration.linkLifetime))
+        auth.satisfied = []
+        mutation.record.authentication[participant] = auth
+        mutation.recordChanged = true
+        return link
     }
 
     func revokeLinks(_ mutation: inout Mutation) {

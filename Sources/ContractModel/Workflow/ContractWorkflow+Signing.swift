@@ -33,8 +33,8 @@ extension ContractWorkflow {
                                            invitationIssuedAt: auth.invitation?.issuedAt ?? mutation.now, factors: fresh, instructedAt: mutation.now,
                                            ipAddress: instruction.request.ipAddress, userAgent: instruction.request.userAgent,
                                            documentSHA256: mutation.contract.document.sha256, consentText: instruction.consentText)
-            try await applySignature(&mutation, participant, kind: .witness(evidence), request: instruction.request,
-                                     details: ["evidenceDigest": evidence.digestHex, "method": "witness",
+            try await applySignature(&mutation, participant, kind: .witness(evidence), request: instruction.request, evidenceDigest: evidence.digestHex,
+                                     details: ["method": "witness",
                                                "factors": fresh.map(\.factor.rawValue).joined(separator: ",")])
             mutation.record.authentication[participant.id]?.invitation?.usedAt = mutation.now
             return evidence
@@ -111,10 +111,12 @@ extension ContractWorkflow {
     }
 
     /// Signs the latest revision, stores it, records the event and moves the contract on.
+    /// `evidenceDigest` (a witness signature's ``WitnessEvidence/digestHex``, computed once by
+    /// the caller) goes into the participant and the `signed` event.
     func applySignature(_ mutation: inout Mutation, _ participant: Participant, kind: ContractSignatureKind, request: RequestInfo,
-                        details: [String: String]) async throws {
+                        evidenceDigest: String? = nil, details: [String: String]) async throws {
         try transition(&mutation, .sign)
-        let latest = try await dependencies.documents.get(mutation.contract.latestRevision.sha256)
+        let latest = try await revision(mutation.contract.latestRevision.sha256)
         let signingRequest = ContractSigningRequest(contractID: mutation.contract.id, contractVersion: mutation.contract.version,
                                                     title: mutation.contract.title, participant: participant, kind: kind,
                                                     signingTime: mutation.now, fieldName: "Signature-v\(mutation.contract.version)-\(participant.id.rawValue)")
@@ -125,14 +127,15 @@ extension ContractWorkflow {
             throw ContractError(.signingFailed, "signing for \(participant.id) failed: \(error)", state: mutation.contract.state.kind, action: .sign)
         }
         // The new revision is on disk before the record names it: a crash leaves at most an unreferenced file.
-        let hash = try await dependencies.documents.put(signed.pdf)
+        let hash = try await storeDocument(signed.pdf)
         mutation.contract.latestRevision = DocumentReference(sha256: hash, fileName: mutation.contract.document.fileName, byteCount: signed.pdf.count)
         mutation.updateParticipant(participant.id) { p, now in
             p.state = .signed
             p.signedAt = now
-            if case .witness(let evidence) = kind { p.evidenceDigest = evidence.digestHex }
+            if let evidenceDigest { p.evidenceDigest = evidenceDigest }
         }
         var eventDetails = details
+        eventDetails["evidenceDigest"] = evidenceDigest
         eventDetails["documentSHA256"] = hash
         eventDetails["field"] = signed.info.fieldName
         mutation.emit(.signed, actor: .participant(participant.id), participant: participant.id, request: request, details: eventDetails)

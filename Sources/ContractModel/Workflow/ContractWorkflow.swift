@@ -21,6 +21,8 @@ public actor ContractWorkflow {
     /// (saves no JSON decoding per step; another process's save changes the version).
     var recent: [ContractID: StoredContract] = [:]
     var waiters: [ContractID: [CheckedContinuation<Void, Never>]] = [:]
+    /// Revisions stored or read lately, newest last (see ``revision(_:)``).
+    var recentDocuments: [(hash: String, bytes: [UInt8])] = []
 
     /// A workflow.
     public init(dependencies: Dependencies, configuration: Configuration = .init()) {
@@ -85,7 +87,7 @@ public actor ContractWorkflow {
                     throw error
                 }
                 await deliver(mutation.outbox)
-                if let completed = mutation.completed { await handOver(completed) }
+                if mutation.completed != nil { await handOver(mutation.record) }
             }
             if let error = mutation.deferredError { throw error }
             guard let result else { throw ContractError(.storageFailure, "internal: a change returned no result") }
@@ -152,13 +154,14 @@ public actor ContractWorkflow {
         }
     }
 
-    private func handOver(_ contract: Contract) async {
+    /// Hands the completed contract to the completion handler: the record just saved (no
+    /// reload), the final revision and the stored trail.
+    private func handOver(_ record: ContractRecord) async {
         guard let handler = dependencies.completionHandler else { return }
+        let contract = record.contract
         do {
-            let stored = try await dependencies.store.load(contract.id)
-            let completed = CompletedContract(contract: stored.record.contract,
-                                              document: try await dependencies.documents.get(stored.record.contract.latestRevision.sha256),
-                                              events: try await dependencies.store.events(of: contract.id), anchors: stored.record.anchors)
+            let completed = CompletedContract(contract: contract, document: try await revision(contract.latestRevision.sha256),
+                                              events: try await dependencies.store.events(of: contract.id), anchors: record.anchors)
             try await handler.contractCompleted(completed)
         } catch {
             logger.error("completion handler failed", metadata: ["contract": "\(contract.id)", "error": "\(error)"])

@@ -37,12 +37,12 @@ public final class PostgresStoreClient: Sendable {
         var clientConfiguration = PostgresClient.Configuration(
             host: configuration.host, port: configuration.port, username: configuration.username, password: configuration.password,
             database: configuration.database, tls: Self.clientTLS(configuration.tls))
-        // The server, too, bounds waits: a lock wait ends after the time limit, and a transaction left open by a
-        // client that stopped (killed, or starved past its time limit) is ended, releasing its locks.
+        // The server, too, bounds waits: a lock wait or a statement ends after the time limit, and a transaction
+        // left open by a client that stopped (killed, or starved past its time limit) is ended, releasing its locks.
         let milliseconds = String(configuration.timeout.components.seconds * 1000)
         clientConfiguration.options.additionalStartupParameters = [
             ("search_path", configuration.schema), ("application_name", "econtract"),
-            ("lock_timeout", milliseconds), ("idle_in_transaction_session_timeout", milliseconds),
+            ("lock_timeout", milliseconds), ("idle_in_transaction_session_timeout", milliseconds), ("statement_timeout", milliseconds),
         ]
         clientConfiguration.options.maximumConnections = configuration.maximumConnections
         clientConfiguration.options.connectTimeout = configuration.timeout
@@ -94,38 +94,51 @@ public final class PostgresStoreClient: Sendable {
     static let schemaLockKey = 0x4543_6F6E_7472_6163  // "EContrac"
 
     /// Runs `body` in one transaction (`BEGIN` … `COMMIT`, or `ROLLBACK` when it throws) within the time limit.
+    ///
+    /// When the time limit is reached the call throws ``PostgresStoreError/Code/timedOut`` at
+    /// once, without waiting for `body`, and the transaction's connection is closed: it never
+    /// goes back to the pool in an unknown state, and the uncommitted transaction is rolled back.
+    /// The server's `statement_timeout` (the same limit) ends a statement still running there.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await limited {
-            try await self.client.withTransaction(logger: self.logger) { connection in try await body(connection) }
-        }
-    }
-
-    /// Runs `body` on a pooled connection (autocommit) within the time limit.
-    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await limited {
-            try await self.client.withConnection { connection in try await body(connection) }
-        }
-    }
-
-    /// `body`, cancelled after ``PostgresConnectionConfiguration/timeout``; errors mapped to ``PostgresStoreError``.
-    func limited<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let timeout = configuration.timeout
-        guard !runTask.isCancelled else { throw PostgresStoreError(.closed, "the client of \(configuration) is closed") }
-        do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await body() }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let value = first else {
-                    throw PostgresStoreError(.timedOut, "no answer from \(self.configuration) within \(timeout)")
-                }
-                return value
+        let inUse = ConnectionInUse()
+        return try await limited(onTimeout: { await inUse.close(self.logger) }) {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                try inUse.set(connection)
+                return try await body(connection)
             }
-        } catch {
-            throw Self.map(error, "\(configuration)")
+        }
+    }
+
+    /// Runs `body` on a pooled connection (autocommit) within the time limit; a timed-out
+    /// connection is closed as in ``transaction(_:)``.
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let inUse = ConnectionInUse()
+        return try await limited(onTimeout: { await inUse.close(self.logger) }) {
+            try await self.client.withConnection { connection in
+                try inUse.set(connection)
+                return try await body(connection)
+            }
+        }
+    }
+
+    /// `body`, abandoned after ``PostgresConnectionConfiguration/timeout``; errors mapped to ``PostgresStoreError``.
+    ///
+    /// `body` runs in a task of its own, raced against the time limit. When the limit wins,
+    /// `onTimeout` runs (closing the connection, which makes `body` fail soon), `body`'s task is
+    /// cancelled, and ``PostgresStoreError/Code/timedOut`` is thrown without waiting for `body`
+    /// to end: a driver call that ignores cancellation cannot hold the caller.
+    func limited<T: Sendable>(onTimeout: @escaping @Sendable () async -> Void = {}, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard !runTask.isCancelled else { throw PostgresStoreError(.closed, "the client of \(configuration) is closed") }
+        let outcome = await TimeLimit.race(configuration.timeout, body)
+        switch outcome {
+        case .finished(let result):
+            do { return try result.get() } catch { throw Self.map(error, "\(configuration)") }
+        case .timedOut:
+            await onTimeout()
+            throw PostgresStoreError(.timedOut, "no answer from \(configuration) within \(configuration.timeout)")
+        case .cancelled:
+            await onTimeout()
+            throw PostgresStoreError(.timedOut, "\(configuration): cancelled")
         }
     }
 

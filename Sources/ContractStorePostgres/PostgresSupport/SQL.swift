@@ -100,6 +100,8 @@ extension PostgresStoreClient {
             let message = error.serverInfo?[.message] ?? "the server refused the statement"
             switch state {
             case "23505"?: return PostgresStoreError(.uniqueViolation, "\(context): \(message)", sqlState: state)
+            // The server's statement_timeout (query_canceled) or lock_timeout (lock_not_available): the time limit.
+            case "57014"?, "55P03"?: return PostgresStoreError(.timedOut, "\(context): \(message)", sqlState: state)
             case let state? where state.hasPrefix("28") || state == "3D000":
                 return PostgresStoreError(.authenticationFailed, "\(context): \(message)", sqlState: state)
             case let state? where state.hasPrefix("08") || state.hasPrefix("57P"):

@@ -126,7 +126,12 @@ enum PostgresTestServer {
     }()
 
     /// A schema name no other test or run uses.
-    static func freshSchema() -> String { "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "") }
+    /// Registered with the running test's ``PostgresSchemaCleanup``, which drops it afterwards.
+    static func freshSchema() -> String {
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        PostgresSchemaCleanup.Registry.current?.add(name)
+        return name
+    }
 }
 
 /// A workflow with a manual clock, a collecting notifier and the sandbox witness key.
