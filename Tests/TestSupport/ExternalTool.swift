@@ -151,6 +151,7 @@ private final class RunningProcess: @unchecked Sendable {
             do {
                 try process.run()
             } catch {
+                process.terminationHandler = nil
                 continuation.resume(throwing: error)
                 return
             }
