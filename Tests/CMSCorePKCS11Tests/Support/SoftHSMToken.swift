@@ -56,29 +56,10 @@ struct SoftHSMToken: Sendable {
     }
 
     /// The process's token, made on first use.
-    static func shared() async throws -> SoftHSMToken {
-        if let token = SharedToken.made.value { return token }
-        let token = try await SharedToken.instance.value
-        SharedToken.made.value = token
-        return token
-    }
+    static func shared() async throws -> SoftHSMToken { try await SharedToken.instance.value }
 
     private enum SharedToken {
         static let instance = Task { try await SoftHSMToken.make() }
-        /// The token once made, also held here: LeakSanitizer (.ci/leaks) does not see a
-        /// completed `Task`'s result as reachable from the static, and reported the token's
-        /// keys and certificates as leaked.
-        static let made = MadeToken()
-    }
-
-    /// `@unchecked Sendable`: `stored` is only read or written while `lock` is held.
-    private final class MadeToken: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: SoftHSMToken?
-        var value: SoftHSMToken? {
-            get { lock.withLock { stored } }
-            set { lock.withLock { stored = newValue } }
-        }
     }
 
     /// A PIN source answering `pin` and counting its calls.
