@@ -20,8 +20,9 @@ struct OpenSSLCMSVerificationTests {
         return try CMSSignature(berEncoded: Array(try Data(contentsOf: URL(fileURLWithPath: pki.path(name)))))
     }
 
-    static func verify(_ signature: CMSSignature, _ pki: OpenSSLTestPKI, content: [UInt8] = content) async throws -> CMSValidationReport {
-        let policy = CMSVerificationPolicy(trustAnchors: try PEMFiles.certificates(inFile: pki.rootCertificate),
+    static func verify(_ signature: CMSSignature, _ pki: OpenSSLTestPKI, content: [UInt8] = content,
+                       trusting anchors: OpenSSLTestPKI? = nil) async throws -> CMSValidationReport {
+        let policy = CMSVerificationPolicy(trustAnchors: try PEMFiles.certificates(inFile: (anchors ?? pki).rootCertificate),
                                            validationTime: pki.validationTime, requiresSigningCertificateAttribute: false)
         return await CMSSignatureVerifier(policy: policy).verify(signature, content: .bytes(content))
     }
@@ -51,7 +52,7 @@ struct OpenSSLCMSVerificationTests {
         }
     }
 
-    @Test("brainpool P256r1/P384r1/P512r1 and DSA: the signature verifies; a changed byte breaks it")
+    @Test("brainpool P256r1/P384r1/P512r1 and DSA: the signature verifies and the chain is built; a changed byte breaks it")
     func otherKeyTypes() async throws {
         let leaves: [(OpenSSLTestPKI.Leaf, String?)] = [
             (.brainpoolP256r1, "sha256"), (.brainpoolP384r1, "sha384"), (.brainpoolP512r1, "sha512"), (.dsa, "sha256"),
@@ -67,12 +68,16 @@ struct OpenSSLCMSVerificationTests {
             #expect(report.integrity == .verified, "\(what): \(report.checks)")
             #expect(report.checks.contains { $0.name == .signatureValue && $0.outcome == .passed }, "\(what): \(report.checks)")
             #expect(!report.notices.contains { $0.code == .unsupportedAlgorithm }, "\(what): \(report.notices)")
+            // swift-certificates cannot parse these leaves: CMSCore checks them against their issuer.
+            #expect(report.checks.contains { $0.name == .chain && $0.outcome == .passed }, "\(what): \(report.checks)")
+            #expect(report.chain.count == 1, "\(what): the chain above the leaf is the root")
             if leaf == .dsa {
                 // Weak, as the policy's algorithm constraints say: reported, not hidden.
                 #expect(report.notices.contains { $0.code == .weakAlgorithm }, "\(what): \(report.notices)")
-                #expect(report.indication == .indeterminate)
+                #expect(report.indication == .indeterminate && report.subIndication == .cryptoConstraintsFailureNoPOE, "\(what): \(report.checks)")
             } else {
                 #expect(!report.notices.contains { $0.code == .weakAlgorithm }, "\(what): \(report.notices)")
+                #expect(report.indication == .totalPassed, "\(what): \(report.checks)")
             }
 
             let tampered = try await CMSAlgorithmExtensions.withExtension(OpenSSLAlgorithmExtension()) {
@@ -84,6 +89,31 @@ struct OpenSSLCMSVerificationTests {
             let without = try await Self.verify(signature, pki)
             #expect(without.integrity != .verified && without.subIndication == .cryptoConstraintsFailure, "\(what): \(without.checks)")
         }
+    }
+
+    @Test("a brainpool leaf: another PKI's root, or a changed byte in the leaf's certificate signature, gives no chain")
+    func extensionKeyLeafRefusals() async throws {
+        let pki = try await OpenSSLTestPKI.make([.brainpoolP256r1])
+        let other = try await OpenSSLTestPKI.make([])
+        defer { pki.remove(); other.remove() }
+        let signature = try await Self.sign(pki, .brainpoolP256r1, digest: "sha256")
+        let untrusted = try await CMSAlgorithmExtensions.withExtension(OpenSSLAlgorithmExtension()) {
+            try await Self.verify(signature, pki, trusting: other)
+        }
+        #expect(untrusted.integrity == .verified, "\(untrusted.checks)")
+        #expect(untrusted.indication == .indeterminate && untrusted.subIndication == .noCertificateChainFound, "\(untrusted.checks)")
+
+        // The leaf's certificate with its last signature byte changed, inside the CMS structure.
+        try await pki.openssl(["x509", "-in", pki.certificate(.brainpoolP256r1), "-outform", "DER", "-out", "leaf.der"])
+        let leaf = Array(try Data(contentsOf: URL(fileURLWithPath: pki.path("leaf.der"))))
+        var bytes = try signature.derEncoded()
+        let start = try #require(bytes.indices.first { bytes[$0...].starts(with: leaf) }, "the leaf is in the signature")
+        bytes[start + leaf.count - 1] ^= 0x01
+        let forged = try await CMSAlgorithmExtensions.withExtension(OpenSSLAlgorithmExtension()) {
+            try await Self.verify(try CMSSignature(berEncoded: bytes), pki)
+        }
+        #expect(forged.indication == .indeterminate, "\(forged.checks)")
+        #expect(!forged.checks.contains { $0.name == .chain && $0.outcome == .passed }, "\(forged.checks)")
     }
 
     @Test("plain ECDSA (BSI TR-03111, r‖s) over brainpool: a re-encoded openssl signature verifies; the DER form under the plain OID does not")

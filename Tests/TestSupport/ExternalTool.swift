@@ -105,12 +105,23 @@ public enum ExternalTool {
         case .discarded: process.standardError = FileHandle.nullDevice
         }
         let (status, timedOut) = try await RunningProcess(process).run(timeout: timeout)
-        let output = Output(status: status, stdout: Array(try Data(contentsOf: outURL)), stderr: Array(try Data(contentsOf: errURL)))
+        let output = Output(status: status, stdout: try Self.contents(of: outURL), stderr: try Self.contents(of: errURL))
         if timedOut {
             throw Failure(code: .timedOut, message: "\(resolved) \(arguments.joined(separator: " ")) ran longer than \(timeout) and was killed; "
                 + "output so far: \(output.text.suffix(2000))")
         }
         return output
+    }
+}
+
+extension ExternalTool {
+    /// A file's bytes; an empty file without reading it, because swift-foundation's
+    /// `Data(contentsOf:)` leaks its 4 KiB read buffer for an empty file (seen with
+    /// LeakSanitizer under Swift 6.3; see .ci/lsan.supp).
+    static func contents(of url: URL) throws -> [UInt8] {
+        let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber
+        guard size?.intValue != 0 else { return [] }
+        return Array(try Data(contentsOf: url))
     }
 }
 
@@ -131,12 +142,16 @@ private final class RunningProcess: @unchecked Sendable {
     func run(timeout: Duration) async throws -> (status: Int32, timedOut: Bool) {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(status: Int32, timedOut: Bool), Error>) in
             process.terminationHandler = { [self] process in
-                let timedOut = lock.withLock { finished = true; timer?.cancel(); return self.timedOut }
+                // Clearing the handler and the timer breaks the cycles process → handler → self →
+                // process and self → timer → self (LeakSanitizer found them, see .ci/leaks).
+                process.terminationHandler = nil
+                let timedOut = lock.withLock { finished = true; timer?.cancel(); timer = nil; return self.timedOut }
                 continuation.resume(returning: (process.terminationStatus, timedOut))
             }
             do {
                 try process.run()
             } catch {
+                process.terminationHandler = nil
                 continuation.resume(throwing: error)
                 return
             }

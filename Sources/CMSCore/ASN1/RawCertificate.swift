@@ -44,6 +44,13 @@ package struct RawCertificate: Hashable, Sendable {
     package let notAfter: Date?
     /// `extensions` in order (an empty list when absent).
     package let extensions: [Certificate.Extension]
+    /// `tbsCertificate`'s encoding as received: the bytes the issuer signed.
+    package let tbsCertificate: ArraySlice<UInt8>
+    /// The outer `signatureAlgorithm`, when it can be read and equals the TBSCertificate's
+    /// `signature` field as RFC 5280 §4.1.1.2 requires (`nil` otherwise).
+    package let signatureAlgorithm: CMSAlgorithmIdentifier?
+    /// `signatureValue`'s bits (`nil` when absent or not a BIT STRING).
+    package let signatureValue: ArraySlice<UInt8>?
     /// swift-certificates' parse of ``encoded``, or `nil`.
     package let parsed: Certificate?
     /// Why swift-certificates refused the certificate, when it did.
@@ -66,7 +73,7 @@ package struct RawCertificate: Hashable, Sendable {
         guard let serial = node, serial.identifier == .integer, case .primitive(let serialBytes) = serial.content, !serialBytes.isEmpty else {
             throw ASN1Error.invalidASN1Object(reason: "TBSCertificate without a primitive INTEGER serialNumber")
         }
-        guard fields.next()?.identifier == .sequence,  // signature AlgorithmIdentifier
+        guard let innerAlgorithm = fields.next(), innerAlgorithm.identifier == .sequence,  // signature AlgorithmIdentifier
               let issuer = fields.next(), issuer.identifier == .sequence,
               let validity = fields.next(), validity.identifier == .sequence,
               let subject = fields.next(), subject.identifier == .sequence,
@@ -81,6 +88,17 @@ package struct RawCertificate: Hashable, Sendable {
             times = children.map { try? ASN1Time.date(from: $0) }
         }
         encoded = bytes
+        tbsCertificate = tbs.encodedBytes
+        let outerFields = Array(outer)
+        if outerFields.count == 3, outerFields[1].encodedBytes == innerAlgorithm.encodedBytes,
+           let algorithm = try? CMSAlgorithmIdentifier(berEncoded: outerFields[1], withIdentifier: .sequence),
+           let value = try? ASN1BitString(berEncoded: outerFields[2]), value.paddingBits == 0 {
+            signatureAlgorithm = algorithm
+            signatureValue = value.bytes
+        } else {
+            signatureAlgorithm = nil
+            signatureValue = nil
+        }
         serialNumber = serialBytes
         self.issuer = issuer.encodedBytes
         self.subject = subject.encodedBytes

@@ -104,6 +104,13 @@ public struct CMSSignatureVerifier: Sendable {
         checkPurpose(of: signerCertificate, &report)
         guard report.indication != .totalFailed else { return report }
 
+        if ExtensionKeyLeafChain.applies(to: signerCertificate, key: key) {
+            // A brainpool, Ed448 or DSA key swift-certificates cannot read: this library checks
+            // the leaf against its issuer, swift-certificates the rest of the path.
+            await ExtensionKeyLeafChain(policy: policy, time: time).validate(
+                leaf: signerCertificate, intermediates: signature.certificates + policy.intermediates, report: &report)
+            return report
+        }
         guard let leaf = signerCertificate.parsed else {
             let reason = "swift-certificates cannot parse the signer's certificate (\(signerCertificate.parseFailure ?? "?")): no chain can be built from it"
             report.notices.append(CMSValidationNotice(.unparseableSignerCertificate, reason))

@@ -48,7 +48,10 @@ struct ChainValidation {
         await checkRevocation(chain: chain, report: &report)
     }
 
-    private func checkRevocation(chain: [Certificate], report: inout CMSValidationReport) async {
+    /// Revocation of every certificate of `chain` but the last; the statuses go to the report's
+    /// ``CMSValidationReport/revocation``, the first one's only when `recordsFirst` (not for a
+    /// stand-in of a certificate swift-certificates cannot read, see ``ExtensionKeyLeafChain``).
+    func checkRevocation(chain: [Certificate], report: inout CMSValidationReport, recordsFirst: Bool = true) async {
         guard policy.revocation.mode != .disabled else {
             report.checks.append(ValidationCheck(name: .revocation, outcome: .skipped, detail: "revocation checking is disabled"))
             return
@@ -57,7 +60,9 @@ struct ChainValidation {
         for index in chain.indices.dropLast() {
             let certificate = chain[index]
             let status = await checker.status(of: certificate, issuer: chain[index + 1], at: time)
-            report.revocation.append(CertificateRevocationResult(certificate: certificate, status: status))
+            if index > 0 || recordsFirst {
+                report.revocation.append(CertificateRevocationResult(certificate: certificate, status: status))
+            }
             let who = index == 0 ? "the signer's certificate" : "CA certificate \(certificate.subject)"
             switch status.outcome {
             case .good:
