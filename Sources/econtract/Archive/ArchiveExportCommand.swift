@@ -39,7 +39,8 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
     func run() async throws {
         try await runArchive {
             let show = progress
-            let report = try await options.open().verify { count in
+            let archive = try await options.open()
+            let report = try await archive.verify(checks: [EvidenceRecordCheck(archive: archive)]) { count in
                 if show, count % 200 == 0 { FileHandle.standardError.write(Data("verify: \(count) records\n".utf8)) }
             }
             try options.output(report) {
