@@ -84,7 +84,7 @@ struct ArchiveImportCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("import: \(offset + 1)/\(rows.count - 1)\n".utf8))
                 }
             }
-            summary.sealed = try await archive.sealPending(authority: try ERSAuthority.make(authority, algorithm: .sha256).0).sealed
+            summary.sealed = try await archive.sealPending(authority: try archiveTimestampAuthority(authority, archive: options).0).sealed
             try options.output(summary) { "imported \(summary.imported), already imported \(summary.alreadyImported), of \(summary.rows) rows; sealed \(summary.sealed ?? 0)" }
         }
     }

@@ -3,6 +3,7 @@ import CMSCore
 import ContractModel
 import Foundation
 import LegalRetention
+import TimestampClient
 
 /// `econtract archive renew [--apply] [--horizon 12m] [--tsa URL] [--as-of DATE] [--json]`.
 struct ArchiveRenewCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct ArchiveRenewCommand: AsyncParsableCommand {
                 try options.output(plan) { Self.describe(plan, policy: policy, applied: false) }
                 return
             }
-            let (tsa, note) = try ERSAuthority.make(authority, algorithm: policy.sealingAlgorithm)
+            let (tsa, note) = try archiveTimestampAuthority(authority, archive: options)
             let show = progress
             let outcome = try await archive.renew(asOf: asOf, policy: policy, authority: tsa) { step in
                 if show { FileHandle.standardError.write(Data("renew: \(step.kind.rawValue) \(step.stage.rawValue) \(step.done)/\(step.total)\n".utf8)) }
@@ -81,4 +82,14 @@ struct ArchiveRenewCommand: AsyncParsableCommand {
         let day = try CivilDate(archiveInput: rest[0])
         return HashAlgorithmSunset(algorithm: algorithm, sunset: Date(timeIntervalSince1970: TimeInterval(day.daysSince1970) * 86_400), successor: successor)
     }
+}
+
+/// The TSA for the archive's sealing and renewal: `--tsa URL`, else the sandbox TSA, kept in
+/// ARCHIVE/sandbox unless `--sandbox` names another folder.
+func archiveTimestampAuthority(_ authority: ERSAuthorityOptions, archive: ArchiveOptions) throws -> (any TimestampAuthority, String) {
+    var options = authority
+    if options.sandbox == "econtract-sandbox" { // the option's default
+        options.sandbox = URL(fileURLWithPath: archive.directory).appendingPathComponent("sandbox").path
+    }
+    return try ERSAuthority.make(options, algorithm: .sha256)
 }
