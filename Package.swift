@@ -144,9 +144,10 @@ let package = Package(
         .target(
             name: "LegalRetention",
             dependencies: [
-                "ContractModel", "PDFSign",
+                "ContractModel", "PDFSign", "EvidenceRecords", "TimestampClient",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: strictSettings
         ),
@@ -339,7 +340,9 @@ let package = Package(
             name: "LegalRetentionTests",
             dependencies: [
                 "LegalRetention", "LegalRetentionSQLite", "LegalRetentionPostgres", "ContractStorePostgres", "ContractModel", "PDFSign", "TestSupport",
+                "EvidenceRecords", "TimestampClient", "CMSCore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: strictSettings
         ),

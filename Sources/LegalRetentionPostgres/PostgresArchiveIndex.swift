@@ -22,6 +22,7 @@ public struct PostgresArchiveIndex: ArchiveIndex {
         let client = try await PostgresStoreClient.open(configuration, logger: logger)
         do {
             try await migrator.migrate(client)
+            try await preservationMigrator.migrate(client)
         } catch {
             await client.close()
             throw error

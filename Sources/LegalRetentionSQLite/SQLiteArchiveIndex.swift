@@ -25,6 +25,7 @@ public final class SQLiteArchiveIndex: ArchiveIndex {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
+            try Self.preservationMigrator.migrate(pool)
         } catch {
             throw ArchiveError(.storageFailure, "cannot open the archive index at \(path): \(error)")
         }

@@ -26,6 +26,8 @@ public enum ArchiveOperation: String, Hashable, Codable, Sendable, CaseIterable 
     case verify
     /// Key rotation.
     case rotateKeys
+    /// Evidence records made or renewed (sealing of ingests, the renewal scheduler).
+    case preserve
 
     /// The audit action this operation is logged as.
     public var auditAction: AuditAction {
@@ -33,7 +35,7 @@ public enum ArchiveOperation: String, Hashable, Codable, Sendable, CaseIterable 
         case .ingest: .created
         case .view, .search, .verify: .viewed
         case .download, .export: .downloaded
-        case .correct, .hold, .release, .rotateKeys: .corrected
+        case .correct, .hold, .release, .rotateKeys, .preserve: .corrected
         case .delete: .cancelled
         }
     }

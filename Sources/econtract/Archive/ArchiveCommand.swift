@@ -7,6 +7,6 @@ struct ArchiveCommand: AsyncParsableCommand {
         abstract: "Keep electronic transaction records as 電子帳簿保存法 requires (search, corrections, retention, export).",
         subcommands: [ArchiveIngestCommand.self, ArchiveImportCommand.self, ArchiveSearchCommand.self, ArchiveShowCommand.self,
                       ArchiveCorrectCommand.self, ArchiveHistoryCommand.self, ArchiveHoldCommand.self, ArchiveDeleteCommand.self,
-                      ArchiveExportCommand.self, ArchiveVerifyCommand.self]
+                      ArchiveExportCommand.self, ArchiveVerifyCommand.self, ArchiveRenewCommand.self]
     )
 }

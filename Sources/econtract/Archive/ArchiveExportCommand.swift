@@ -43,7 +43,8 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
         try await runArchive {
             let show = progress
             let deadlines = TimestampDeadlineCheck(policy: processingRegulation ? .withProcessingRegulation : .promptly)
-            let report = try await options.open().verify(checks: [deadlines]) { count in
+            let archive = try await options.open()
+            let report = try await archive.verify(checks: [deadlines, EvidenceRecordCheck(archive: archive)]) { count in
                 if show, count % 200 == 0 { FileHandle.standardError.write(Data("verify: \(count) records\n".utf8)) }
             }
             let output = ArchiveVerifyOutput(report: report, timestampDeadlines: deadlines.results)

@@ -45,6 +45,8 @@ struct ArchiveImportCommand: AsyncParsableCommand {
         var rows: Int
         var imported: Int
         var alreadyImported: Int
+        /// Records given their evidence record at the end (one TSA call per batch).
+        var sealed: Int?
     }
 
     func run() async throws {
@@ -88,7 +90,8 @@ struct ArchiveImportCommand: AsyncParsableCommand {
                     if progress { FileHandle.standardError.write(Data("import: \(offset + 1)/\(rows.count - 1)\n".utf8)) }
                 }
             }
-            try options.output(summary) { "imported \(summary.imported), already imported \(summary.alreadyImported), of \(summary.rows) rows" }
+            summary.sealed = try await archive.sealPending(authority: try archiveTimestampAuthority(options).0).sealed
+            try options.output(summary) { "imported \(summary.imported), already imported \(summary.alreadyImported), of \(summary.rows) rows; sealed \(summary.sealed ?? 0)" }
         }
     }
 }

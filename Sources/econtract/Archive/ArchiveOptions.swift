@@ -24,7 +24,7 @@ struct ArchiveOptions: ParsableArguments {
     @Flag(help: "Print JSON.")
     var json = false
 
-    @Option(help: "RFC 3161 TSA URL anchoring the access log (default: the sandbox TSA in ARCHIVE/sandbox).")
+    @Option(help: "RFC 3161 TSA URL for the access log's anchors and the evidence records (default: the sandbox TSA in ARCHIVE/sandbox).")
     var tsa: String?
 
     @Option(name: .customLong("anchor-every"), help: "Timestamp the access log's head every N events.")
