@@ -6,6 +6,12 @@ let strictSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
 ]
 
+#if os(Linux)
+let cpkcs11PkgConfig: String? = nil
+#else
+let cpkcs11PkgConfig: String? = "p11-kit-1"
+#endif
+
 let package = Package(
     name: "EContractKit",
     platforms: [.macOS(.v14), .iOS(.v17), .tvOS(.v17), .watchOS(.v10), .visionOS(.v1)],
@@ -59,8 +65,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Cryptoki 2.40 headers from p11-kit (headers only: modules are dlopen'ed by path).
-        .systemLibrary(name: "CPKCS11", path: "Sources/CPKCS11", pkgConfig: "p11-kit-1",
+        // Cryptoki 2.40 headers from p11-kit (headers only: modules are dlopen'ed by path). No
+        // pkg-config on Linux: its `-lp11-kit` would load libp11-kit and libffi into every start of
+        // the CLI; the shim finds Debian's header without it. Homebrew's needs pkg-config's -I.
+        .systemLibrary(name: "CPKCS11", path: "Sources/CPKCS11", pkgConfig: cpkcs11PkgConfig,
                        providers: [.apt(["libp11-kit-dev"]), .brew(["p11-kit"])]),
         // Signing keys in HSMs and smart cards over PKCS#11; a product of its own so that
         // CMSCore builds without p11-kit.
@@ -76,7 +84,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The system's OpenSSL 3 libcrypto (Debian: libssl-dev), only under CMSCoreOpenSSL.
-        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
+        // libcrypto.pc, not openssl.pc: the latter adds -lssl, which nothing here calls.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
         // Optional: what swift-crypto lacks (SHA-3, brainpool, Ed448, DSA, legacy PKCS#12),
         // registered into CMSCore at run time. CMSCore itself never links libcrypto.
