@@ -39,13 +39,13 @@ import TimestampClient
             return
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("renew-crash-\(UUID().uuidString)")
-        let root = work.appendingPathComponent("archive"), sandbox = work.appendingPathComponent("sandbox")
+        let root = work.appendingPathComponent("archive"), sandbox = root.appendingPathComponent("sandbox") // the CLI's default sandbox TSA
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         try await Self.makeArchive(root, sandbox: sandbox)
 
         let arguments = ["archive", "renew", "--archive", root.path, "--apply", "--horizon", "100y", "--as-of", "2027-01-10",
-                         "--batch-size", String(Self.batch), "--progress", "--sandbox", sandbox.path, "--json"]
+                         "--batch-size", String(Self.batch), "--progress", "--json"]
         let killed = try await Self.runAndKill(Self.cli, arguments, killAfter: marker)
         let stampedBeforeKill = killed.components(separatedBy: "\n").filter { $0.contains(" stamped ") }.count
         let landed = !killed.contains("stored 600/600")
