@@ -176,10 +176,20 @@ let package = Package(
             dependencies: ["CMSCore", "TimestampClient", "PDFSign", "ContractModel", "LegalRetention", "EvidenceRecords"],
             swiftSettings: strictSettings
         ),
+        // The embedded contract environment the CLI and the SigningPortal example share: sandbox
+        // PKI and TSA, SQLite store, B-LTA completion and the completion certificate. Not a product.
+        .target(
+            name: "ContractDefaults",
+            dependencies: [
+                "ContractModel", "ContractStoreSQLite", "PDFSign", "CMSCore", "TimestampClient",
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "econtract",
             dependencies: [
-                "EContractKit", "ContractStoreSQLite", "CMSCorePKCS11", "LegalRetentionSQLite", "EvidenceRecords",
+                "EContractKit", "ContractDefaults", "ContractStoreSQLite", "CMSCorePKCS11", "LegalRetentionSQLite", "EvidenceRecords",
                 .target(name: "CMSCoreOpenSSL", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -221,6 +231,24 @@ let package = Package(
             dependencies: ["ContractModel", "PDFSign", "CMSCore", "TimestampClient",
                            .product(name: "X509", package: "swift-certificates"), .product(name: "Logging", package: "swift-log")],
             path: "Examples/ContractWorkflow", swiftSettings: strictSettings
+        ),
+        // Examples/SigningPortal: the web signing portal (Hummingbird), a library for its tests and a thin executable.
+        .target(
+            name: "SigningPortalApp",
+            dependencies: [
+                "ContractDefaults", "ContractModel", "ContractStoreSQLite", "LegalRetention", "LegalRetentionSQLite", "PDFSign", "CMSCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/SigningPortal/Sources/SigningPortalApp",
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/portal.css")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "SigningPortal",
+            dependencies: ["SigningPortalApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/SigningPortal/Sources/SigningPortal", swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "TimestampFile",
@@ -358,6 +386,15 @@ let package = Package(
             name: "EvidenceRecordBenchmark",
             dependencies: ["EvidenceRecords", "PDFSign", "CMSCore", "TimestampClient"],
             path: "Benchmarks/EvidenceRecordBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SigningPortalTests",
+            dependencies: [
+                "SigningPortalApp", "ContractModel", "PDFSign", "CMSCore", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

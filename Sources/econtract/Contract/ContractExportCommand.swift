@@ -1,3 +1,4 @@
+import ContractDefaults
 import ArgumentParser
 import ContractModel
 import Foundation
@@ -18,7 +19,7 @@ struct ContractExportCommand: AsyncParsableCommand, ContractSubcommand {
     var out: String
 
     /// The completion certificate's file name in `STORE/completed/ID/` (written by a completion step).
-    static let certificateFileName = "completion-certificate.pdf"
+    static let certificateFileName = CertificateCompletionStep.fileName
 
     /// The JSON of `export`.
     struct Exported: Codable {

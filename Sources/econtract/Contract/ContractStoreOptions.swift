@@ -1,3 +1,4 @@
+import ContractDefaults
 import ArgumentParser
 import ContractModel
 import Foundation

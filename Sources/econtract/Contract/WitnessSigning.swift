@@ -1,3 +1,4 @@
+import ContractDefaults
 import ContractModel
 import Foundation
 

@@ -2,10 +2,10 @@ import Foundation
 import PDFSign
 
 /// The font of the commands that draw Japanese text (`demo`, `pdf sign --visible`).
-enum FontChoice {
+public enum FontChoice {
     /// The font file `file`, else a Japanese system font (IPAex Gothic or Noto Sans CJK JP on
     /// Debian), else the predefined HeiseiKakuGo-W5 (not embedded), with one note on stderr.
-    static func japanese(file: String?, systemFonts: Bool = true) throws -> PDFFont {
+    public static func japanese(file: String?, systemFonts: Bool = true) throws -> PDFFont {
         if let file { return try PDFFont(contentsOfFile: file) }
         let discovery = PDFFontDiscovery(usesSystemFonts: systemFonts)
         let choice = discovery.japaneseFont()
@@ -17,7 +17,7 @@ enum FontChoice {
     }
 
     /// How the font reaches the PDF, for a command's output.
-    static func describe(_ font: PDFFont) -> String {
+    public static func describe(_ font: PDFFont) -> String {
         switch font.kind {
         case .embeddedTrueType: "\(font.postScriptName), embedded TrueType subset"
         case .embeddedCFF: "\(font.postScriptName), embedded CFF subset"

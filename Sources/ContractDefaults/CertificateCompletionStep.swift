@@ -8,7 +8,9 @@ import X509
 /// The CLI's second completion step: the completion certificate (合意締結証明書), signed by the
 /// platform's key at PAdES B-LTA (sandbox revocation data, local TSA), written to
 /// `completed/ID/completion-certificate.pdf`, where `contract export` finds it.
-struct CertificateCompletionStep: ContractCompletionHandler {
+public struct CertificateCompletionStep: ContractCompletionHandler {
+    /// The certificate's file name.
+    public static let fileName = "completion-certificate.pdf"
     let directory: URL
     let platformName: String
     /// The font; `nil` finds a Japanese system font, else the predefined one (with a note).
@@ -18,7 +20,8 @@ struct CertificateCompletionStep: ContractCompletionHandler {
     let tsa: LocalTimestampAuthority
     let root: Certificate
 
-    func contractCompleted(_ completed: CompletedContract) async throws {
+    /// Writes the signed certificate.
+    public func contractCompleted(_ completed: CompletedContract) async throws {
         let regular = try font ?? FontChoice.japanese(file: nil)
         let certificate = CompletionCertificate(completed: completed, issuer: platformName, fonts: PDFComposerFonts(regular: regular))
         var signer = PDFSigner(key: key, level: .lta, timestampAuthority: tsa)
@@ -27,6 +30,6 @@ struct CertificateCompletionStep: ContractCompletionHandler {
         signer.issuerSource = nil
         let folder = directory.appendingPathComponent(completed.contract.id.rawValue)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try writeFile(folder.appendingPathComponent(ContractExportCommand.certificateFileName).path, try await certificate.signed(by: signer))
+        try writeDefaultsFile(folder.appendingPathComponent(Self.fileName).path, try await certificate.signed(by: signer))
     }
 }

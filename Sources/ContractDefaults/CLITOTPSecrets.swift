@@ -11,15 +11,20 @@ import Darwin
 /// `contract create` for participants with `auth=totp`. The participant's authenticator is
 /// given that secret; `contract sign` then takes the current code from a file, the environment
 /// or a prompt — never argv.
-struct CLITOTPSecrets: TOTPSecretSource {
-    let directory: URL
+public struct CLITOTPSecrets: TOTPSecretSource {
+    /// The folder.
+    public let directory: URL
 
-    func file(_ contract: ContractID, _ participant: ParticipantID) -> URL {
+    /// A source over `directory`.
+    public init(directory: URL) { self.directory = directory }
+
+    /// The secret file of one participant.
+    public func file(_ contract: ContractID, _ participant: ParticipantID) -> URL {
         directory.appendingPathComponent(contract.rawValue).appendingPathComponent(participant.rawValue + ".secret")
     }
 
     /// The participant's TOTP, or `nil` when none is enrolled.
-    func totp(for participant: Participant, contractID: ContractID) async throws -> TOTP? {
+    public func totp(for participant: Participant, contractID: ContractID) async throws -> TOTP? {
         let path = file(contractID, participant.id).path
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         guard let secret = Self.hexDecode(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)), secret.count >= 16 else {
@@ -29,7 +34,7 @@ struct CLITOTPSecrets: TOTPSecretSource {
     }
 
     /// Enrols a new 160-bit secret for the participant; returns the file holding it.
-    func enroll(_ contract: ContractID, _ participant: ParticipantID) throws -> URL {
+    public func enroll(_ contract: ContractID, _ participant: ParticipantID) throws -> URL {
         let target = file(contract, participant)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -45,7 +50,8 @@ struct CLITOTPSecrets: TOTPSecretSource {
         return target
     }
 
-    static func hexDecode(_ text: String) -> [UInt8]? {
+    /// Hex to bytes (`nil` when not hex).
+    public static func hexDecode(_ text: String) -> [UInt8]? {
         let digits = Array(text.utf8)
         guard digits.count.isMultiple(of: 2) else { return nil }
         var bytes: [UInt8] = []
