@@ -423,7 +423,7 @@ def schemathesis(portal, contract):
                "--seed", "17", "--generation-database", "none", "--request-timeout", "60", "--workers", "2",
                "--suppress-health-check", "too_slow,filter_too_much", "--no-color",
                "--report", "junit", "--report-dir", report]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ARGS.work, env={**os.environ, "SCHEMATHESIS_HOOKS": "portal_schemathesis_hooks", "PYTHONPATH": ARGS.ci,
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ARGS.work, env={**os.environ, "SCHEMATHESIS_HOOKS": "portal_schemathesis_hooks", "PYTHONPATH": ARGS.ci, "PYTHONDONTWRITEBYTECODE": "1",
                                                                  "PORTAL_SAMPLE_PDF": ARGS.pdf})
     with open(os.path.join(ARGS.artifacts, "schemathesis.txt"), "w") as handle:
         handle.write(result.stdout + result.stderr)
