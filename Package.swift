@@ -50,6 +50,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         // The ダウンロードの求め export ZIP, in the LegalRetention target only.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        // NIOCore for the loopback test server (already in the graph through async-http-client and Hummingbird).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         .target(
@@ -268,11 +270,9 @@ let package = Package(
             path: "Examples/TimestampFile",
             swiftSettings: strictSettings
         ),
-        // Test and benchmark support, not a product: a loopback-only HTTP server.
-        .target(name: "LoopbackHTTP", path: "Sources/LoopbackHTTP", swiftSettings: strictSettings),
         .executableTarget(
             name: "TimestampBenchmark",
-            dependencies: ["TimestampClient", "CMSCore", "LoopbackHTTP"],
+            dependencies: ["TimestampClient", "CMSCore", "LoopbackServer"],
             path: "Benchmarks/TimestampBenchmark",
             swiftSettings: strictSettings
         ),
@@ -314,10 +314,22 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),
+        // Test and benchmark support, not a product: a loopback-only HTTP server (Hummingbird 2)
+        // for the HTTP client tests and the TSA benchmark.
+        .target(
+            name: "LoopbackServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/LoopbackServer",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TimestampClientTests",
-            dependencies: ["TimestampClient", "CMSCore", "LoopbackHTTP", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["TimestampClient", "CMSCore", "LoopbackServer", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -403,7 +415,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CMSCoreTests",
-            dependencies: ["CMSCore", "LoopbackHTTP", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CMSCore", "LoopbackServer", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
     ]

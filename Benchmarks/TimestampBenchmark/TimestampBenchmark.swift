@@ -4,7 +4,7 @@
 //   swift run -c release TimestampBenchmark [--seconds 3] [--peer URL]
 import CMSCore
 import Foundation
-import LoopbackHTTP
+import LoopbackServer
 import TimestampClient
 
 @main
@@ -18,7 +18,7 @@ struct TimestampBenchmark {
         defer { try? FileManager.default.removeItem(at: dir) }
         let sandbox = try SandboxPKI.openOrCreate(at: dir)
         let tsa = LocalTimestampAuthority(key: try sandbox.timestampAuthorityKey(), policy: [1, 3, 6, 1, 4, 1, 99999, 7, 1])
-        let server = try LoopbackHTTPServer { request in
+        let server = try await LoopbackHTTPServer { request in
             LoopbackHTTPServer.Reply(body: await tsa.respond(to: request.body))
         }
         defer { server.stop() }

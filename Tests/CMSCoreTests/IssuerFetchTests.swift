@@ -1,6 +1,6 @@
 @testable import CMSCore
 import Foundation
-import LoopbackHTTP
+import LoopbackServer
 import SwiftASN1
 import Testing
 import X509
@@ -30,8 +30,8 @@ struct IssuerFetchTests {
     static let source = HTTPIssuerCertificateSource(timeout: .seconds(120))
 
     /// A server publishing `files` by path, 404 for anything else.
-    static func server(_ files: [String: (type: String, body: [UInt8])]) throws -> LoopbackHTTPServer {
-        try LoopbackHTTPServer { request in
+    static func server(_ files: [String: (type: String, body: [UInt8])]) async throws -> LoopbackHTTPServer {
+        try await LoopbackHTTPServer { request in
             guard let file = files[request.path] else { return .init(status: 404, contentType: "text/plain", body: Array("no".utf8)) }
             return .init(status: 200, contentType: file.type, body: file.body)
         }
@@ -46,7 +46,7 @@ struct IssuerFetchTests {
 
     @Test("a DER certificate (application/pkix-cert) is fetched and checked against the certificate")
     func derCertificate() async throws {
-        let server = try Self.server(["/interm.cer": ("application/pkix-cert", try Self.der(TestPKI.intermediate))])
+        let server = try await Self.server(["/interm.cer": ("application/pkix-cert", try Self.der(TestPKI.intermediate))])
         defer { server.stop() }
         let issuers = try await Self.source.issuerCandidates(for: Self.leaf(server, ["/interm.cer"]))
         #expect(issuers == [TestPKI.intermediate])
@@ -57,7 +57,7 @@ struct IssuerFetchTests {
     @Test("a certs-only PKCS#7 (.p7c) yields only the certificate that issued it")
     func certsOnlyBundle() async throws {
         let bundle = try Self.certsOnly([TestPKI.root, TestPKI.intermediate])
-        let server = try Self.server(["/ca.p7c": ("application/pkcs7-mime", bundle)])
+        let server = try await Self.server(["/ca.p7c": ("application/pkcs7-mime", bundle)])
         defer { server.stop() }
         let issuers = try await Self.source.issuerCandidates(for: Self.leaf(server, ["/ca.p7c"]))
         #expect(issuers == [TestPKI.intermediate])
@@ -66,7 +66,7 @@ struct IssuerFetchTests {
     @Test("PEM is accepted, and a failing location is skipped when the next one answers")
     func pemAfterAFailure() async throws {
         let pem = try TestPKI.intermediate.serializeAsPEM().pemString
-        let server = try Self.server(["/interm.pem": ("application/x-pem-file", Array(pem.utf8))])
+        let server = try await Self.server(["/interm.pem": ("application/x-pem-file", Array(pem.utf8))])
         defer { server.stop() }
         let issuers = try await Self.source.issuerCandidates(for: Self.leaf(server, ["/gone.cer", "/interm.pem"]))
         #expect(issuers == [TestPKI.intermediate])
@@ -75,7 +75,7 @@ struct IssuerFetchTests {
 
     @Test("a certificate that did not issue it, a 404 and garbage are bad responses, not issuers")
     func refusals() async throws {
-        let server = try Self.server([
+        let server = try await Self.server([
             "/other.cer": ("application/pkix-cert", try Self.der(TestPKI.otherRoot)),
             "/garbage": ("application/pkix-cert", [0x30, 0x03, 0x02, 0x01]),
         ])

@@ -1,6 +1,6 @@
 import CMSCore
 import Foundation
-import LoopbackHTTP
+import LoopbackServer
 import SwiftASN1
 import Testing
 import X509
@@ -26,9 +26,9 @@ struct HTTPAuthorityTests {
     }
 
     /// A server that answers with the local TSA, after `transform` may rewrite the request.
-    func tsaServer(_ tsa: LocalTimestampAuthority? = nil, transform: @escaping @Sendable (TimeStampReq) -> TimeStampReq = { $0 }) throws -> LoopbackHTTPServer {
+    func tsaServer(_ tsa: LocalTimestampAuthority? = nil, transform: @escaping @Sendable (TimeStampReq) -> TimeStampReq = { $0 }) async throws -> LoopbackHTTPServer {
         let authority = try tsa ?? pki.localTSA()
-        return try LoopbackHTTPServer { request in
+        return try await LoopbackHTTPServer { request in
             guard let parsed = try? TimeStampReq(derEncoded: request.body),
                   let body = try? await authority.respond(to: transform(parsed).derEncoded())
             else { return .init(status: 400, contentType: "text/plain", body: Array("bad".utf8)) }
@@ -37,7 +37,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func grantedTokenOverHTTP() async throws {
-        let server = try tsaServer()
+        let server = try await tsaServer()
         defer { server.stop() }
         let tsa = client(server, authentication: .bearer("sesame"))
         let response = try await tsa.requestResponse(digest: digest, algorithm: .sha256)
@@ -58,7 +58,7 @@ struct HTTPAuthorityTests {
 
     @Test func basicAuthenticationAndPolicy() async throws {
         let local = LocalTimestampAuthority(key: try pki.tsa.provider(), policy: TestPKI.policy, acceptedPolicies: [TestPKI.otherPolicy])
-        let server = try tsaServer(local)
+        let server = try await tsaServer(local)
         defer { server.stop() }
         let token = try await client(server, policy: TestPKI.otherPolicy, authentication: .basic(username: "alice", password: "pw"))
             .timestamp(digest: digest, algorithm: .sha256)
@@ -68,7 +68,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func http500() async throws {
-        let server = try LoopbackHTTPServer { _ in .init(status: 500, contentType: "text/plain", body: Array("boom".utf8)) }
+        let server = try await LoopbackHTTPServer { _ in .init(status: 500, contentType: "text/plain", body: Array("boom".utf8)) }
         defer { server.stop() }
         let error = await #expect(throws: TimestampError.self) { try await client(server).timestamp(digest: digest, algorithm: .sha256) }
         #expect(error?.code == .httpError)
@@ -80,7 +80,7 @@ struct HTTPAuthorityTests {
         // The server would answer after 30 s; the client must give up with a timeout error, not
         // wait for the answer. (No wall-clock bound: under load the test runner's threads may be
         // busy for seconds, and timings are not asserted in tests.)
-        let server = try LoopbackHTTPServer { _ in .init(body: [], delay: 30) }
+        let server = try await LoopbackHTTPServer { _ in .init(body: [], delay: 30) }
         defer { server.stop() }
         let error = await #expect(throws: TimestampError.self) {
             try await client(server, timeout: .milliseconds(400)).timestamp(digest: digest, algorithm: .sha256)
@@ -89,7 +89,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func transportReportsItsOwnTimeout() async throws {
-        let server = try LoopbackHTTPServer { _ in .init(body: [], delay: 30) }
+        let server = try await LoopbackHTTPServer { _ in .init(body: [], delay: 30) }
         defer { server.stop() }
         let error = await #expect(throws: CMSError.self) {
             try await DefaultHTTPTransport().send(HTTPRequest(url: server.url, method: "POST", body: [1], timeout: .milliseconds(300)))
@@ -98,7 +98,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func timeoutsAreRetried() async throws {
-        let server = try LoopbackHTTPServer { _ in .init(body: [], delay: 30) }
+        let server = try await LoopbackHTTPServer { _ in .init(body: [], delay: 30) }
         defer { server.stop() }
         let error = await #expect(throws: TimestampError.self) {
             try await client(server, attempts: 2, timeout: .seconds(1)).timestamp(digest: digest, algorithm: .sha256)
@@ -110,7 +110,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func wrongContentType() async throws {
-        let server = try LoopbackHTTPServer { _ in .init(contentType: "text/html", body: Array("<html/>".utf8)) }
+        let server = try await LoopbackHTTPServer { _ in .init(contentType: "text/html", body: Array("<html/>".utf8)) }
         defer { server.stop() }
         let error = await #expect(throws: TimestampError.self) { try await client(server).timestamp(digest: digest, algorithm: .sha256) }
         #expect(error?.code == .unexpectedMediaType)
@@ -118,7 +118,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func garbageBody() async throws {
-        let server = try LoopbackHTTPServer { _ in .init(body: Array("this is not DER".utf8)) }
+        let server = try await LoopbackHTTPServer { _ in .init(body: Array("this is not DER".utf8)) }
         defer { server.stop() }
         let error = await #expect(throws: TimestampError.self) { try await client(server).timestamp(digest: digest, algorithm: .sha256) }
         #expect(error?.code == .malformedResponse)
@@ -126,7 +126,7 @@ struct HTTPAuthorityTests {
 
     @Test func rejectionCarriesFailInfo() async throws {
         // The local TSA offers only TestPKI.policy; asking for another is rejected with unacceptedPolicy.
-        let server = try tsaServer()
+        let server = try await tsaServer()
         defer { server.stop() }
         let error = await #expect(throws: TimestampError.self) {
             try await client(server, policy: TestPKI.otherPolicy).timestamp(digest: digest, algorithm: .sha256)
@@ -136,7 +136,7 @@ struct HTTPAuthorityTests {
         #expect(error?.failureInfo == .unacceptedPolicy)
         #expect(error?.reason.contains("unacceptedPolicy") == true)
 
-        let busy = try LoopbackHTTPServer { _ in
+        let busy = try await LoopbackHTTPServer { _ in
             .init(body: try! TimestampResponse(status: PKIStatusInfo(status: .rejection, statusStrings: ["clock lost"],
                                                                      failInfo: [.timeNotAvailable])).derEncoded)
         }
@@ -149,7 +149,7 @@ struct HTTPAuthorityTests {
     @Test func waitingIsRetriedThenGranted() async throws {
         let authority = try pki.localTSA()
         let counter = Counter()
-        let server = try LoopbackHTTPServer { request in
+        let server = try await LoopbackHTTPServer { request in
             if counter.increment() == 1 {
                 return .init(body: try! TimestampResponse(status: PKIStatusInfo(status: .waiting)).derEncoded)
             }
@@ -162,7 +162,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func waitingUntilRetriesRunOut() async throws {
-        let server = try LoopbackHTTPServer { _ in
+        let server = try await LoopbackHTTPServer { _ in
             .init(body: try! TimestampResponse(status: PKIStatusInfo(status: .waiting)).derEncoded)
         }
         defer { server.stop() }
@@ -179,7 +179,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func wrongNonce() async throws {
-        let server = try tsaServer { request in
+        let server = try await tsaServer { request in
             var changed = request
             changed.nonce = [0x01, 0x02]
             return changed
@@ -190,7 +190,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func wrongImprint() async throws {
-        let server = try tsaServer { request in
+        let server = try await tsaServer { request in
             var changed = request
             changed.messageImprint = MessageImprint(algorithm: .sha256, digest: DigestAlgorithm.sha256.hash([0xff]))
             return changed
@@ -201,7 +201,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func wrongPolicyAndMissingCertificate() async throws {
-        let policyServer = try tsaServer { request in
+        let policyServer = try await tsaServer { request in
             var changed = request
             changed.reqPolicy = nil
             return changed
@@ -213,7 +213,7 @@ struct HTTPAuthorityTests {
         // The server drops reqPolicy, so the local TSA issues under its default policy.
         #expect(policyError?.code == .policyMismatch, "\(String(describing: policyError))")
 
-        let certServer = try tsaServer { request in
+        let certServer = try await tsaServer { request in
             var changed = request
             changed.certReq = false
             return changed
@@ -225,7 +225,7 @@ struct HTTPAuthorityTests {
 
     @Test func tokenOfWrongContentType() async throws {
         let signer = try pki.tsa.provider()
-        let server = try LoopbackHTTPServer { _ in
+        let server = try await LoopbackHTTPServer { _ in
             let signature = try! await CAdESSigner(key: signer).sign(encapsulating: [1, 2, 3])
             let status = PKIStatusInfo(status: .granted)
             var coder = DER.Serializer()
@@ -238,7 +238,7 @@ struct HTTPAuthorityTests {
     }
 
     @Test func connectionRefusedIsATransportFailure() async throws {
-        let server = try LoopbackHTTPServer { _ in .init() }
+        let server = try await LoopbackHTTPServer { _ in .init() }
         let url = server.url
         server.stop()
         let tsa = HTTPTimestampAuthority(url: url, timeout: .seconds(3), maximumAttempts: 2, initialBackoff: .milliseconds(10))
@@ -249,7 +249,7 @@ struct HTTPAuthorityTests {
     @Test func tokensFromBadTSAsObtainButDoNotVerify() async throws {
         for (identity, expected) in [(pki.tsaNonCriticalEKU, ValidationSubIndication.chainConstraintsFailure),
                                      (pki.untrustedTSA, ValidationSubIndication.noCertificateChainFound)] {
-            let server = try tsaServer(try pki.localTSA(identity))
+            let server = try await tsaServer(try pki.localTSA(identity))
             defer { server.stop() }
             let token = try await client(server).timestamp(digest: digest, algorithm: .sha256)
             let report = await pki.verifier().verify(token, digest: digest, algorithm: .sha256, nonce: token.nonce)

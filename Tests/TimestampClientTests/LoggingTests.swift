@@ -1,6 +1,6 @@
 import CMSCore
 import Foundation
-import LoopbackHTTP
+import LoopbackServer
 import Logging
 import Testing
 @testable import TimestampClient
@@ -25,10 +25,10 @@ struct LoggingTests {
     }
 
     /// A server that answers `waiting` first, then grants.
-    func waitingOnceServer() throws -> LoopbackHTTPServer {
+    func waitingOnceServer() async throws -> LoopbackHTTPServer {
         let authority = try pki.localTSA()
         let counter = Counter()
-        return try LoopbackHTTPServer { request in
+        return try await LoopbackHTTPServer { request in
             if counter.increment() == 1 {
                 return .init(body: try! TimestampResponse(status: PKIStatusInfo(status: .waiting)).derEncoded)
             }
@@ -50,7 +50,7 @@ struct LoggingTests {
         .basic(username: "alice", password: LoggingTests.secrets[1]),
     ])
     func retryIsLogged(authentication: HTTPTimestampAuthority.Authentication) async throws {
-        let server = try waitingOnceServer()
+        let server = try await waitingOnceServer()
         defer { server.stop() }
         let store = CapturingLogHandler.Store()
         _ = try await client(server, authentication, attempts: 3, store: store).timestamp(digest: digest, algorithm: .sha256)
@@ -75,7 +75,7 @@ struct LoggingTests {
     @Test("transport failures are logged as retries and the final failure at debug, without credentials")
     func failureIsLogged() async throws {
         // A server that is gone: connection refused on every attempt.
-        let server = try LoopbackHTTPServer { _ in .init() }
+        let server = try await LoopbackHTTPServer { _ in .init() }
         server.stop()
         let store = CapturingLogHandler.Store()
         let tsa = try client(server, .bearer(Self.secrets[0]), attempts: 2, store: store)
