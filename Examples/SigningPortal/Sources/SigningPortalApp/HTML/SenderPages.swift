@@ -55,7 +55,7 @@ enum SenderPages {
         for p in participants {
             let method = p.witnessPolicy != nil ? l.t("立会人型(メール OTP、ブラウザで署名)", "Witness (e-mail OTP, signs in the browser)")
                 : l.t("当事者型(自分の鍵で API/CLI から署名)", "Party certificate (signs with own key via API/CLI)")
-            rows += "<tr data-participant=\"\(esc(p.id.rawValue))\"><td>\(esc(p.name))</td><td>\(esc(p.email))</td><td>\(method)</td><td class=\"participant-state\" data-state=\"\(p.state.rawValue)\">\(p.state.rawValue)</td></tr>\n"
+            rows += "<tr data-participant=\"\(esc(p.id.rawValue))\"><td data-label=\"\(l.t("氏名", "Name"))\">\(esc(p.name))</td><td data-label=\"\(l.t("メール", "E-mail"))\">\(esc(p.email))</td><td data-label=\"\(l.t("方式", "Method"))\">\(method)</td><td class=\"participant-state\" data-label=\"\(l.t("状態", "State"))\" data-state=\"\(p.state.rawValue)\">\(Labels.participantState(p.state, l))</td></tr>\n"
         }
         var forms = ""
         if kind == .draft {
@@ -90,18 +90,22 @@ enum SenderPages {
         for event in events {
             let details = event.details.sorted { $0.key < $1.key }.filter { !["evidenceDigest", "documentSHA256"].contains($0.key) }
                 .map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-            trail += "<tr><td>\(event.sequence)</td><td>\(esc(OutboxNotifier.timestamp(event.time)))</td><td>\(esc(event.action.rawValue))</td><td>\(esc(event.actor.storageText))</td><td>\(esc(event.ipAddress ?? ""))</td><td>\(esc(details))</td></tr>\n"
+            trail += "<tr data-action=\"\(event.action.rawValue)\"><td data-label=\"#\">\(event.sequence)</td>"
+                + "<td class=\"time\" data-label=\"\(l.t("日時(JST)", "Time (JST)"))\">\(Labels.japanTime(event.time))</td>"
+                + "<td data-label=\"\(l.t("操作", "Action"))\">\(Labels.action(event.action, l))</td>"
+                + "<td data-label=\"\(l.t("実行者", "Actor"))\" title=\"\(esc(event.actor.storageText))\">\(esc(Labels.actor(event.actor, participants: participants, l)))</td>"
+                + "<td data-label=\"IP\">\(esc(event.ipAddress ?? ""))</td><td class=\"details\" data-label=\"\(l.t("詳細", "Details"))\">\(esc(details))</td></tr>\n"
         }
         return """
             \(notice)
             <p>\(l.t("状態", "State")): <span id="contract-state" class="state" data-state="\(kind.rawValue)">\(stateText(kind, l))</span></p>
             <p class="downloads">\(downloads)</p>
             <h2>\(l.t("当事者", "Participants"))</h2>
-            <div class="table-wrap"><table id="participants"><thead><tr><th>\(l.t("氏名", "Name"))</th><th>\(l.t("メール", "E-mail"))</th><th>\(l.t("方式", "Method"))</th><th>\(l.t("状態", "State"))</th></tr></thead>
+            <div class="table-wrap"><table id="participants" class="stack"><thead><tr><th>\(l.t("氏名", "Name"))</th><th>\(l.t("メール", "E-mail"))</th><th>\(l.t("方式", "Method"))</th><th>\(l.t("状態", "State"))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             \(forms)
             <h2>\(l.t("監査証跡", "Audit trail"))</h2>
-            <div class="table-wrap"><table id="audit-trail"><thead><tr><th>#</th><th>\(l.t("日時", "Time"))</th><th>\(l.t("操作", "Action"))</th><th>\(l.t("実行者", "Actor"))</th><th>IP</th><th>\(l.t("詳細", "Details"))</th></tr></thead>
+            <div class="table-wrap"><table id="audit-trail" class="stack"><thead><tr><th>#</th><th>\(l.t("日時(JST)", "Time (JST)"))</th><th>\(l.t("操作", "Action"))</th><th>\(l.t("実行者", "Actor"))</th><th>IP</th><th>\(l.t("詳細", "Details"))</th></tr></thead>
             <tbody>\(trail)</tbody></table></div>
             """
     }
@@ -112,7 +116,9 @@ enum SenderPages {
         var rows = ""
         for record in records {
             let m = record.metadata
-            rows += "<tr><td>\(esc(m.transactionDate.description))</td><td>\(esc(m.title))</td><td>\(esc(m.counterparty.name))</td><td>\(esc(m.amount.description))</td><td>\(esc(record.retentionEnd.description))</td></tr>\n"
+            rows += "<tr><td class=\"nowrap\" data-label=\"\(l.t("取引年月日", "Date"))\">\(esc(m.transactionDate.description))</td><td data-label=\"\(l.t("件名", "Title"))\">\(esc(m.title))</td>"
+                + "<td data-label=\"\(l.t("取引先", "Counterparty"))\">\(esc(m.counterparty.name))</td><td class=\"amount\" data-label=\"\(l.t("金額", "Amount"))\">\(esc(Labels.amount(m.amount)))</td>"
+                + "<td class=\"nowrap\" data-label=\"\(l.t("保存期限", "Retained until"))\">\(esc(record.retentionEnd.description))</td></tr>\n"
         }
         return """
             \(notice)
@@ -124,7 +130,7 @@ enum SenderPages {
             <label for="archive-counterparty">\(l.t("取引先", "Counterparty"))</label><input id="archive-counterparty" name="counterparty" type="text" value="\(value("counterparty"))">
             <button id="archive-search-button" type="submit">\(l.t("検索", "Search"))</button>
             </form>
-            <div class="table-wrap"><table id="archive-results"><thead><tr><th>\(l.t("取引年月日", "Date"))</th><th>\(l.t("件名", "Title"))</th><th>\(l.t("取引先", "Counterparty"))</th><th>\(l.t("金額", "Amount"))</th><th>\(l.t("保存期限", "Retained until"))</th></tr></thead>
+            <div class="table-wrap"><table id="archive-results" class="stack"><thead><tr><th>\(l.t("取引年月日", "Date"))</th><th>\(l.t("件名", "Title"))</th><th>\(l.t("取引先", "Counterparty"))</th><th>\(l.t("金額", "Amount"))</th><th>\(l.t("保存期限", "Retained until"))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
     }
