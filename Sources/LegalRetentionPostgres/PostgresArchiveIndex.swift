@@ -7,8 +7,8 @@ import PostgresNIO
 
 /// The archive's index in PostgreSQL, shared by several app processes on several machines.
 ///
-/// It reuses ContractStorePostgres' plumbing (``ContractStorePostgres/PostgresStoreClient``:
-/// pool, time limits, typed errors; ``ContractStorePostgres/PostgresMigrator`` under the
+/// It reuses ContractStorePostgres' plumbing (`PostgresStoreClient`:
+/// pool, time limits, typed errors; `PostgresMigrator` under the
 /// component name `legal-retention`). The tables mirror LegalRetentionSQLite's; each method is
 /// one transaction, and the access log's head is taken with `SELECT … FOR UPDATE` on a one-row
 /// table, so concurrent processes append one chain.

@@ -3,7 +3,7 @@ import Foundation
 import LegalRetention
 import PostgresNIO
 
-/// A ``LegalRetention/BlobStore`` in a PostgreSQL `bytea` table (`archive_blobs`, created by
+/// A `BlobStore` in a PostgreSQL `bytea` table (`archive_blobs`, created by
 /// ``PostgresArchiveIndex``'s migrations), so app processes on several machines need no shared file system.
 ///
 /// `put` is one `INSERT … ON CONFLICT DO NOTHING` (atomic and idempotent); `created_at` lets the

@@ -5,7 +5,7 @@ import LegalRetention
 
 /// The archive's embedded index: one SQLite database (GRDB, WAL mode).
 ///
-/// Tables (see ``migrator``): `records` (search columns plus the metadata as JSON), `custom_fields`,
+/// Tables (see its migrations): `records` (search columns plus the metadata as JSON), `custom_fields`,
 /// `record_versions` (the history), `disposals`, `access_log` and `access_anchors`.
 ///
 /// Search runs one statement. 取引年月日 and 取引金額 ranges use the covering index
@@ -16,7 +16,7 @@ public final class SQLiteArchiveIndex: ArchiveIndex {
     /// The connection pool (WAL mode, several readers, one writer).
     public let pool: DatabasePool
 
-    /// Opens (or creates) the database at `path` and migrates it. - Throws: ``ArchiveError``.
+    /// Opens (or creates) the database at `path` and migrates it. - Throws: `ArchiveError`.
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
