@@ -37,7 +37,12 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         let client = self.client ?? HTTPClient.shared
         let limit = maximumResponseSize
         let timeout = request.timeout
-        return try await Deadline.run(within: timeout, onTimeout: { CMSError(.timeout, "\(what) timed out after \(timeout)") }) {
+        // AsyncHTTPClient enforces `timeout` itself and, when it ends, reports what it saw: the last
+        // connection error (a refused connection is retried until then) or its deadline. The outer
+        // limit is only a safety net a little later, so the two never race: with the same limit,
+        // an unreachable service was reported as a timeout or as a transport failure at random.
+        return try await Deadline.run(within: timeout + Self.safetyMargin,
+                                      onTimeout: { CMSError(.timeout, "\(what) timed out after \(timeout)") }) {
             let response: HTTPClientResponse
             do {
                 response = try await client.execute(outgoing, timeout: .nanoseconds(Self.nanoseconds(timeout)))
@@ -59,6 +64,9 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             return HTTPResponse(status: Int(response.status.code), headers: headers, body: Array(buffer: body))
         }
     }
+
+    /// How long after AsyncHTTPClient's own deadline the outer limit ends a request.
+    static let safetyMargin: Duration = .seconds(2)
 
     private static func nanoseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
