@@ -11,7 +11,9 @@ import Foundation
 public protocol BatchArchiveIndex: ArchiveIndex {
     /// Inserts every record at version 1 with its ingest entry, and appends the access-log event
     /// `access` makes for each (in order), all in one transaction.
-    /// - Parameter access: the event for a record, given the previous event's hash and the new sequence number.
+    /// - Parameters:
+    ///   - batch: the records, each with the history entry of its ingest.
+    ///   - access: the event for a record, given the previous event's hash and the new sequence number.
     /// - Returns: the appended access-log events.
     /// - Throws: ``ArchiveError/Code/versionConflict`` (and inserts nothing) when an id or import key exists.
     func insert(batch: [(record: ArchiveRecord, ingest: RecordCorrection)],
