@@ -22,8 +22,6 @@ struct LazySandboxTimestampAuthority: TimestampAuthority {
     let directory: URL
 
     func timestamp(digest: [UInt8], algorithm: DigestAlgorithm) async throws -> TimestampToken {
-        let sandbox = try SandboxPKI.openOrCreate(at: directory)
-        let tsa = LocalTimestampAuthority(key: try sandbox.timestampAuthorityKey(), policy: [1, 3, 6, 1, 4, 1, 99999, 1, 1])
-        return try await tsa.timestamp(digest: digest, algorithm: algorithm)
+        try await ERSAuthority.sandboxTSA(directory).timestamp(digest: digest, algorithm: algorithm)
     }
 }

@@ -51,12 +51,17 @@ struct ERSCreateCommand: AsyncParsableCommand, LoggingCommand {
 
 /// The TSA for `ers create` / `ers renew`.
 enum ERSAuthority {
+    /// The sandbox TSA of the sandbox PKI in `directory` (created on first use).
+    static func sandboxTSA(_ directory: URL) throws -> LocalTimestampAuthority {
+        let sandbox = try SandboxPKI.openOrCreate(at: directory)
+        return LocalTimestampAuthority(key: try sandbox.timestampAuthorityKey(), policy: [1, 3, 6, 1, 4, 1, 99999, 1, 1])
+    }
+
     static func make(_ options: ERSAuthorityOptions, algorithm: DigestAlgorithm) throws -> (any TimestampAuthority, String) {
         if let url = options.tsa {
             return (HTTPTimestampAuthority(url: try parseHTTPURL(url, option: "--tsa"), digestAlgorithm: algorithm), "")
         }
-        let sandbox = try SandboxPKI.openOrCreate(at: URL(fileURLWithPath: options.sandbox))
-        let tsa = LocalTimestampAuthority(key: try sandbox.timestampAuthorityKey(), policy: [1, 3, 6, 1, 4, 1, 99999, 1, 1])
+        let tsa = try sandboxTSA(URL(fileURLWithPath: options.sandbox))
         let root = URL(fileURLWithPath: options.sandbox).appendingPathComponent(SandboxPKI.rootFileName).path
         return (tsa, "; sandbox TSA (not a real one): verify with --trust \(root)")
     }
