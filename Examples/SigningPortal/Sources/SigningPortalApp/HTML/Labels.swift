@@ -6,6 +6,18 @@ import LegalRetention
 /// language, times in Japan Standard Time, amounts with digit grouping, actors by name.
 /// The raw values stay in `data-*` attributes for scripts and tests.
 enum Labels {
+    static func contractState(_ kind: ContractState.Kind, _ l: Lang) -> String {
+        switch kind {
+        case .draft: l.t("下書き", "Draft")
+        case .sent: l.t("送信済み", "Sent")
+        case .inProgress: l.t("署名中", "In progress")
+        case .completed: l.t("締結済み", "Completed")
+        case .declined: l.t("却下", "Declined")
+        case .cancelled: l.t("取消", "Cancelled")
+        case .expired: l.t("期限切れ", "Expired")
+        }
+    }
+
     static func participantState(_ state: ParticipantState, _ l: Lang) -> String {
         switch state {
         case .pending: l.t("未招待", "Not invited yet")
@@ -52,11 +64,10 @@ enum Labels {
 
     /// `2026-12-03 01:36:37` in Japan Standard Time (UTC+9, no daylight saving time).
     static func japanTime(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 9 * 3_600
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let second = seconds - days * 86_400
+        let second = (Int(date.timeIntervalSince1970.rounded(.down)) + 9 * 3_600) % 86_400
+        let secondOfDay = second < 0 ? second + 86_400 : second
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-        return "\(CivilDate(daysSince1970: days)) \(two(second / 3_600)):\(two(second % 3_600 / 60)):\(two(second % 60))"
+        return "\(CivilDate(japanStandardTimeOf: date)) \(two(secondOfDay / 3_600)):\(two(secondOfDay % 3_600 / 60)):\(two(secondOfDay % 60))"
     }
 
     /// `88,000 JPY`, `1,234.50 USD`.

@@ -4,26 +4,14 @@ import LegalRetention
 
 /// The sender's pages.
 enum SenderPages {
-    static func stateText(_ kind: ContractState.Kind, _ l: Lang) -> String {
-        switch kind {
-        case .draft: l.t("下書き", "Draft")
-        case .sent: l.t("送信済み", "Sent")
-        case .inProgress: l.t("署名中", "In progress")
-        case .completed: l.t("締結済み", "Completed")
-        case .declined: l.t("却下", "Declined")
-        case .cancelled: l.t("取消", "Cancelled")
-        case .expired: l.t("期限切れ", "Expired")
-        }
-    }
-
     static func list(_ views: [Portal.SenderView], csrf: String, l: Lang, error: String? = nil) -> String {
         var rows = ""
         for view in views {
             switch view {
             case .contract(let c):
-                rows += "<tr><td><a href=\"/contracts/\(esc(c.id.rawValue))\">\(esc(c.title))</a></td><td class=\"state\" data-state=\"\(c.state.kind.rawValue)\">\(stateText(c.state.kind, l))</td><td>\(esc(c.metadata.counterparty ?? ""))</td></tr>\n"
+                rows += "<tr><td><a href=\"/contracts/\(esc(c.id.rawValue))\">\(esc(c.title))</a></td><td class=\"state\" data-state=\"\(c.state.kind.rawValue)\">\(Labels.contractState(c.state.kind, l))</td><td>\(esc(c.metadata.counterparty ?? ""))</td></tr>\n"
             case .pending(let p):
-                rows += "<tr><td><a href=\"/contracts/\(esc(p.id.rawValue))\">\(esc(p.title))</a></td><td class=\"state\" data-state=\"draft\">\(stateText(.draft, l))</td><td>\(esc(p.metadata.counterparty ?? ""))</td></tr>\n"
+                rows += "<tr><td><a href=\"/contracts/\(esc(p.id.rawValue))\">\(esc(p.title))</a></td><td class=\"state\" data-state=\"draft\">\(Labels.contractState(.draft, l))</td><td>\(esc(p.metadata.counterparty ?? ""))</td></tr>\n"
             }
         }
         let notice = error.map { "<p id=\"error-message\" class=\"notice\">\(esc($0))</p>" } ?? ""
@@ -98,7 +86,7 @@ enum SenderPages {
         }
         return """
             \(notice)
-            <p>\(l.t("状態", "State")): <span id="contract-state" class="state" data-state="\(kind.rawValue)">\(stateText(kind, l))</span></p>
+            <p>\(l.t("状態", "State")): <span id="contract-state" class="state" data-state="\(kind.rawValue)">\(Labels.contractState(kind, l))</span></p>
             <p class="downloads">\(downloads)</p>
             <h2>\(l.t("当事者", "Participants"))</h2>
             <div class="table-wrap"><table id="participants" class="stack"><thead><tr><th>\(l.t("氏名", "Name"))</th><th>\(l.t("メール", "E-mail"))</th><th>\(l.t("方式", "Method"))</th><th>\(l.t("状態", "State"))</th></tr></thead>
