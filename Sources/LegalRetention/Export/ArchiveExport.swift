@@ -23,22 +23,43 @@ public enum ArchiveCSV {
     }
 }
 
-/// What ``ArchiveService/export(_:progress:)`` wrote.
+/// What ``ArchiveService/export(_:to:progress:)`` wrote.
 public struct ArchiveExportSummary: Hashable, Codable, Sendable {
     /// Records exported.
     public var records: Int
     /// Bytes of documents exported.
     public var documentBytes: Int
-    /// The ZIP's bytes.
-    public var zip: [UInt8]
+    /// The size of the ZIP written, in bytes.
+    public var zipBytes: Int
 }
 
 extension ArchiveService {
     /// The ダウンロードの求め export: every kept record matching `query` (all pages; its limit
     /// and offset are ignored) as a ZIP holding `files/<id>.<ext>`, `index.csv` (UTF-8 with BOM,
     /// CRLF, Excel-friendly) and `SHA256SUMS` (the `sha256sum -c` format over both). Logged.
-    public func export(_ query: ArchiveQuery, progress: (@Sendable (Int) -> Void)? = nil) async throws -> ArchiveExportSummary {
-        let zip = try ZipExportWriter()
+    ///
+    /// The ZIP is streamed to a partial file beside `file` and renamed to `file` when complete,
+    /// so memory stays flat and a failed export leaves nothing under `file`.
+    /// - Parameters:
+    ///   - query: which records (all pages).
+    ///   - file: where the ZIP goes (replaced if it exists).
+    ///   - progress: called with the number of records written so far.
+    /// - Throws: ``ArchiveError`` (``ArchiveError/Code/exportFailed`` when the file cannot be written).
+    public func export(_ query: ArchiveQuery, to file: URL, progress: (@Sendable (Int) -> Void)? = nil) async throws -> ArchiveExportSummary {
+        let zip = try ZipExportWriter(destination: file)
+        do {
+            let (records, bytes) = try await write(query, into: zip, progress: progress)
+            // Logged before the ZIP appears under its name: no export exists that the access log lacks.
+            try await log(.export, ["query": Self.describe(query), "records": String(records)])
+            return ArchiveExportSummary(records: records, documentBytes: bytes, zipBytes: try zip.finish())
+        } catch {
+            zip.abandon()
+            throw error
+        }
+    }
+
+    /// Writes the documents, `index.csv` and `SHA256SUMS`; returns the records and document bytes written.
+    private func write(_ query: ArchiveQuery, into zip: ZipExportWriter, progress: (@Sendable (Int) -> Void)?) async throws -> (Int, Int) {
         var csv = "\u{FEFF}" + ArchiveCSV.line(ArchiveCSV.indexColumns)
         var sums = ""
         var page = query
@@ -66,7 +87,6 @@ extension ArchiveService {
         try zip.add("index.csv", csvBytes, modified: now, compress: true)
         sums += "\(HexDigest.sha256(csvBytes))  index.csv\n"
         try zip.add("SHA256SUMS", Array(sums.utf8), modified: now, compress: true)
-        try await log(.export, ["query": Self.describe(query), "records": String(count)])
-        return ArchiveExportSummary(records: count, documentBytes: bytes, zip: try zip.finish())
+        return (count, bytes)
     }
 }

@@ -17,11 +17,10 @@ struct ArchiveExportCommand: AsyncParsableCommand {
     func run() async throws {
         try await runArchive {
             let show = progress
-            let result = try await options.open().export(try conditions.query()) { count in
+            let result = try await options.open().export(try conditions.query(), to: URL(fileURLWithPath: out)) { count in
                 if show, count % 500 == 0 { FileHandle.standardError.write(Data("export: \(count)\n".utf8)) }
             }
-            try writeFile(out, result.zip)
-            let summary = Summary(records: result.records, documentBytes: result.documentBytes, zipBytes: result.zip.count, out: out)
+            let summary = Summary(records: result.records, documentBytes: result.documentBytes, zipBytes: result.zipBytes, out: out)
             try options.output(summary) { "exported \(summary.records) record(s) to \(out)" }
         }
     }
