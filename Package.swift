@@ -364,6 +364,7 @@ let package = Package(
                 "EvidenceRecords", "TimestampClient", "CMSCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

@@ -8,20 +8,19 @@ extension SQLiteArchiveIndex: BatchArchiveIndex {
     public func insert(batch: [(record: ArchiveRecord, ingest: RecordCorrection)],
                        access: @escaping @Sendable (ArchiveRecord, String, Int) -> AuditEvent) async throws -> [AuditEvent] {
         let rows = try batch.map { item in
-            (item.record, try ArchiveJSON.encode(item.record.metadata), try ArchiveJSON.encode(item.record.document),
-             try item.record.legalHold.map { try ArchiveJSON.encode($0) }, try ArchiveJSON.encode(item.ingest))
+            (item.record, try item.record.legalHold.map { try ArchiveJSON.encode($0) }, try ArchiveJSON.encode(item.ingest))
         }
         guard !rows.isEmpty else { return [] }
         return try await run("cannot insert a batch of \(rows.count) records") {
             try await pool.write { db in
-                for (record, metadata, document, hold, entry) in rows {
-                    try Self.insertRow(record, metadata: metadata, document: document, hold: hold, entry: entry, db)
+                for (record, hold, entry) in rows {
+                    try Self.insertRow(record, hold: hold, entry: entry, db)
                 }
                 let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM access_log ORDER BY sequence DESC LIMIT 1")
                 var previous: String = head?["hash"] ?? AuditEvent.genesisHash, sequence: Int = head?["sequence"] ?? 0
                 var events: [AuditEvent] = []
                 let statement = try db.cachedStatement(sql: "INSERT INTO access_log (sequence, hash, entry) VALUES (?, ?, ?)")
-                for (record, _, _, _, _) in rows {
+                for (record, _, _) in rows {
                     sequence += 1
                     let event = access(record, previous, sequence)
                     try statement.execute(arguments: [event.sequence, event.hash, try ArchiveJSON.encode(event)])

@@ -44,10 +44,10 @@ extension SQLiteArchiveIndex: PreservationIndex {
     public func unsealedRecords(after id: ArchiveRecordID?, limit: Int) async throws -> [ArchiveRecord] {
         try await run("cannot list unsealed records") {
             try await pool.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT \(Self.columns) FROM records WHERE disposed_at IS NULL AND id > ?
+                try Self.fetchRecords(db, sql: """
+                    SELECT \(RecordColumns.select) FROM records WHERE disposed_at IS NULL AND id > ?
                     AND NOT EXISTS (SELECT 1 FROM preservation p WHERE p.record_id = records.id) ORDER BY id LIMIT ?
-                    """, arguments: [id?.rawValue ?? "", limit]).map(Self.decode)
+                    """, arguments: [id?.rawValue ?? "", limit])
             }
         }
     }

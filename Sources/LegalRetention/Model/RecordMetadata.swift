@@ -57,6 +57,14 @@ public struct Counterparty: Hashable, Codable, Sendable {
         self.name = trimmed
         (searchKey, corporateForm) = CounterpartyNormaliser.counterparty(trimmed)
     }
+
+    /// A counterparty as an index stored it (name, key and form computed at ingest), without
+    /// normalising the name again.
+    package init(stored name: String, searchKey: String, corporateForm: CorporateForm?) {
+        self.name = name
+        self.searchKey = searchKey
+        self.corporateForm = corporateForm
+    }
 }
 
 /// The metadata a record is searched and retained by: the 検索要件 fields (取引年月日, 取引金額,
