@@ -204,7 +204,7 @@ process.send_signal(signal.SIGKILL)
 process.wait()
 db = sqlite3.connect(os.path.join(crash, 'index.sqlite'))
 committed = db.execute('SELECT count(*) FROM records').fetchone()[0]
-referenced = {row[0] for row in db.execute("SELECT json_extract(document, '$.blobSHA256') FROM records")}
+referenced = {row[0] for row in db.execute("SELECT blob_sha256 FROM records")}
 db.close()
 blobs = {name for _, _, names in os.walk(os.path.join(crash, 'blobs')) for name in names if len(name) == 64}
 missing = referenced - blobs
