@@ -6,8 +6,9 @@ import PDFSign
 import Testing
 
 /// The version read the workflow makes before each step runs on a reader of the pool, never
-/// behind the writer: an earlier version of it queued on the writer and deadlocked while
-/// participants signed at once.
+/// behind the writer: a read queued on the writer waits for every save in progress, and one made
+/// from inside a save would deadlock (as an earlier, lost attempt at this change did with
+/// participants signing at once).
 @Suite struct SQLiteConcurrencyTests {
     /// Runs `wait` on a thread of its own (never blocking the concurrency pool) and resumes after it.
     static func off(_ wait: @escaping @Sendable () -> Void) async {
