@@ -296,7 +296,7 @@ let package = Package(
         .executableTarget(
             name: "ContractBenchmark",
             dependencies: ["ContractModel", "ContractStoreSQLite", "PDFSign", "CMSCore", "TimestampClient",
-                           .product(name: "X509", package: "swift-certificates")],
+                           .product(name: "X509", package: "swift-certificates"), .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ContractBenchmark",
             swiftSettings: strictSettings
         ),

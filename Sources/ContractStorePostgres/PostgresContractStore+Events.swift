@@ -5,10 +5,8 @@ import PostgresNIO
 
 extension PostgresContractStore {
     static func insert(_ events: [AuditEvent], _ connection: PostgresConnection, _ logger: Logger) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         for event in events {
-            let details = String(decoding: try encoder.encode(event.details), as: UTF8.self)
+            let details = StoredJSON.details(event.details)
             try await SQL("""
                 INSERT INTO audit_events (contract_id, sequence, time, actor, action, participant_id, contract_version, ip_address,
                                           user_agent, details, previous_hash, hash)
@@ -29,7 +27,7 @@ extension PostgresContractStore {
         }
         let (contractID, sequence, timeText, actorText, actionText, participant, version, ip, agent, detailText, previousHash, hash) = columns
         guard let time = CanonicalJSON.parseDate(timeText), let actor = AuditActor(storageText: actorText), let action = AuditAction(rawValue: actionText),
-              let details = try? JSONDecoder().decode([String: String].self, from: Data(detailText.utf8)) else {
+              let details = StoredJSON.details(from: detailText) else {
             throw ContractError(.storageFailure, "audit event \(sequence) of \(id) is unreadable")
         }
         return AuditEvent(contractID: ContractID(contractID), sequence: sequence, time: time, actor: actor, action: action,

@@ -85,7 +85,7 @@ public final class PostgresContractStore: ContractStore {
 
     /// Stores a new contract at version 1.
     public func create(_ record: ContractRecord, events: [AuditEvent]) async throws {
-        let json = try Self.encode(record)
+        let json = try StoredJSON.encode(record)
         let id = record.contract.id, logger = logger
         try await run("cannot create contract \(id)") {
             try await self.client.transaction { connection in
@@ -111,7 +111,7 @@ public final class PostgresContractStore: ContractStore {
         }
         guard let row = rows.first else { throw ContractError(.notFound, "no contract \(id)") }
         do {
-            return StoredContract(record: try JSONDecoder().decode(ContractRecord.self, from: row.1), version: row.0)
+            return StoredContract(record: try StoredJSON.record(from: row.1), version: row.0)
         } catch {
             throw ContractError(.storageFailure, "contract \(id) is unreadable: \(error)")
         }
@@ -119,7 +119,7 @@ public final class PostgresContractStore: ContractStore {
 
     /// Saves with an optimistic version check, in one transaction.
     public func save(_ record: ContractRecord, appending events: [AuditEvent], expectedVersion: Int) async throws -> Int {
-        let json = try Self.encode(record)
+        let json = try StoredJSON.encode(record)
         let id = record.contract.id, logger = logger
         return try await run("cannot save contract \(id)") {
             try await self.client.transaction { connection in
@@ -175,14 +175,6 @@ public final class PostgresContractStore: ContractStore {
             throw ContractError(error.isUnavailable ? .storeUnavailable : .storageFailure, "\(context): \(error)")
         } catch {
             throw ContractError(.storageFailure, "\(context): \(error)")
-        }
-    }
-
-    static func encode(_ record: ContractRecord) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        do { return try encoder.encode(record) } catch {
-            throw ContractError(.storageFailure, "cannot encode contract \(record.contract.id): \(error)")
         }
     }
 }

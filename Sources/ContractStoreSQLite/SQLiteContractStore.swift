@@ -4,6 +4,12 @@ import GRDB
 
 /// A `ContractStore` in an embedded SQLite database (GRDB, WAL mode).
 ///
+/// Durability: GRDB opens the pool in WAL mode with `synchronous = NORMAL`, so a commit
+/// survives a crash of the process but the last commits before a power loss or an operating
+/// system crash may be lost (the WAL is flushed at checkpoints, not at every commit). The
+/// database stays consistent either way. Document files (``SQLiteDocumentStore``) are flushed
+/// with `fsync` before their row commits.
+///
 /// Tables (see ``migrator``): `contracts` (one row per contract: the record as JSON, its state
 /// and version) and `audit_events` (one row per event, keyed by contract and sequence, with
 /// every field in its own column). A save is one SQLite transaction: the version-checked
@@ -65,14 +71,14 @@ public final class SQLiteContractStore: ContractStore {
 
     /// Stores a new contract at version 1.
     public func create(_ record: ContractRecord, events: [AuditEvent]) async throws {
-        let json = try Self.encode(record)
+        let json = try StoredJSON.encode(record)
         do {
             try await pool.write { db in
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM contracts WHERE id = ?", arguments: [record.contract.id.rawValue]) == true {
+                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM contracts WHERE id = ?"), arguments: [record.contract.id.rawValue]) == true {
                     throw ContractError(.versionConflict, "contract \(record.contract.id) already exists")
                 }
-                try db.execute(sql: "INSERT INTO contracts (id, version, state, head_sequence, record) VALUES (?, 1, ?, ?, ?)",
-                               arguments: [record.contract.id.rawValue, record.contract.state.kind.rawValue, record.headSequence, json])
+                try db.cachedStatement(sql: "INSERT INTO contracts (id, version, state, head_sequence, record) VALUES (?, 1, ?, ?, ?)")
+                    .execute(arguments: [record.contract.id.rawValue, record.contract.state.kind.rawValue, record.headSequence, json])
                 try Self.insert(events, db)
             }
         } catch let error as ContractError { throw error } catch {
@@ -84,8 +90,11 @@ public final class SQLiteContractStore: ContractStore {
     public func load(_ id: ContractID) async throws -> StoredContract {
         let found: (version: Int, data: Data)?
         do {
-            found = try await pool.read { db -> (version: Int, data: Data)? in
-                guard let row = try Row.fetchOne(db, sql: "SELECT version, record FROM contracts WHERE id = ?", arguments: [id.rawValue]) else { return nil }
+            // One statement: its own read transaction, no BEGIN … COMMIT around it.
+            found = try await pool.unsafeRead { db -> (version: Int, data: Data)? in
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT version, record FROM contracts WHERE id = ?"), arguments: [id.rawValue]) else {
+                    return nil
+                }
                 // Optional reads: a tampered, mistyped column is reported, never trapped on.
                 guard let version = Self.column(row, "version", Int.self), let data = Self.column(row, "record", Data.self) else {
                     throw ContractError(.storageFailure, "contract \(id) is unreadable")
@@ -97,17 +106,24 @@ public final class SQLiteContractStore: ContractStore {
         }
         guard let found else { throw ContractError(.notFound, "no contract \(id)") }
         do {
-            return StoredContract(record: try JSONDecoder().decode(ContractRecord.self, from: found.data), version: found.version)
+            return StoredContract(record: try StoredJSON.record(from: found.data), version: found.version)
         } catch {
             throw ContractError(.storageFailure, "contract \(id) is unreadable: \(error)")
         }
     }
 
-    /// The version column alone (no JSON decoding).
+    /// The version column alone (no JSON decoding), on a reader connection of the pool.
+    ///
+    /// Never on the writer: the workflow asks it before each step, while another task (or
+    /// workflow) may hold the writer for a save, and a read queued behind that save would wait
+    /// for it for nothing. One statement needs no BEGIN … COMMIT around it: SQLite reads it
+    /// from one snapshot.
     public func version(of id: ContractID) async throws -> Int {
         let found: Int?
         do {
-            found = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM contracts WHERE id = ?", arguments: [id.rawValue]) }
+            found = try await pool.unsafeRead { db in
+                try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM contracts WHERE id = ?"), arguments: [id.rawValue])
+            }
         } catch {
             throw ContractError(.storageFailure, "cannot read contract \(id): \(error)")
         }
@@ -117,14 +133,14 @@ public final class SQLiteContractStore: ContractStore {
 
     /// Saves with an optimistic version check, in one transaction.
     public func save(_ record: ContractRecord, appending events: [AuditEvent], expectedVersion: Int) async throws -> Int {
-        let json = try Self.encode(record)
+        let json = try StoredJSON.encode(record)
         let id = record.contract.id
         do {
             return try await pool.write { db in
-                try db.execute(sql: "UPDATE contracts SET version = version + 1, state = ?, head_sequence = ?, record = ? WHERE id = ? AND version = ?",
-                               arguments: [record.contract.state.kind.rawValue, record.headSequence, json, id.rawValue, expectedVersion])
+                try db.cachedStatement(sql: "UPDATE contracts SET version = version + 1, state = ?, head_sequence = ?, record = ? WHERE id = ? AND version = ?")
+                    .execute(arguments: [record.contract.state.kind.rawValue, record.headSequence, json, id.rawValue, expectedVersion])
                 guard db.changesCount == 1 else {
-                    guard let current = try Int.fetchOne(db, sql: "SELECT version FROM contracts WHERE id = ?", arguments: [id.rawValue]) else {
+                    guard let current = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM contracts WHERE id = ?"), arguments: [id.rawValue]) else {
                         throw ContractError(.notFound, "no contract \(id)")
                     }
                     throw ContractError(.versionConflict, "contract \(id) is at version \(current), not \(expectedVersion)")
@@ -166,7 +182,7 @@ public final class SQLiteContractStore: ContractStore {
               let actor = (Self.column(row, "actor", String.self)).flatMap({ AuditActor(storageText: $0) }),
               let action = (Self.column(row, "action", String.self)).flatMap({ AuditAction(rawValue: $0) }),
               let version = Self.column(row, "contract_version", Int.self), let detailText = Self.column(row, "details", String.self),
-              let details = try? JSONDecoder().decode([String: String].self, from: Data(detailText.utf8)),
+              let details = StoredJSON.details(from: detailText),
               let previousHash = Self.column(row, "previous_hash", String.self), let hash = Self.column(row, "hash", String.self) else {
             throw ContractError(.storageFailure, "audit event \(sequence.map(String.init) ?? "?") of \(id) is unreadable")
         }
@@ -191,24 +207,14 @@ public final class SQLiteContractStore: ContractStore {
         }
     }
 
-    static func encode(_ record: ContractRecord) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        do { return try encoder.encode(record) } catch {
-            throw ContractError(.storageFailure, "cannot encode contract \(record.contract.id): \(error)")
-        }
-    }
-
     static func insert(_ events: [AuditEvent], _ db: Database) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         for event in events {
-            let details = String(decoding: try encoder.encode(event.details), as: UTF8.self)
-            try db.execute(sql: """
+            let details = StoredJSON.details(event.details)
+            try db.cachedStatement(sql: """
                 INSERT INTO audit_events (contract_id, sequence, time, actor, action, participant_id, contract_version, ip_address,
                                           user_agent, details, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [event.contractID.rawValue, event.sequence, CanonicalJSON.formatDate(event.time), event.actor.storageText,
+                """).execute(arguments: [event.contractID.rawValue, event.sequence, CanonicalJSON.formatDate(event.time), event.actor.storageText,
                                  event.action.rawValue, event.participantID?.rawValue, event.contractVersion, event.ipAddress, event.userAgent,
                                  details, event.previousHash, event.hash])
         }

@@ -5,7 +5,8 @@ import GRDB
 /// A `DocumentStore` whose bytes are files under a folder (`FileDocumentStore`: written to a
 /// temporary file, flushed, renamed) and whose index is a `documents` row in the contract
 /// database. The file is complete on disk before its row commits, so a row never names a
-/// missing or partial file.
+/// missing or partial file. (The row commits with `synchronous = NORMAL`, as the contract rows do:
+/// after a power loss a file may be there without its row, never a row without its file.)
 public struct SQLiteDocumentStore: DocumentStore {
     /// The files.
     public let files: FileDocumentStore
@@ -23,7 +24,7 @@ public struct SQLiteDocumentStore: DocumentStore {
         let hash = try await files.put(bytes)
         do {
             try await pool.write { db in
-                try db.execute(sql: "INSERT OR IGNORE INTO documents (sha256, byte_count) VALUES (?, ?)", arguments: [hash, bytes.count])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO documents (sha256, byte_count) VALUES (?, ?)").execute(arguments: [hash, bytes.count])
             }
         } catch {
             throw ContractError(.storageFailure, "cannot index document \(hash): \(error)")
@@ -40,8 +41,9 @@ public struct SQLiteDocumentStore: DocumentStore {
     /// Whether the row exists.
     public func contains(_ sha256: String) async throws -> Bool {
         do {
-            return try await pool.read { db in
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE sha256 = ?", arguments: [sha256.lowercased()]) == true
+            // One statement: no BEGIN … COMMIT around it.
+            return try await pool.unsafeRead { db in
+                try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM documents WHERE sha256 = ?"), arguments: [sha256.lowercased()]) == true
             }
         } catch {
             throw ContractError(.storageFailure, "cannot read the document index: \(error)")

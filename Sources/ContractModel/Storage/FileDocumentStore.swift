@@ -9,16 +9,32 @@ import Darwin
 /// (`ab/abcdef….bin`). Each file is written to a temporary name, flushed with `fsync`,
 /// renamed into place and its folder flushed, so a crash leaves the old state or the new,
 /// never a partial file. Reads check the hash.
+///
+/// The 256 prefix folders (`00` … `ff`) are made when the store is opened, and the folder
+/// holding a newly made one is flushed too (a new folder's entry lives in its parent), so a
+/// `put` has one directory to flush: the prefix folder it renamed into.
 public struct FileDocumentStore: DocumentStore {
     /// The folder.
     public let directory: URL
 
-    /// A store in `directory` (created if missing).
+    /// A store in `directory` (created if missing, with its 256 prefix folders).
     public init(directory: URL) throws {
         self.directory = directory
-        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-            throw ContractError(.storageFailure, "cannot create \(directory.path): \(error.localizedDescription)")
+        let made: Bool
+        do { made = try Self.makeFolder(directory.path) } catch {
+            throw ContractError(.storageFailure, "cannot create \(directory.path): \(error)")
         }
+        if made { Self.syncDirectory(directory.deletingLastPathComponent().path) }
+        var madeAny = false
+        for prefix in 0..<256 {
+            let folder = directory.appendingPathComponent(Self.hexByte(UInt8(prefix))).path
+            guard mkdir(folder, 0o777) == 0 else {
+                if errno == EEXIST { continue }
+                throw ContractError(.storageFailure, "cannot create \(folder): errno \(errno)")
+            }
+            madeAny = true
+        }
+        if madeAny { Self.syncDirectory(directory.path) }
     }
 
     /// The path for `sha256`.
@@ -33,10 +49,13 @@ public struct FileDocumentStore: DocumentStore {
         let target = path(for: hash)
         if FileManager.default.fileExists(atPath: target.path) { return hash }
         let folder = target.deletingLastPathComponent()
-        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            throw ContractError(.storageFailure, "cannot create \(folder.path)")
+        // Made at `init`; again (and its parent flushed) only if it was removed since.
+        if mkdir(folder.path, 0o777) == 0 {
+            Self.syncDirectory(directory.path)
+        } else if errno != EEXIST {
+            throw ContractError(.storageFailure, "cannot create \(folder.path): errno \(errno)")
         }
-        let temporary = folder.appendingPathComponent(".\(hash).\(UUID().uuidString).tmp")
+        let temporary = folder.appendingPathComponent(".\(hash).\(Self.temporarySuffix()).tmp")
         try Self.writeSynced(bytes, to: temporary.path)
         guard rename(temporary.path, target.path) == 0 else {
             let code = errno
@@ -78,6 +97,33 @@ public struct FileDocumentStore: DocumentStore {
             unlink(path)
             throw ContractError(.storageFailure, "cannot flush \(path): errno \(errno)")
         }
+    }
+
+    /// 16 hex digits from 8 random bytes (`getrandom` on Linux): cheaper than a UUID string.
+    static func temporarySuffix() -> String {
+        var generator = SystemRandomNumberGenerator()
+        var value = generator.next()
+        var out: [UInt8] = []
+        out.reserveCapacity(16)
+        for _ in 0..<16 {
+            out.append(hexDigits[Int(value & 0xF)])
+            value >>= 4
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Two lower-case hex digits.
+    static func hexByte(_ byte: UInt8) -> String {
+        String(decoding: [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]], as: UTF8.self)
+    }
+
+    /// Makes the folder and any missing parents; `true` when `path` itself was made.
+    static func makeFolder(_ path: String) throws -> Bool {
+        if FileManager.default.fileExists(atPath: path) { return false }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return true
     }
 
     static func syncDirectory(_ path: String) {

@@ -61,6 +61,6 @@ public struct PDFValidationData: Sendable, Hashable {
 
     /// The /VRI key of a signature: uppercase hex SHA-1 of its /Contents bytes as stored.
     public static func vriKey(contents: [UInt8]) -> String {
-        Insecure.SHA1.hash(data: contents).map { String(format: "%02X", $0) }.joined()
+        PDFHexDigits.string(Array(Insecure.SHA1.hash(data: contents)))
     }
 }

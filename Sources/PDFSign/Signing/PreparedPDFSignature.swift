@@ -100,10 +100,9 @@ public struct PreparedPDFSignature: Sendable, Hashable, Codable {
         guard cms.count <= contentsCapacity else {
             throw PDFError(.signatureTooLarge, "the signature has \(cms.count) bytes; /Contents has room for \(contentsCapacity)")
         }
-        let digits = Array("0123456789ABCDEF".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(2 * contentsCapacity)
-        for byte in cms { hex += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
+        PDFHexDigits.append(cms, to: &hex)
         hex += Array(repeating: UInt8(ascii: "0"), count: 2 * (contentsCapacity - cms.count))
         return hex
     }

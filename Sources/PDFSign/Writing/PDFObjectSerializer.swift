@@ -65,7 +65,8 @@ package enum PDFObjectSerializer {
         output.append(UInt8(ascii: "/"))
         for byte in name.bytes {
             if byte < 0x21 || byte > 0x7E || byte == UInt8(ascii: "#") || PDFCharacterClass.isDelimiter(byte) {
-                output += Array(String(format: "#%02X", byte).utf8)
+                output.append(UInt8(ascii: "#"))
+                PDFHexDigits.append(byte, to: &output)
             } else {
                 output.append(byte)
             }
@@ -77,7 +78,7 @@ package enum PDFObjectSerializer {
         switch string.format {
         case .hex:
             output.append(UInt8(ascii: "<"))
-            for byte in string.bytes { output += Array(String(format: "%02X", byte).utf8) }
+            PDFHexDigits.append(string.bytes, to: &output)
             output.append(UInt8(ascii: ">"))
         case .literal:
             output.append(UInt8(ascii: "("))
