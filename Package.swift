@@ -8,9 +8,15 @@ let strictSettings: [SwiftSetting] = [
 
 #if os(Linux)
 let cpkcs11PkgConfig: String? = nil
+let copensslPkgConfig: String? = nil
 #else
 let cpkcs11PkgConfig: String? = "p11-kit-1"
+let copensslPkgConfig: String? = "libcrypto"
 #endif
+
+/// Where CMSCoreOpenSSL links libcrypto: everywhere but Linux, where it is loaded with dlopen
+/// on first use (`LibCrypto`), so that the CLI's start-up does not load and relocate it.
+let libcryptoLinked: [Platform] = [.macOS, .iOS, .tvOS, .watchOS, .visionOS]
 
 let package = Package(
     name: "EContractKit",
@@ -85,16 +91,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // The system's OpenSSL 3 libcrypto (Debian: libssl-dev), only under CMSCoreOpenSSL.
-        // libcrypto.pc, not openssl.pc: the latter adds -lssl, which nothing here calls.
-        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+        // The system's OpenSSL 3 libcrypto headers (Debian: libssl-dev), only under CMSCoreOpenSSL.
+        // The module map links nothing. Linux needs no pkg-config (the headers are in /usr/include,
+        // libcrypto.so.3 is dlopen'ed); elsewhere libcrypto.pc gives Homebrew's -I and -L (not
+        // openssl.pc: that adds -lssl, which nothing here calls).
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: copensslPkgConfig,
                        providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
         // Optional: what swift-crypto lacks (SHA-3, brainpool, Ed448, DSA, legacy PKCS#12),
         // registered into CMSCore at run time. CMSCore itself never links libcrypto.
         .target(
             name: "CMSCoreOpenSSL",
             dependencies: ["CMSCore", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1")],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            linkerSettings: [.linkedLibrary("crypto", .when(platforms: libcryptoLinked))]
         ),
         .target(
             name: "TimestampClient",
