@@ -18,6 +18,21 @@ let copensslPkgConfig: String? = "libcrypto"
 /// on first use (`LibCrypto`), so that the CLI's start-up does not load and relocate it.
 let libcryptoLinked: [Platform] = [.macOS, .iOS, .tvOS, .watchOS, .visionOS]
 
+/// The `econtract` executable's Linux release link, for start-up time (README, "Start-up"): the
+/// Swift runtime and Foundation linked statically (`--static-swift-stdlib` is no longer needed,
+/// and still works), and no dynamic symbol table of the executable's own symbols (less for the
+/// loader to relocate and look through). Unsafe flags are allowed only on the root package's
+/// targets; this one is no library product's, so packages depending on EContractKit never see them.
+let econtractReleaseLinking: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),
+]
+/// The same `-static-stdlib` when compiling the executable's module, so that its imports name the
+/// static libraries behind Foundation (CoreFoundation, ICU data …) for the linker, as
+/// `--static-swift-stdlib` does.
+let econtractReleaseCompiling: [SwiftSetting] = [
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "EContractKit",
     platforms: [.macOS(.v14), .iOS(.v17), .tvOS(.v17), .watchOS(.v10), .visionOS(.v1)],
@@ -219,7 +234,8 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + econtractReleaseCompiling,
+            linkerSettings: econtractReleaseLinking
         ),
         .executableTarget(
             name: "CMSBenchmark",
