@@ -65,10 +65,21 @@ package enum PDFObjectSerializer {
         output.append(UInt8(ascii: "/"))
         for byte in name.bytes {
             if byte < 0x21 || byte > 0x7E || byte == UInt8(ascii: "#") || PDFCharacterClass.isDelimiter(byte) {
-                output += Array(String(format: "#%02X", byte).utf8)
+                output.append(UInt8(ascii: "#"))
+                appendHex(byte, to: &output)
             } else {
                 output.append(byte)
             }
+        }
+    }
+
+    /// Two upper-case hex digits (not `String(format:)`, whose first use costs a command-line
+    /// signature a fraction of a millisecond of start-up).
+    static func appendHex(_ byte: UInt8, to output: inout [UInt8]) {
+        let digits: StaticString = "0123456789ABCDEF"
+        digits.withUTF8Buffer { table in
+            output.append(table[Int(byte >> 4)])
+            output.append(table[Int(byte & 0x0F)])
         }
     }
 
@@ -77,7 +88,7 @@ package enum PDFObjectSerializer {
         switch string.format {
         case .hex:
             output.append(UInt8(ascii: "<"))
-            for byte in string.bytes { output += Array(String(format: "%02X", byte).utf8) }
+            for byte in string.bytes { appendHex(byte, to: &output) }
             output.append(UInt8(ascii: ">"))
         case .literal:
             output.append(UInt8(ascii: "("))
