@@ -8,9 +8,30 @@ let strictSettings: [SwiftSetting] = [
 
 #if os(Linux)
 let cpkcs11PkgConfig: String? = nil
+let copensslPkgConfig: String? = nil
 #else
 let cpkcs11PkgConfig: String? = "p11-kit-1"
+let copensslPkgConfig: String? = "libcrypto"
 #endif
+
+/// Where CMSCoreOpenSSL links libcrypto: everywhere but Linux, where it is loaded with dlopen
+/// on first use (`LibCrypto`), so that the CLI's start-up does not load and relocate it.
+let libcryptoLinked: [Platform] = [.macOS, .iOS, .tvOS, .watchOS, .visionOS]
+
+/// The `econtract` executable's Linux release link, for start-up time (README, "Start-up"): the
+/// Swift runtime and Foundation linked statically (`--static-swift-stdlib` is no longer needed,
+/// and still works), and no dynamic symbol table of the executable's own symbols (less for the
+/// loader to relocate and look through). Unsafe flags are allowed only on the root package's
+/// targets; this one is no library product's, so packages depending on EContractKit never see them.
+let econtractReleaseLinking: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),
+]
+/// The same `-static-stdlib` when compiling the executable's module, so that its imports name the
+/// static libraries behind Foundation (CoreFoundation, ICU data …) for the linker, as
+/// `--static-swift-stdlib` does.
+let econtractReleaseCompiling: [SwiftSetting] = [
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+]
 
 let package = Package(
     name: "EContractKit",
@@ -85,16 +106,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // The system's OpenSSL 3 libcrypto (Debian: libssl-dev), only under CMSCoreOpenSSL.
-        // libcrypto.pc, not openssl.pc: the latter adds -lssl, which nothing here calls.
-        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+        // The system's OpenSSL 3 libcrypto headers (Debian: libssl-dev), only under CMSCoreOpenSSL.
+        // The module map links nothing. Linux needs no pkg-config (the headers are in /usr/include,
+        // libcrypto.so.3 is dlopen'ed); elsewhere libcrypto.pc gives Homebrew's -I and -L (not
+        // openssl.pc: that adds -lssl, which nothing here calls).
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: copensslPkgConfig,
                        providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
         // Optional: what swift-crypto lacks (SHA-3, brainpool, Ed448, DSA, legacy PKCS#12),
         // registered into CMSCore at run time. CMSCore itself never links libcrypto.
         .target(
             name: "CMSCoreOpenSSL",
             dependencies: ["CMSCore", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1")],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            linkerSettings: [.linkedLibrary("crypto", .when(platforms: libcryptoLinked))]
         ),
         .target(
             name: "TimestampClient",
@@ -210,7 +234,8 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + econtractReleaseCompiling,
+            linkerSettings: econtractReleaseLinking
         ),
         .executableTarget(
             name: "CMSBenchmark",

@@ -2,7 +2,8 @@
 // and next to pyHanko signing in-process, in one run, with peak memory; then `econtract pdf
 // sign` as a whole process next to `pyhanko sign addsig`. Build in release:
 //   swift build -c release --product econtract
-//   swift run -c release PDFSignBenchmark [--runs 20] [--skip-large] [--econtract PATH]
+//   swift run -c release PDFSignBenchmark [--runs 20] [--skip-large] [--econtract PATH] [--whole-process-only]
+// (--whole-process-only: only the `econtract pdf sign` vs `pyhanko sign addsig` start-up row)
 // Then B-LTA into a file for each size (sandbox PKI, local TSA) next to openssl dgst, and full offline validation of a B-LTA file next to `pyhanko sign adesverify` (with the shared
 // test PKI up). Inputs are generated: a typical 3-page contract (~20 KB), 1 MB and 200 MB files whose bulk is
 // one raw image. Each size is signed (PAdES B-B, RSA-2048, invisible) into a file by a child
@@ -29,6 +30,10 @@ struct PDFSignBenchmark {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let keys = try KeyFiles.prepare(in: directory)
+        if arguments.contains("--whole-process-only") {
+            try WholeProcessBenchmark.run(runs: runs, directory: directory, keys: keys)
+            return
+        }
 
         var sizes: [(label: String, pages: Int, bytes: Int, runs: Int)] = [
             ("typical (3 pages)", 3, 0, runs), ("1 MB", 3, 1 << 20, runs),

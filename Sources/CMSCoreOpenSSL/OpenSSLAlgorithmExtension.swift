@@ -12,23 +12,26 @@ import CMSCore
 ///   pbeWithSHAAnd40BitRC2-CBC and PBES2 with DES-EDE3-CBC (CMSCore derives the keys).
 ///
 /// Creating one does no work; libcrypto is touched on first use, and its legacy provider (for
-/// RC2) is loaded, into a library context of its own, only when a legacy file is read.
+/// RC2) is loaded, into a library context of its own, only when a legacy file is read. On Linux
+/// libcrypto is not even linked: `libcrypto.so.3` is loaded when CMSCore first asks for one of
+/// these algorithms. When it cannot be loaded, the extension lists no algorithm, so CMSCore
+/// refuses them with its usual typed errors (`unsupportedAlgorithm`, `legacyPKCS12Encryption`).
 public struct OpenSSLAlgorithmExtension: CMSAlgorithmExtension {
     public init() {}
 
-    public var digestAlgorithms: Set<DigestAlgorithm> { Self.digests }
+    public var digestAlgorithms: Set<DigestAlgorithm> { LibCrypto.shared == nil ? [] : Self.digests }
 
     public func makeHasher(for algorithm: DigestAlgorithm) -> (any CMSExtensionHasher)? {
         OpenSSLHasher(algorithm)
     }
 
-    public var signatureSchemes: Set<SignatureAlgorithm.Scheme> { Self.schemes }
+    public var signatureSchemes: Set<SignatureAlgorithm.Scheme> { LibCrypto.shared == nil ? [] : Self.schemes }
 
     public func verificationKey(subjectPublicKeyInfo: [UInt8]) throws -> (any CMSExtensionVerificationKey)? {
         try OpenSSLPublicKey.read(subjectPublicKeyInfo: subjectPublicKeyInfo)
     }
 
-    public var legacyCiphers: Set<LegacyBlockCipher> { Self.ciphers }
+    public var legacyCiphers: Set<LegacyBlockCipher> { LibCrypto.shared == nil ? [] : Self.ciphers }
 
     public func decrypt(_ ciphertext: [UInt8], cipher: LegacyBlockCipher, key: [UInt8], iv: [UInt8]) throws -> [UInt8] {
         try OpenSSLLegacyCipher.decrypt(ciphertext, cipher: cipher, key: key, iv: iv)

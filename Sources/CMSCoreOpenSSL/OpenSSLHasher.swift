@@ -1,5 +1,4 @@
 import CMSCore
-import COpenSSL
 
 /// An incremental SHA-3 or SHAKE256 hash over an `EVP_MD_CTX`, with value semantics: a copy
 /// that is fed duplicates the context first.
@@ -9,8 +8,8 @@ struct OpenSSLHasher: CMSExtensionHasher {
     private let isXOF: Bool
 
     init?(_ algorithm: DigestAlgorithm) {
-        guard let md = OpenSSLDigests.md(for: algorithm) else { return nil }
-        context = DigestContext(md: md)
+        guard let crypto = LibCrypto.shared, let md = OpenSSLDigests.md(for: algorithm) else { return nil }
+        context = DigestContext(md: md, crypto: crypto)
         outputLength = algorithm.outputByteCount
         isXOF = algorithm == .shake256 || algorithm == .shake256Len
     }
@@ -19,19 +18,20 @@ struct OpenSSLHasher: CMSExtensionHasher {
         // A copy of this hasher shares the context until one of them is fed.
         if !isKnownUniquelyReferenced(&context) { context = context.flatMap { DigestContext(copying: $0) } }
         guard let current = context else { return }  // finalize() then yields no bytes, which matches no digest
-        if EVP_DigestUpdate(current.pointer, bytes.baseAddress, bytes.count) != 1 {
-            ERR_clear_error()
+        if current.crypto.EVP_DigestUpdate(current.pointer, bytes.baseAddress, bytes.count) != 1 {
+            current.crypto.ERR_clear_error()
             context = nil
         }
     }
 
     func finalize() -> [UInt8] {
         guard let context, let copy = DigestContext(copying: context) else { return [] }
+        let crypto = copy.crypto
         var output = [UInt8](repeating: 0, count: outputLength)
         let status = isXOF
-            ? EVP_DigestFinalXOF(copy.pointer, &output, outputLength)
-            : EVP_DigestFinal_ex(copy.pointer, &output, nil)
-        guard status == 1 else { ERR_clear_error(); return [] }
+            ? crypto.EVP_DigestFinalXOF(copy.pointer, &output, outputLength)
+            : crypto.EVP_DigestFinal_ex(copy.pointer, &output, nil)
+        guard status == 1 else { crypto.ERR_clear_error(); return [] }
         return output
     }
 }
@@ -42,28 +42,32 @@ struct OpenSSLHasher: CMSExtensionHasher {
 /// (``OpenSSLHasher/update(_:)`` copies otherwise); shared boxes are only read (copied).
 final class DigestContext: @unchecked Sendable {
     let pointer: OpaquePointer
+    let crypto: LibCrypto
 
-    init?(md: OpaquePointer) {
-        guard let pointer = EVP_MD_CTX_new() else { return nil }
-        guard EVP_DigestInit_ex2(pointer, md, nil) == 1 else {
-            EVP_MD_CTX_free(pointer)
-            ERR_clear_error()
+    init?(md: OpaquePointer, crypto: LibCrypto) {
+        guard let pointer = crypto.EVP_MD_CTX_new() else { return nil }
+        guard crypto.EVP_DigestInit_ex2(pointer, md, nil) == 1 else {
+            crypto.EVP_MD_CTX_free(pointer)
+            crypto.ERR_clear_error()
             return nil
         }
         self.pointer = pointer
+        self.crypto = crypto
     }
 
     init?(copying other: DigestContext) {
-        guard let pointer = EVP_MD_CTX_new() else { return nil }
-        guard EVP_MD_CTX_copy_ex(pointer, other.pointer) == 1 else {
-            EVP_MD_CTX_free(pointer)
-            ERR_clear_error()
+        let crypto = other.crypto
+        guard let pointer = crypto.EVP_MD_CTX_new() else { return nil }
+        guard crypto.EVP_MD_CTX_copy_ex(pointer, other.pointer) == 1 else {
+            crypto.EVP_MD_CTX_free(pointer)
+            crypto.ERR_clear_error()
             return nil
         }
         self.pointer = pointer
+        self.crypto = crypto
     }
 
-    deinit { EVP_MD_CTX_free(pointer) }
+    deinit { crypto.EVP_MD_CTX_free(pointer) }
 }
 
 /// The digest implementations, fetched once from the default library context and kept for the
@@ -72,10 +76,14 @@ enum OpenSSLDigests {
     /// `EVP_MD` is reference counted and immutable once fetched.
     private struct Fetched: @unchecked Sendable { let md: OpaquePointer? }
 
-    private static let sha3_256 = Fetched(md: EVP_MD_fetch(nil, "SHA3-256", nil))
-    private static let sha3_384 = Fetched(md: EVP_MD_fetch(nil, "SHA3-384", nil))
-    private static let sha3_512 = Fetched(md: EVP_MD_fetch(nil, "SHA3-512", nil))
-    private static let shake256 = Fetched(md: EVP_MD_fetch(nil, "SHAKE256", nil))
+    private static let sha3_256 = fetch("SHA3-256")
+    private static let sha3_384 = fetch("SHA3-384")
+    private static let sha3_512 = fetch("SHA3-512")
+    private static let shake256 = fetch("SHAKE256")
+
+    private static func fetch(_ name: String) -> Fetched {
+        Fetched(md: LibCrypto.shared?.EVP_MD_fetch(nil, name, nil))
+    }
 
     static func md(for algorithm: DigestAlgorithm) -> OpaquePointer? {
         switch algorithm {

@@ -1,5 +1,4 @@
 import CMSCore
-import COpenSSL
 import SwiftASN1
 
 /// A public key libcrypto verifies with: ECDSA on a brainpool curve, Ed448 or DSA. Other key
@@ -11,6 +10,7 @@ final class OpenSSLPublicKey: CMSExtensionVerificationKey, @unchecked Sendable {
     let family: CMSExtensionKeyFamily
     let typeDescription: String
     private let pkey: OpaquePointer
+    private let crypto: LibCrypto
 
     private static let ecPublicKey: ASN1ObjectIdentifier = [1, 2, 840, 10045, 2, 1]
     private static let ed448: ASN1ObjectIdentifier = [1, 3, 101, 113]
@@ -22,15 +22,17 @@ final class OpenSSLPublicKey: CMSExtensionVerificationKey, @unchecked Sendable {
         [1, 3, 36, 3, 3, 2, 8, 1, 1, 13]: "brainpoolP512r1",
     ]
 
-    private init(pkey: OpaquePointer, family: CMSExtensionKeyFamily, typeDescription: String) {
+    private init(pkey: OpaquePointer, crypto: LibCrypto, family: CMSExtensionKeyFamily, typeDescription: String) {
         self.pkey = pkey
+        self.crypto = crypto
         self.family = family
         self.typeDescription = typeDescription
     }
 
-    deinit { EVP_PKEY_free(pkey) }
+    deinit { crypto.EVP_PKEY_free(pkey) }
 
-    /// The key in `spki` when it is a type this extension verifies with; `nil` otherwise.
+    /// The key in `spki` when it is a type this extension verifies with; `nil` otherwise, and
+    /// when libcrypto cannot be loaded (CMSCore then refuses the key as unsupported).
     ///
     /// - Throws: `CMSError` `invalidKey` when libcrypto cannot read a key of such a type.
     static func read(subjectPublicKeyInfo spki: [UInt8]) throws -> OpenSSLPublicKey? {
@@ -55,33 +57,34 @@ final class OpenSSLPublicKey: CMSExtensionVerificationKey, @unchecked Sendable {
         default:
             return nil
         }
+        guard let crypto = LibCrypto.shared else { return nil }
         let pkey: OpaquePointer? = spki.withUnsafeBufferPointer { buffer in
             var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
-            return d2i_PUBKEY(nil, &cursor, buffer.count)
+            return crypto.d2i_PUBKEY(nil, &cursor, buffer.count)
         }
         guard let pkey else {
-            ERR_clear_error()
+            crypto.ERR_clear_error()
             throw CMSError(.invalidKey, "libcrypto cannot read the \(name) public key")
         }
         var resolvedFamily = family
         if case .dsa = family {
-            let bits = Int(EVP_PKEY_get_bits(pkey))
+            let bits = Int(crypto.EVP_PKEY_get_bits(pkey))
             resolvedFamily = .dsa(bits: bits)
             name = "DSA-\(bits)"
         }
-        return OpenSSLPublicKey(pkey: pkey, family: resolvedFamily, typeDescription: name)
+        return OpenSSLPublicKey(pkey: pkey, crypto: crypto, family: resolvedFamily, typeDescription: name)
     }
 
     func isValidSignature(_ signature: [UInt8], message: [UInt8]) throws -> Bool {
         guard family == .ed448 else { throw CMSError(.invalidArgument, "\(typeDescription) keys sign a digest, not the message") }
-        guard let context = EVP_MD_CTX_new() else { throw CMSError(.signingFailed, "libcrypto: out of memory") }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestVerifyInit_ex(context, nil, nil, nil, nil, pkey, nil) == 1 else {
-            ERR_clear_error()
+        guard let context = crypto.EVP_MD_CTX_new() else { throw CMSError(.signingFailed, "libcrypto: out of memory") }
+        defer { crypto.EVP_MD_CTX_free(context) }
+        guard crypto.EVP_DigestVerifyInit_ex(context, nil, nil, nil, nil, pkey, nil) == 1 else {
+            crypto.ERR_clear_error()
             throw CMSError(.invalidKey, "libcrypto cannot verify with the \(typeDescription) key")
         }
-        let status = EVP_DigestVerify(context, signature, signature.count, message, message.count)
-        ERR_clear_error()
+        let status = crypto.EVP_DigestVerify(context, signature, signature.count, message, message.count)
+        crypto.ERR_clear_error()
         return status == 1
     }
 
@@ -89,14 +92,14 @@ final class OpenSSLPublicKey: CMSExtensionVerificationKey, @unchecked Sendable {
         guard family != .ed448 else {
             throw CMSError(.unsupportedAlgorithm, "Ed448 signs the content itself, which was not supplied (only its digest)")
         }
-        guard let context = EVP_PKEY_CTX_new_from_pkey(nil, pkey, nil) else { throw CMSError(.signingFailed, "libcrypto: out of memory") }
-        defer { EVP_PKEY_CTX_free(context) }
-        guard EVP_PKEY_verify_init(context) == 1 else {
-            ERR_clear_error()
+        guard let context = crypto.EVP_PKEY_CTX_new_from_pkey(nil, pkey, nil) else { throw CMSError(.signingFailed, "libcrypto: out of memory") }
+        defer { crypto.EVP_PKEY_CTX_free(context) }
+        guard crypto.EVP_PKEY_verify_init(context) == 1 else {
+            crypto.ERR_clear_error()
             throw CMSError(.invalidKey, "libcrypto cannot verify with the \(typeDescription) key")
         }
-        let status = EVP_PKEY_verify(context, signature, signature.count, digest, digest.count)
-        ERR_clear_error()
+        let status = crypto.EVP_PKEY_verify(context, signature, signature.count, digest, digest.count)
+        crypto.ERR_clear_error()
         return status == 1
     }
 }

@@ -22,7 +22,13 @@ struct EContractCommand: AsyncParsableCommand {
         CMSAlgorithmExtensions.register(OpenSSLAlgorithmExtension())
         #endif
         do {
-            var command = try parseAsRoot()
+            // The leaf alone when the arguments name one and parse (the common case, cheaper), else the whole tree.
+            var command: any ParsableCommand
+            if let leaf = parseLeaf(Array(CommandLine.arguments.dropFirst())) {
+                command = leaf
+            } else {
+                command = try parseAsRoot()
+            }
             // Quiet by default (warnings), -v info, -vv debug; always to stderr.
             LoggingOptions.bootstrap(level: (command as? LoggingCommand)?.logging.level ?? .warning)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -14,6 +14,8 @@ import Darwin
 /// not a crash).
 enum PDFFileCopier {
     static let bufferSize = 8 * 1024 * 1024
+    /// Up to this size the kernel copy runs on the calling thread, before hashing, not beside it.
+    static let inlineCopyLimit = 1024 * 1024
 
     /// Copies bytes `0..<count` of `sourcePath` to the current position of `output`,
     /// feeding them to `digest`.
@@ -26,10 +28,15 @@ enum PDFFileCopier {
         let kernelCopy = KernelCopyResult()
         let group = DispatchGroup()
         #if os(Linux)
-        group.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
+        if count <= inlineCopyLimit {
+            // A small file: copying it here costs less than starting a thread to copy it.
             kernelCopy.set(copyInKernel(from: source, to: destination, count: count))
-            group.leave()
+        } else {
+            group.enter()
+            DispatchQueue.global(qos: .userInitiated).async {
+                kernelCopy.set(copyInKernel(from: source, to: destination, count: count))
+                group.leave()
+            }
         }
         #else
         kernelCopy.set(.unsupported)
