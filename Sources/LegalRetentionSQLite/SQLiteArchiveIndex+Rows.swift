@@ -60,13 +60,15 @@ extension SQLiteArchiveIndex {
     /// The records a statement selecting ``RecordColumns/select`` returns, in its order, with their
     /// custom fields (one more query for the lot).
     static func fetchRecords(_ db: Database, sql: String, arguments: StatementArguments) throws -> [ArchiveRecord] {
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        // Cached statements: a query shape (which conditions, how many custom fields) is parsed
+        // once per connection, not at every search.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
         guard !rows.isEmpty else { return [] }
         var fields: [Int64: [String: String]] = [:]
         for start in stride(from: 0, to: rows.count, by: 500) {
             let seqs = rows[start..<min(start + 500, rows.count)].map { $0[0] as Int64 }
             let marks = Array(repeating: "?", count: seqs.count).joined(separator: ",")
-            let cursor = try Row.fetchCursor(db, sql: "SELECT record_seq, name, value FROM custom_fields WHERE record_seq IN (\(marks))",
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT record_seq, name, value FROM custom_fields WHERE record_seq IN (\(marks))"),
                                              arguments: StatementArguments(seqs))
             while let row = try cursor.next() { fields[row[0], default: [:]][row[1]] = row[2] }
         }
