@@ -320,7 +320,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ContractBenchmark",
-            dependencies: ["ContractModel", "ContractStoreSQLite", "PDFSign", "CMSCore", "TimestampClient",
+            dependencies: ["ContractModel", "ContractStoreSQLite", "PDFSign", "CMSCore", "TimestampClient", "TestSupport",
                            .product(name: "X509", package: "swift-certificates"), .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ContractBenchmark",
             swiftSettings: strictSettings
@@ -426,7 +426,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "EvidenceRecordBenchmark",
-            dependencies: ["EvidenceRecords", "PDFSign", "CMSCore", "TimestampClient"],
+            dependencies: ["EvidenceRecords", "PDFSign", "CMSCore", "TimestampClient", "TestSupport"],
             path: "Benchmarks/EvidenceRecordBenchmark",
             swiftSettings: strictSettings
         ),

@@ -1,6 +1,7 @@
 // Options, timing and the sample PDF for ContractBenchmark (see main.swift).
 import ContractModel
 import Foundation
+import TestSupport
 
 let allSides = ["bare", "floor", "anchored", "memory", "plain", "complete"]
 
@@ -73,7 +74,6 @@ func ratio(_ a: Double, _ b: Double) -> String { String(format: "%.2f×", a / b)
 /// that each run stores and signs bytes of its own (a document store keeps a hash once: the same
 /// bytes again would skip the write).
 func samplePDF(pages: Int, variant: String) -> [UInt8] {
-    var bytes = Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8)
     var objects = ["<< /Type /Catalog /Pages 2 0 R >>",
                    "<< /Type /Pages /Kids [\((0..<pages).map { "\(4 + 2 * $0) 0 R" }.joined(separator: " "))] /Count \(pages) >>",
                    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
@@ -83,17 +83,5 @@ func samplePDF(pages: Int, variant: String) -> [UInt8] {
         objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents \(5 + 2 * page) 0 R >>")
         objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream")
     }
-    var offsets: [Int] = []
-    for (index, body) in objects.enumerated() {
-        offsets.append(bytes.count)
-        bytes += Array("\(index + 1) 0 obj\n\(body)\nendobj\n".utf8)
-    }
-    let xref = bytes.count
-    var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-    for offset in offsets {
-        let text = String(offset)
-        table += String(repeating: "0", count: 10 - text.count) + text + " 00000 n \n"
-    }
-    table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-    return bytes + Array(table.utf8)
+    return ClassicPDF.file(objects: objects)
 }

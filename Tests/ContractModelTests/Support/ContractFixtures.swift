@@ -6,6 +6,7 @@ import Foundation
 import Logging
 import PDFSign
 import Testing
+import TestSupport
 import TimestampClient
 import X509
 
@@ -43,27 +44,13 @@ enum ContractFixtures {
 
     /// A one-page PDF with a classic cross-reference table (offsets computed, so readers need no repair).
     static func pdf(text: String = "Contract") -> [UInt8] {
-        var bytes = Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8)
         let content = "BT /F1 12 Tf 72 720 Td (\(text)) Tj ET"
-        let objects = [
+        return ClassicPDF.file(objects: [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
             "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
-        ]
-        var offsets: [Int] = []
-        for (index, body) in objects.enumerated() {
-            offsets.append(bytes.count)
-            bytes += Array("\(index + 1) 0 obj\n\(body)\nendobj\n".utf8)
-        }
-        let xref = bytes.count
-        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets {
-            let text = String(offset)
-            table += String(repeating: "0", count: 10 - text.count) + text + " 00000 n \n"
-        }
-        table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return bytes + Array(table.utf8)
+        ])
     }
 }
 
