@@ -27,7 +27,7 @@ public struct FileDocumentStore: DocumentStore {
         if made { Self.syncDirectory(directory.deletingLastPathComponent().path) }
         var madeAny = false
         for prefix in 0..<256 {
-            let folder = directory.appendingPathComponent(Self.hexByte(UInt8(prefix))).path
+            let folder = directory.appendingPathComponent(Hex.encode([UInt8(prefix)])).path
             guard mkdir(folder, 0o777) == 0 else {
                 if errno == EEXIST { continue }
                 throw ContractError(.storageFailure, "cannot create \(folder): errno \(errno)")
@@ -102,21 +102,7 @@ public struct FileDocumentStore: DocumentStore {
     /// 16 hex digits from 8 random bytes (`getrandom` on Linux): cheaper than a UUID string.
     static func temporarySuffix() -> String {
         var generator = SystemRandomNumberGenerator()
-        var value = generator.next()
-        var out: [UInt8] = []
-        out.reserveCapacity(16)
-        for _ in 0..<16 {
-            out.append(hexDigits[Int(value & 0xF)])
-            value >>= 4
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Two lower-case hex digits.
-    static func hexByte(_ byte: UInt8) -> String {
-        String(decoding: [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]], as: UTF8.self)
+        return withUnsafeBytes(of: generator.next() as UInt64) { Hex.encode($0) }
     }
 
     /// Makes the folder and any missing parents; `true` when `path` itself was made.
