@@ -12,8 +12,14 @@ enum RecordColumns {
     /// The stored document's columns.
     static let documentNames = ["document_sha256", "blob_sha256", "byte_count", "file_name", "key_id", "wrapped_key"]
 
-    static var metadataAssignments: String { metadataNames.map { "\($0) = ?" }.joined(separator: ", ") }
-    static var documentAssignments: String { documentNames.map { "\($0) = ?" }.joined(separator: ", ") }
+    static let metadataAssignments = metadataNames.map { "\($0) = ?" }.joined(separator: ", ")
+    static let documentAssignments = documentNames.map { "\($0) = ?" }.joined(separator: ", ")
+
+    /// The insert of a record's row (made once: batch imports run it per row).
+    static let insert: String = {
+        let names = ["id", "version"] + metadataNames + documentNames + ["ingested_at", "retention_end", "legal_hold", "import_key"]
+        return "INSERT INTO records (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))"
+    }()
 
     /// Values for ``metadataNames``, in order.
     static func metadataValues(_ m: RecordMetadata) -> [(any DatabaseValueConvertible)?] {
@@ -77,14 +83,12 @@ extension SQLiteArchiveIndex {
 
     /// One record's row, custom fields and ingest entry (inside the caller's transaction).
     static func insertRow(_ record: ArchiveRecord, hold: String?, entry: String, _ db: Database) throws {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM records WHERE id = ? OR import_key = ?", arguments: [record.id.rawValue, record.importKey]) == true {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM records WHERE id = ? OR import_key = ?"), arguments: [record.id.rawValue, record.importKey]) == true {
             throw ArchiveError(.versionConflict, "record \(record.id) or import key \(record.importKey ?? "") exists")
         }
-        let names = ["id", "version"] + RecordColumns.metadataNames + RecordColumns.documentNames + ["ingested_at", "retention_end", "legal_hold", "import_key"]
         let values: [(any DatabaseValueConvertible)?] = [record.id.rawValue, record.version] + RecordColumns.metadataValues(record.metadata)
             + RecordColumns.documentValues(record.document) + [record.ingestedAt.timeIntervalSince1970, record.retentionEnd.description, hold, record.importKey]
-        try db.cachedStatement(sql: "INSERT INTO records (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))")
-            .execute(arguments: StatementArguments(values))
+        try db.cachedStatement(sql: RecordColumns.insert).execute(arguments: StatementArguments(values))
         try writeCustomFields(record.metadata.customFields, seq: db.lastInsertedRowID, db)
         try db.cachedStatement(sql: "INSERT INTO record_versions (record_id, version, entry) VALUES (?, 1, ?)").execute(arguments: [record.id.rawValue, entry])
     }
