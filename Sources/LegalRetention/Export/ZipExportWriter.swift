@@ -45,8 +45,16 @@ struct ZipExportWriter {
     /// Renames the finished ZIP over the destination and returns its size in bytes.
     /// - Throws: ``ArchiveError/Code/exportFailed``.
     func finish() throws -> Int {
-        let size = (try? FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? nil
-        guard let size, rename(partial.path, destination.path) == 0 else {
+        let attributes: [FileAttributeKey: Any]
+        do { attributes = try FileManager.default.attributesOfItem(atPath: partial.path) } catch {
+            abandon()
+            throw ArchiveError(.exportFailed, "cannot read the size of the export ZIP \(partial.path): \(error)")
+        }
+        guard let size = attributes[.size] as? Int else {
+            abandon()
+            throw ArchiveError(.exportFailed, "the export ZIP \(partial.path) has no size")
+        }
+        guard rename(partial.path, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
             abandon()
             throw ArchiveError(.exportFailed, "cannot move the export ZIP to \(destination.path): \(reason)")
