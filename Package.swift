@@ -420,6 +420,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            // The CLI's own logic (its executable target, @testable): the `pdf sign` fast path against ArgumentParser.
+            name: "econtractTests",
+            dependencies: ["econtract", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "EvidenceRecordsTests",
             dependencies: ["EvidenceRecords", "CMSCore", "TimestampClient", "TestSupport", .product(name: "X509", package: "swift-certificates")],
             swiftSettings: strictSettings

@@ -22,9 +22,17 @@ struct EContractCommand: AsyncParsableCommand {
         CMSAlgorithmExtensions.register(OpenSSLAlgorithmExtension())
         #endif
         do {
-            // The leaf alone when the arguments name one and parse (the common case, cheaper), else the whole tree.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            // `pdf sign` in its common form without ArgumentParser's reflection (half of a small
+            // signature's start-up); then the leaf alone when the arguments name one and parse
+            // (cheaper than the whole tree); else the whole tree.
+            if let fast = PDFSignFastArguments.parse(arguments) {
+                LoggingOptions.bootstrap(level: LoggingOptions.level(verbosity: fast.verbosity))
+                try await fast.job.run()
+                return
+            }
             var command: any ParsableCommand
-            if let leaf = parseLeaf(Array(CommandLine.arguments.dropFirst())) {
+            if let leaf = parseLeaf(arguments) {
                 command = leaf
             } else {
                 command = try parseAsRoot()

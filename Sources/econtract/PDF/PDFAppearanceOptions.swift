@@ -18,6 +18,17 @@ struct PDFAppearanceOptions: ParsableArguments {
     @Option(name: .long, help: "Text lines, separated by '\\n' (default: signer, date, reason, location).")
     var text: String?
 
+    /// The values the options hold.
+    var request: PDFAppearanceRequest { PDFAppearanceRequest(visible: visible, stamp: stamp, font: font, text: text) }
+}
+
+/// The visible-signature options of `pdf sign` as plain values (all `nil`: invisible).
+struct PDFAppearanceRequest: Equatable {
+    var visible: String?
+    var stamp: String?
+    var font: String?
+    var text: String?
+
     /// The appearance asked for, or `nil` for an invisible signature.
     func appearance(signer: Certificate, reason: String?, location: String?) throws -> PDFSignatureAppearance? {
         guard let visible else {

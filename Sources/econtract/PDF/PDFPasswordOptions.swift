@@ -21,23 +21,30 @@ struct PDFPasswordOptions: ParsableArguments {
         }
     }
 
-    private var input: SecretInput {
-        SecretInput(option: "pdf-password", value: pdfPassword, file: pdfPasswordFile, environmentVariable: Self.variable, purpose: "PDF password")
+    /// Where the password comes from.
+    var input: SecretInput { Self.input(value: pdfPassword, file: pdfPasswordFile) }
+
+    /// Where the password comes from, given `--pdf-password` and `--pdf-password-file`.
+    static func input(value: String?, file: String?) -> SecretInput {
+        SecretInput(option: "pdf-password", value: value, file: file, environmentVariable: variable, purpose: "PDF password")
     }
 
-    /// The password given without prompting, if any (warning when it came from argv).
-    func givenPassword() throws -> String? {
-        guard let (secret, origin) = try input.resolve(prompting: false) else { return nil }
-        if origin == .option {
-            FileHandle.standardError.write(Data("warning: --pdf-password is visible to other users (ps, shell history); use --pdf-password-file or $\(Self.variable)\n".utf8))
-        }
-        return secret
+    /// Opens `path` (see ``open(_:password:)``).
+    func open(_ path: String) throws -> PDFDocument {
+        try Self.open(path, password: input)
     }
 
     /// Opens `path`: with the given password, else the empty user password, else (when the
-    /// file needs a password and standard input is a terminal) a prompt.
-    func open(_ path: String) throws -> PDFDocument {
-        let given = try givenPassword()
+    /// file needs a password and standard input is a terminal) a prompt. A password taken
+    /// from argv is warned about.
+    static func open(_ path: String, password input: SecretInput) throws -> PDFDocument {
+        var given: String?
+        if let (secret, origin) = try input.resolve(prompting: false) {
+            if origin == .option {
+                FileHandle.standardError.write(Data("warning: --pdf-password is visible to other users (ps, shell history); use --pdf-password-file or $\(variable)\n".utf8))
+            }
+            given = secret
+        }
         do {
             return try PDFDocument(contentsOfFile: path, password: given)
         } catch let error as PDFError where error.code == .passwordRequired && given == nil {

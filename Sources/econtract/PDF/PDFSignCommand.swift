@@ -2,7 +2,6 @@ import ArgumentParser
 import CMSCore
 import Foundation
 import PDFSign
-import TimestampClient
 
 /// `econtract pdf sign`: a PAdES B-B or B-T signature as an incremental update.
 struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
@@ -68,41 +67,15 @@ struct PDFSignCommand: AsyncParsableCommand, LoggingCommand {
         if claimedRole.contains(where: \.isEmpty) { throw ValidationError("--claimed-role must not be empty") }
     }
 
+    /// The values the options hold, for ``PDFSignJob``.
+    var job: PDFSignJob {
+        PDFSignJob(input: `in`, output: out, key: keyOptions.source, level: level, tsa: tsa, field: field, reason: reason,
+                   location: location, contact: contact, certify: certify, lock: lock, commitment: commitment,
+                   claimedRoles: claimedRole, pkcs7: pkcs7, dssCertificates: dssCert, appearance: appearanceOptions.request,
+                   pdfPassword: password.input)
+    }
+
     func run() async throws {
-        try await runReportingErrors {
-            let key = try await keyOptions.loadProvider()
-            var options = PDFSignatureOptions()
-            options.fieldName = field
-            options.reason = reason
-            options.location = location
-            options.contactInfo = contact
-            options.subFilter = pkcs7 ? .pkcs7Detached : .cadesDetached
-            options.commitmentType = commitment.flatMap(CMSCommitmentType.init(name:))
-            options.claimedRoles = claimedRole
-            if let certify {
-                guard let level = PDFCertificationLevel(rawValue: certify) else {
-                    throw PDFError(.invalidArgument, "--certify takes 1, 2 or 3")
-                }
-                options.certification = level
-            }
-            if let lock { options.fieldLock = lock == "all" ? .all : .include(lock.split(separator: ",").map(String.init)) }
-            options.appearance = try appearanceOptions.appearance(signer: try await key.signerCertificate, reason: reason, location: location)
-            let authority = try tsa.map { HTTPTimestampAuthority(url: try parseHTTPURL($0, option: "--tsa")) }
-            var pades: PAdESLevel?
-            if let level {
-                guard let parsed = PAdESLevel(rawValue: level.uppercased()) else {
-                    throw PDFError(.invalidArgument, "--level takes B-B, B-T, B-LT or B-LTA")
-                }
-                pades = parsed
-            }
-            let document = try password.open(`in`)
-            var signer = PDFSigner(key: key, options: options, level: pades, timestampAuthority: authority)
-            signer.extraCertificates = try dssCert.flatMap { try PEMFiles.certificates(inFile: $0) }
-            let issuers = NotingIssuerSource()
-            signer.issuerSource = issuers
-            try await signer.sign(document, writingTo: out)
-            print("signed \(`in`) → \(out) (PAdES \(signer.level.rawValue), \(options.subFilter.rawValue)\(certify.map { ", certified P=\($0)" } ?? ""))")
-            for note in issuers.notes { print(note) }
-        }
+        try await job.run()
     }
 }

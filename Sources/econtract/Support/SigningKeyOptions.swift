@@ -61,6 +61,14 @@ struct SigningKeyOptions: ParsableArguments {
                     environmentVariable: Self.passwordVariable, purpose: "PKCS#12 password for \(p12 ?? "the key")")
     }
 
+    /// Where the key comes from: the PEM files of `--key`/`--cert`/`--chain` alone, else these options.
+    var source: SigningKeySource {
+        if let key, let cert, p12 == nil, pkcs11.module == nil, !csc.isGiven {
+            return .pemFiles(key: key, certificate: cert, chain: chain)
+        }
+        return .options(self)
+    }
+
     /// The key the options select: a key file, a PKCS#12 file, a key on a PKCS#11 token, or a CSC credential (connecting to the service).
     func loadProvider() async throws -> any SigningKeyProvider {
         if csc.isGiven {
