@@ -35,6 +35,11 @@ struct ObjectSerializerTests {
         #expect(try PDFObjectSerializer.bytes(of: .real(1e-7)) == Array("0.0000001".utf8))
         #expect(try PDFObjectSerializer.bytes(of: .real(3)) == Array("3.0".utf8))
         #expect(try PDFObjectSerializer.bytes(of: .real(-0.0)) == Array("0.0".utf8))
+        // Whole numbers take a path of their own; its bytes are those of the general one.
+        for (value, text) in [(-3.0, "-3.0"), (595.0, "595.0"), (1e14, "100000000000000.0"), (1e15, "1000000000000000.0"),
+                              (-1e16, "-10000000000000000.0"), (595.276, "595.276"), (1.0 / 3, "0.3333333333")] {
+            #expect(try PDFObjectSerializer.bytes(of: .real(value)) == Array(text.utf8), "\(value)")
+        }
         #expect(throws: PDFError.self) { try PDFObjectSerializer.bytes(of: .real(.infinity)) }
         #expect(throws: PDFError.self) { try PDFObjectSerializer.bytes(of: .real(.nan)) }
     }

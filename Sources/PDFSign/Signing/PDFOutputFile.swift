@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file being written by the signer: created fresh, written sequentially in chunks.
 final class PDFOutputFile {
@@ -6,11 +11,14 @@ final class PDFOutputFile {
     let handle: FileHandle
     let path: String
 
+    /// Creates the file, or empties an existing one (one open(2); `FileManager.createFile`
+    /// would write an empty file beside it and rename it over first).
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw PDFError(.ioFailure, "cannot create \(path)")
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw PDFError(.ioFailure, "cannot create \(path): errno \(errno)")
         }
-        self.handle = handle
+        self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         self.path = path
     }
 

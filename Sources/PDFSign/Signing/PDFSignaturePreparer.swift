@@ -41,7 +41,16 @@ public struct PDFSignaturePreparer: Sendable {
 
     /// Prepares the signed file at `path` (created or replaced), copying the original in
     /// chunks while hashing it: memory stays small whatever the file size.
+    ///
+    /// The file is flushed to disk (fsync) before this returns: it can wait for a remote
+    /// signature across a restart.
     public func prepare(_ document: PDFDocument, contentsCapacity: Int, writingTo path: String) throws -> PreparedPDFSignature {
+        try prepare(document, contentsCapacity: contentsCapacity, writingTo: path, flushing: true)
+    }
+
+    /// ``prepare(_:contentsCapacity:writingTo:)``, flushing the file or not: ``PDFSigner``
+    /// flushes its partial file once, after the signature is embedded and before it is renamed.
+    func prepare(_ document: PDFDocument, contentsCapacity: Int, writingTo path: String, flushing: Bool) throws -> PreparedPDFSignature {
         try PDFOutputFile.refuseOverwritingSource(document, path: path)
         let layout = try self.layout(document, contentsCapacity: contentsCapacity)
         var digest = StreamingDigest(options.resolvedDigestAlgorithm)
@@ -63,7 +72,7 @@ public struct PDFSignaturePreparer: Sendable {
         digest.update(layout.update.bytes[0..<(layout.byteRange[1] - start)])
         digest.update(layout.update.bytes[(layout.byteRange[2] - start)...])
         try output.write(layout.update.bytes[...])
-        try output.finish()
+        if flushing { try output.finish() }
         return layout.prepared(digest: digest.finalize(), options: effectiveOptions)
     }
 

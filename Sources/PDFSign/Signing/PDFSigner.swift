@@ -98,7 +98,7 @@ public struct PDFSigner: Sendable {
         try PDFOutputFile.refuseOverwritingSource(document, path: path)
         var capacity = try await initialCapacity()
         while true {
-            let prepared = try preparer.prepare(document, contentsCapacity: capacity, writingTo: partial)
+            let prepared = try preparer.prepare(document, contentsCapacity: capacity, writingTo: partial, flushing: false)
             let cms = try await signature(for: prepared)
             if let larger = try nextCapacity(for: cms, capacity: capacity) {
                 capacity = larger

@@ -99,6 +99,11 @@ package enum PDFObjectSerializer {
     /// decimal point so that it reads back as a real, not an integer.
     static func realBytes(_ value: Double) throws -> [UInt8] {
         guard value.isFinite else { throw PDFError(.malformedSyntax, "a PDF real must be finite, got \(value)") }
+        // Whole numbers (most coordinates) without printf: the same bytes, without formatting
+        // through CVarArg casts that cost a first-use scan of the runtime's conformances.
+        if value == value.rounded(), abs(value) < 1e15 {
+            return Array("\(Int64(value)).0".utf8)
+        }
         var text = String(format: "%.10f", value)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
