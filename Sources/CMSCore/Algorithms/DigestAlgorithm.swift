@@ -109,7 +109,7 @@ public struct DigestAlgorithm: Hashable, Sendable, CustomStringConvertible {
 
     /// Looks an algorithm up by its name (`sha256`, `SHA-384`, …); `nil` when unknown.
     public init?(name: String) {
-        switch name.lowercased().replacingOccurrences(of: "-", with: "") {
+        switch name.lowercased().filter({ $0 != "-" }) {
         case "sha1": kind = .sha1
         case "sha256": kind = .sha256
         case "sha384": kind = .sha384

@@ -37,12 +37,10 @@ final class PDFOutputFile {
 
     func close() { try? handle.close() }
 
-    /// Writing over the file being read would destroy it mid-read.
+    /// Writing over the file being read would destroy it mid-read: refused when `path` is
+    /// the document's file, by whatever name or link.
     static func refuseOverwritingSource(_ document: PDFDocument, path: String) throws {
-        guard let source = document.source as? PDFFileByteSource else { return }
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        if URL(fileURLWithPath: source.path).resolvingSymlinksInPath().path == target {
-            throw PDFError(.invalidArgument, "the output \(path) is the input file; write the signed PDF elsewhere")
-        }
+        guard let source = document.source as? PDFFileByteSource, source.isSameFile(as: path) else { return }
+        throw PDFError(.invalidArgument, "the output \(path) is the input file; write the signed PDF elsewhere")
     }
 }

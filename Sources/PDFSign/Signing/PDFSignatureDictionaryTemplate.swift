@@ -78,7 +78,12 @@ struct PDFSignatureDictionaryTemplate {
 
     /// The /ByteRange text for `ranges`, padded to the slot.
     static func byteRangeText(_ ranges: [Int]) -> [UInt8] {
-        let text = Array(("[" + ranges.map(String.init).joined(separator: " ") + "]").utf8)
+        var text: [UInt8] = [UInt8(ascii: "[")]
+        for (index, value) in ranges.enumerated() {
+            if index > 0 { text.append(UInt8(ascii: " ")) }
+            text += String(value).utf8
+        }
+        text.append(UInt8(ascii: "]"))
         return text + Array(repeating: UInt8(ascii: " "), count: max(0, byteRangeSlotLength - text.count))
     }
 }

@@ -94,7 +94,9 @@ public struct PDFSigner: Sendable {
     public func sign(_ document: PDFDocument, writingTo path: String) async throws {
         let preparer = PDFSignaturePreparer(options: try await resolvedOptions())
         let partial = path + ".partial"
-        defer { try? FileManager.default.removeItem(atPath: partial) }
+        // After the rename nothing is left to remove: unlink(2) says so cheaply (FileManager
+        // would build and throw an NSError with a userInfo dictionary for it).
+        defer { _ = unlink(partial) }
         try PDFOutputFile.refuseOverwritingSource(document, path: path)
         var capacity = try await initialCapacity()
         while true {

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A ``PDFByteSource`` reading a file on demand with `FileHandle` (no mmap).
 ///
@@ -30,6 +35,15 @@ public final class PDFFileByteSource: PDFByteSource, @unchecked Sendable {
     }
 
     deinit { try? handle.close() }
+
+    /// Whether `path` names the very file being read (the same device and inode: through a
+    /// symbolic or hard link too); `false` when nothing exists there.
+    func isSameFile(as path: String) -> Bool {
+        var opened = stat()
+        var other = stat()
+        guard fstat(handle.fileDescriptor, &opened) == 0, stat(path, &other) == 0 else { return false }
+        return opened.st_dev == other.st_dev && opened.st_ino == other.st_ino
+    }
 
     /// Reads `range` from the file.
     public func read(_ range: Range<Int>) throws -> ArraySlice<UInt8> {

@@ -34,15 +34,21 @@ struct SecretInput {
     /// - Throws: `CMSError` (`invalidArgument`) when both `--NAME` and `--NAME-file` were
     ///   given, the file cannot be read or the prompt was aborted.
     func resolve(prompting: Bool = true,
-                 environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (secret: String, origin: Origin)? {
+                 environment: (String) -> String? = Self.processEnvironment) throws -> (secret: String, origin: Origin)? {
         if value != nil, file != nil {
             throw CMSError(.invalidArgument, "give --\(option) or --\(option)-file, not both")
         }
         if let file { return (try Self.firstLine(ofFile: file, option: "--\(option)-file"), .file) }
         if let value { return (value, .option) }
-        if let fromEnvironment = environment[environmentVariable] { return (fromEnvironment, .environment) }
+        if let fromEnvironment = environment(environmentVariable) { return (fromEnvironment, .environment) }
         guard prompting, isatty(STDIN_FILENO) == 1 else { return nil }
         return (try Self.prompt("\(purpose): "), .prompt)
+    }
+
+    /// One variable of this process's environment (getenv: no dictionary of all of them, as
+    /// `ProcessInfo.environment` builds on every call).
+    static func processEnvironment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     /// The first line of a file (without its line ending), as `openssl -passin file:` reads it.
@@ -53,9 +59,11 @@ struct SecretInput {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CMSError(.invalidArgument, "\(option): \(path) is not UTF-8 text")
         }
-        var line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        if line.hasSuffix("\r") { line.removeLast() }
-        return line
+        // Cut at the first LF by bytes: as Characters, "\r\n" is one grapheme that a split at
+        // "\n" does not see, so a CRLF file's whole text would have been the password.
+        var line = text.utf8.prefix { $0 != UInt8(ascii: "\n") }
+        if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+        return String(line) ?? ""
     }
 
     /// Asks on the terminal with echo off (the prompt goes to stderr, so stdout stays clean).

@@ -124,8 +124,19 @@ struct PDFSignerTests {
         #expect(Array(signed.prefix(original.count)) == original)
         #expect(try await SignedPDFReadback(signed).verify().isValid)
         #expect(!FileManager.default.fileExists(atPath: output + ".partial"))
-        await #expect(throws: PDFError(.invalidArgument, "")) {
-            try await signer.sign(PDFDocument(contentsOfFile: input), writingTo: input)
+        // The input by another name — relative, through a symbolic link, a hard link — is refused too.
+        let symbolic = directory.appendingPathComponent("symbolic.pdf").path
+        let hard = directory.appendingPathComponent("hard.pdf").path
+        try FileManager.default.createSymbolicLink(atPath: symbolic, withDestinationPath: input)
+        try FileManager.default.linkItem(atPath: input, toPath: hard)
+        for name in [input, directory.appendingPathComponent("../\(directory.lastPathComponent)/in.pdf").path, symbolic, hard] {
+            await #expect(throws: PDFError(.invalidArgument, ""), "\(name)") {
+                try await signer.sign(PDFDocument(contentsOfFile: input), writingTo: name)
+            }
+            // The deferred path (prepare into a file) refuses it the same way.
+            #expect(throws: PDFError(.invalidArgument, ""), "\(name)") {
+                try PDFSignaturePreparer(options: PDFSignatureOptions()).prepare(PDFDocument(contentsOfFile: input), contentsCapacity: 8192, writingTo: name)
+            }
         }
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: input))) == original)
     }
