@@ -54,7 +54,7 @@ public enum PDFLineBreaker {
             return value
         }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {  // "\r\n" is one Character
             let characters = Array(paragraph)
             var start = 0
             while start < characters.count {

@@ -77,7 +77,8 @@ enum SignatureFile {
     static func read(_ path: String) throws -> [UInt8] {
         let bytes = try readFile(path)
         guard let text = String(bytes: bytes, encoding: .utf8), text.contains("-----BEGIN") else { return bytes }
-        let body = text.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        // Lines by Character.isNewline: "\r\n" is one Character, which a split at "\n" would not cut.
+        let body = text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("-----") }.joined()
         guard let decoded = Data(base64Encoded: body) else {
             throw CMSError(.malformedEncoding, "\(path) has a PEM header but no base64 body")
         }

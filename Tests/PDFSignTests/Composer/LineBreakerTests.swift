@@ -41,6 +41,7 @@ struct LineBreakerTests {
     @Test("forced breaks and empty lines are kept; no line is wider than asked")
     func forcedBreaks() throws {
         #expect(try Self.lines("甲\n\n乙", width: 10) == ["甲", "", "乙"])
+        #expect(try Self.lines("甲\r\n\r\n乙", width: 10) == ["甲", "", "乙"])  // CRLF: one Character each
         #expect(try Self.lines("", width: 10) == [""])
         let text = String(repeating: "本契約（以下「本契約」という。）は、甲及び乙の合意により成立する。Signed with PAdES B-LTA, 2026. ", count: 8)
         for width in stride(from: 3.0, through: 41, by: 1) {
