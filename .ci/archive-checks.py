@@ -235,6 +235,7 @@ history = json.loads(run('history', rid, '--archive', archive, '--json', '--pdf'
 assert [h['version'] for h in history] == [1, 2] and history[1]['reason'] == '金額の入力誤り', history
 text = subprocess.run(['pdftotext', os.path.join(WORK, 'history.pdf'), '-'], capture_output=True, text=True).stdout
 assert '金額の入力誤り' in text and '訂正削除履歴' in text, text
+assert '1,000 JPY' in text and '1,100 JPY' in text, 'the history PDF shows the amounts grouped: ' + text
 deleted = json.loads(run('delete', rid, '--reason', '保存期間満了', '--as-of', '2025-06-01', '--archive', archive, '--json').stdout)
 assert deleted['recordID'] == rid
 gone = run('show', rid, '--archive', archive, '--out', os.path.join(WORK, 'gone.pdf'), check=False)

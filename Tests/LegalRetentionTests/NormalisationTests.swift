@@ -58,5 +58,15 @@ import Testing
         #expect(try CivilDate("1970-01-01").adding(days: 20_000).description == "2024-10-04")
         #expect(try Money(parsing: "1,234.5", currency: .usd).minorUnits == 123_450)
         #expect(throws: ArchiveError.self) { try Money(parsing: "1.5", currency: .jpy) }
+        // For people: grouped thousands; the plain form stays as the CSV writes it.
+        #expect(Money(minorUnits: 110_000, currency: .jpy).displayText == "110,000 JPY")
+        #expect(Money(minorUnits: 110_000, currency: .jpy).plainText == "110000")
+        #expect(Money(minorUnits: 999, currency: .jpy).displayText == "999 JPY")
+        #expect(Money(minorUnits: -1_234_567, currency: .jpy).displayText == "-1,234,567 JPY")
+        #expect(Money(minorUnits: -123_450, currency: .usd).displayText == "-1,234.50 USD")
+        #expect(Money(minorUnits: 5, currency: .usd).displayText == "0.05 USD")
+        // A field with a line break (LF, CR or CRLF, which is one Character) or a comma is quoted.
+        #expect(ArchiveCSV.line(["a\r\nb", "c\nd", "e\rf", "1,100 JPY", "plain"]) == "\"a\r\nb\",\"c\nd\",\"e\rf\",\"1,100 JPY\",plain\r\n")
+        #expect(ArchiveCSV.line(["=1+1", "+1", "say \"hi\""]) == "\"=1+1\",\"+1\",\"say \"\"hi\"\"\"\r\n")
     }
 }

@@ -5,7 +5,8 @@ public enum ArchiveCSV {
     /// One line of fields.
     public static func line(_ fields: [String]) -> String {
         fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix("=") || field.hasPrefix("+")
+            // Line breaks by isNewline: "\r\n" is one Character, which == "\n" misses.
+            field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || field.hasPrefix("=") || field.hasPrefix("+")
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",") + "\r\n"
     }

@@ -36,7 +36,7 @@ public struct RecordHistoryReport: Sendable {
     }
 
     static func fields(_ m: RecordMetadata) -> [(String, String)] {
-        [("取引年月日", m.transactionDate.description), ("取引金額", m.amount.description), ("取引先", m.counterparty.name),
+        [("取引年月日", m.transactionDate.description), ("取引金額", m.amount.displayText), ("取引先", m.counterparty.name),
          ("書類の種類", m.documentType.rawValue), ("件名", m.title), ("受領日", m.receivedDate?.description ?? ""),
          ("事業年度末", m.fiscalYearEnd?.description ?? ""), ("欠損金", m.hasLossCarryforward ? "あり" : "なし"),
          ("任意項目", m.customFields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))]
@@ -56,7 +56,7 @@ public struct RecordHistoryReport: Sendable {
             .heading("訂正削除履歴"),
             .table(PDFComposerTable(columns: [.init(.fraction(0.3)), .init(.fraction(0.7))], rows: [
                 ["記録ID", record.id.rawValue], ["取引先", m.counterparty.name], ["取引年月日", m.transactionDate.description],
-                ["取引金額", m.amount.description], ["書類の種類", m.documentType.rawValue], ["文書のSHA-256", record.document.sha256],
+                ["取引金額", m.amount.displayText], ["書類の種類", m.documentType.rawValue], ["文書のSHA-256", record.document.sha256],
                 ["現在の版", String(record.version)], ["保存期間の終了日", record.retentionEnd.description],
                 ["状態", record.disposedAt == nil ? (record.legalHold == nil ? "保存中" : "保存中（リーガルホールド）") : "廃棄済み"],
             ], fontSize: 9)),

@@ -58,6 +58,22 @@ public struct Money: Hashable, Codable, Sendable, CustomStringConvertible {
         return "\(sign)\(magnitude / unit).\(String(repeating: "0", count: digits - fraction.count))\(fraction)"
     }
 
+    /// The amount for people: thousands separated by commas, then the currency (`110,000 JPY`,
+    /// `-1,234.50 USD`), as in the history PDF; ``plainText`` stays the machine form.
+    public var displayText: String {
+        let text = plainText
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? text.dropFirst() : text[...]
+        let integer = unsigned.prefix { $0 != "." }
+        let fraction = unsigned.dropFirst(integer.count)
+        var grouped = ""
+        for (index, digit) in integer.enumerated() {
+            if index > 0, (integer.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return "\(negative ? "-" : "")\(grouped)\(fraction) \(currency)"
+    }
+
     static func power(_ digits: Int) -> Decimal { Decimal(sign: .plus, exponent: digits, significand: 1) }
 }
 
