@@ -314,7 +314,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PDFSignBenchmark",
-            dependencies: ["PDFSign", "CMSCore", "TimestampClient", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            dependencies: ["PDFSign", "CMSCore", "TimestampClient", "TestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],
             path: "Benchmarks/PDFSignBenchmark",
             swiftSettings: strictSettings
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -102,16 +103,6 @@ enum WholeProcessBenchmark {
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
             "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
         ]
-        var bytes = Array("%PDF-1.7\n".utf8)
-        var offsets: [Int] = []
-        for (index, body) in bodies.enumerated() {
-            offsets.append(bytes.count)
-            bytes += Array("\(index + 1) 0 obj\n\(body)\nendobj\n".utf8)
-        }
-        let xref = bytes.count
-        bytes += Array("xref\n0 \(bodies.count + 1)\n0000000000 65535 f \n".utf8)
-        for offset in offsets { bytes += Array(String(format: "%010d 00000 n \n", offset).utf8) }
-        bytes += Array("trailer\n<< /Size \(bodies.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
-        return bytes
+        return ClassicPDF.file(objects: bodies, binaryComment: false)
     }
 }
